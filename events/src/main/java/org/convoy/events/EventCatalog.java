@@ -1,0 +1,50 @@
+package org.convoy.events;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every event type, its name on the wire and its topic. */
+public final class EventCatalog {
+
+    private static final List<Class<? extends ConvoyEvent>> TYPES = List.of(
+            DelegateRegistered.class, DelegateUpdated.class, DelegateApproved.class, DelegateRejected.class,
+            DelegateWithdrawn.class, DelegateErased.class,
+            MeetingConfirmed.class, MeetingRescheduled.class, MeetingCancelled.class);
+
+    private static final Map<String, Class<? extends ConvoyEvent>> BY_NAME = TYPES.stream()
+            .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
+
+    private EventCatalog() {
+    }
+
+    public static List<Class<? extends ConvoyEvent>> types() {
+        return TYPES;
+    }
+
+    /** The name written in the {@link EventHeaders#EVENT_TYPE} header. */
+    public static String typeName(Class<? extends ConvoyEvent> type) {
+        return type.getSimpleName();
+    }
+
+    /** The class for a type name; empty for a type this reader does not know (a newer producer). */
+    public static Optional<Class<? extends ConvoyEvent>> typeFor(String name) {
+        return Optional.ofNullable(name).map(BY_NAME::get);
+    }
+
+    public static String topicOf(ConvoyEvent event) {
+        return topicOf(event.getClass());
+    }
+
+    public static String topicOf(Class<? extends ConvoyEvent> type) {
+        if (DelegateEvent.class.isAssignableFrom(type)) {
+            return Topics.DELEGATES;
+        }
+        if (MeetingEvent.class.isAssignableFrom(type)) {
+            return Topics.MEETINGS;
+        }
+        throw new IllegalArgumentException("No topic for " + type.getName());
+    }
+}

@@ -1,0 +1,14 @@
+package org.convoy.events;
+
+/** Kafka topics: one per aggregate stream, so the events of one aggregate keep their order. */
+public final class Topics {
+
+    /** Delegate stream, keyed by delegate id. */
+    public static final String DELEGATES = "convoy.delegates";
+
+    /** Meeting stream, keyed by meeting id. */
+    public static final String MEETINGS = "convoy.meetings";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,108 @@
+package org.convoy.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.skyscreamer.jsonassert.JSONAssert;
+import org.skyscreamer.jsonassert.JSONCompareMode;
+
+/**
+ * Pins the JSON of every event: a change here is a change of the contract between services and must be
+ * deliberate (a new schemaVersion, or an added field that old readers may ignore).
+ */
+class EventContractTest {
+
+    private final EventCodec codec = new EventCodec();
+
+    static Stream<Class<? extends ConvoyEvent>> eventTypes() {
+        return EventCatalog.types().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void writesThePinnedJson(Class<? extends ConvoyEvent> type) throws Exception {
+        ConvoyEvent sample = SampleEvents.all().get(type);
+
+        JSONAssert.assertEquals(fixture(type), codec.toJson(sample), JSONCompareMode.STRICT);
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void readsThePinnedJsonBack(Class<? extends ConvoyEvent> type) throws Exception {
+        assertThat(codec.read(fixture(type), type)).isEqualTo(SampleEvents.all().get(type));
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void readerIgnoresFieldsItDoesNotKnow(Class<? extends ConvoyEvent> type) throws Exception {
+        String pinned = fixture(type);
+        String fromNewerProducer = "{\"addedInVersion2\":{\"nested\":[1,2]},\"priority\":\"HIGH\","
+                + pinned.strip().substring(1);
+
+        assertThat(codec.read(fromNewerProducer, type)).isEqualTo(SampleEvents.all().get(type));
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void everyEventCarriesIdTimeSchemaVersionAndItsAggregateAsKey(Class<? extends ConvoyEvent> type) {
+        ConvoyEvent sample = SampleEvents.all().get(type);
+
+        assertThat(sample.eventId()).isNotNull();
+        assertThat(sample.occurredAt()).isEqualTo(SampleEvents.AT);
+        assertThat(sample.schemaVersion()).isEqualTo(1);
+        String expectedKey = sample instanceof DelegateEvent
+                ? SampleEvents.DELEGATE.toString()
+                : SampleEvents.MEETING.toString();
+        assertThat(sample.aggregateId()).isEqualTo(expectedKey);
+        assertThat(codec.toJson(sample)).doesNotContain("aggregateId");
+    }
+
+    @Test
+    void eachStreamHasOneTopic() {
+        assertThat(EventCatalog.types()).allSatisfy(type -> assertThat(EventCatalog.topicOf(type))
+                .isEqualTo(DelegateEvent.class.isAssignableFrom(type) ? Topics.DELEGATES : Topics.MEETINGS));
+    }
+
+    @Test
+    void typeNamesOnTheWireResolveToTheirClassAndUnknownNamesToNothing() {
+        assertThat(EventCatalog.typeFor("MeetingRescheduled")).contains(MeetingRescheduled.class);
+        assertThat(EventCatalog.typeFor("DelegateTeleported")).isEmpty();
+        assertThat(EventCatalog.typeFor(null)).isEmpty();
+    }
+
+    @Test
+    void unreadablePayloadIsReportedAsAnUnreadableEvent() {
+        assertThatThrownBy(() -> codec.read("{not json", DelegateApproved.class))
+                .isInstanceOf(UnreadableEventException.class);
+        assertThatThrownBy(() -> codec.read("{\"eventId\":\"not-a-uuid\"}", DelegateApproved.class))
+                .isInstanceOf(UnreadableEventException.class);
+        assertThatThrownBy(() -> codec.read("{\"delegateId\":\"" + SampleEvents.DELEGATE + "\"}", DelegateApproved.class))
+                .isInstanceOf(UnreadableEventException.class)
+                .hasMessageContaining("without eventId");
+    }
+
+    @Test
+    void accentsSurviveTheRoundTripAsUtf8() {
+        DelegateRegistered registered = (DelegateRegistered) SampleEvents.all().get(DelegateRegistered.class);
+
+        byte[] bytes = codec.toBytes(registered);
+
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("María", "Hernández Núñez");
+        assertThat(codec.read(bytes, DelegateRegistered.class).profile().fullName()).isEqualTo("María Hernández Núñez");
+    }
+
+    private static String fixture(Class<?> type) throws IOException {
+        try (InputStream in = EventContractTest.class.getResourceAsStream("/events/" + type.getSimpleName() + ".json")) {
+            assertThat(in).as("fixture for %s", type.getSimpleName()).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

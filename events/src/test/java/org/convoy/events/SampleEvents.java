@@ -1,0 +1,47 @@
+package org.convoy.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** One fixed example of every event, as pinned in {@code src/test/resources/events/<Type>.json}. */
+final class SampleEvents {
+
+    static final UUID DELEGATE = UUID.fromString("0b6f9a34-4c1e-4d2a-9a57-2f3c1d5e7a10");
+    static final UUID STAFF = UUID.fromString("5d2c7e81-93a4-4f6b-b0c2-8e1f4a6d9b23");
+    static final UUID MEETING = UUID.fromString("c3e1a7d2-6b84-4f19-a2d5-71b9e0c4f856");
+    static final Instant AT = Instant.parse("2023-02-20T17:45:30.125Z");
+    static final String CONVOY = "california-2023";
+
+    static final DelegateProfile MARIA = new DelegateProfile("María", "Hernández Núñez", "maria.hernandez@zapopan.gob.mx",
+            "+523312345678", "es", "MAYOR", "MX-JAL", "Zapopan", "Gobierno Municipal de Zapopan", "Presidenta Municipal",
+            List.of("CINEMATOGRAPHY", "FINTECH"), List.of("ECONOMIC", "CREATIVE_INDUSTRIES"), Set.of("EMAIL"));
+
+    static final MeetingDetails NETFLIX = new MeetingDetails("netflix", "Netflix", "Netflix Los Gatos",
+            "121 Albright Way, Los Gatos, CA 95032", "San José",
+            Instant.parse("2023-03-01T17:00:00Z"), Instant.parse("2023-03-01T18:00:00Z"), "America/Los_Angeles",
+            "CREATIVE_INDUSTRIES", "CINEMATOGRAPHY", List.of(DELEGATE, STAFF));
+
+    static Map<Class<? extends ConvoyEvent>, ConvoyEvent> all() {
+        return Map.of(
+                DelegateRegistered.class, new DelegateRegistered(id(1), AT, 1, DELEGATE, CONVOY, MARIA),
+                DelegateUpdated.class, new DelegateUpdated(id(2), AT, 1, DELEGATE, CONVOY, MARIA),
+                DelegateApproved.class, new DelegateApproved(id(3), AT, 1, DELEGATE, CONVOY),
+                DelegateRejected.class, new DelegateRejected(id(4), AT, 1, DELEGATE, CONVOY, "Cupo de alcaldes completo"),
+                DelegateWithdrawn.class, new DelegateWithdrawn(id(5), AT, 1, DELEGATE, CONVOY),
+                DelegateErased.class, new DelegateErased(id(6), AT, 1, DELEGATE, CONVOY),
+                MeetingConfirmed.class, new MeetingConfirmed(id(7), AT, 1, MEETING, CONVOY, 0, NETFLIX),
+                MeetingRescheduled.class, new MeetingRescheduled(id(8), AT, 1, MEETING, CONVOY, 1, NETFLIX),
+                MeetingCancelled.class, new MeetingCancelled(id(9), AT, 1, MEETING, CONVOY, 2, "Host unavailable",
+                        List.of(DELEGATE, STAFF)));
+    }
+
+    private static UUID id(int n) {
+        return UUID.fromString("00000000-0000-4000-8000-%012d".formatted(n));
+    }
+
+    private SampleEvents() {
+    }
+}
