@@ -1,0 +1,33 @@
+package org.convoy.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Adds {@code convoy-service-defaults.yml} as the lowest-priority property source of every service: the settings
+ * all services share (Kafka binder, MongoDB URI, actuator, dead-letter topics) live there once, and a service's own
+ * {@code application.yml}, environment variables and test properties all override them.
+ */
+public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    static final String RESOURCE = "convoy-service-defaults.yml";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        try {
+            for (PropertySource<?> source : new YamlPropertySourceLoader()
+                    .load("convoyServiceDefaults", new ClassPathResource(RESOURCE))) {
+                environment.getPropertySources().addLast(source);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.convoy.support;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.convoy.events.EventCodec;
+import org.convoy.support.inbox.EventConsumers;
+import org.convoy.support.inbox.ProcessedEvents;
+import org.convoy.support.outbox.EventSender;
+import org.convoy.support.outbox.OutboxProperties;
+import org.convoy.support.outbox.OutboxRelay;
+import org.convoy.support.web.ProblemDetailsAdvice;
+import org.convoy.support.web.RequestBodyLimitFilter;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+/** What every Convoy service gets by depending on service-support. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        "org.springframework.cloud.stream.function.FunctionConfiguration" })
+@EnableConfigurationProperties({ OutboxProperties.class, WebLimitsProperties.class })
+public class ServiceSupportAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventSender eventSender(StreamBridge streamBridge) {
+        return OutboxRelay.streamBridgeSender(streamBridge);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoOperations mongo, EventSender sender, OutboxProperties properties, MeterRegistry meters) {
+        return new OutboxRelay(mongo, sender, properties, meters);
+    }
+
+    @Bean
+    ProcessedEvents processedEvents(MongoOperations mongo) {
+        return new ProcessedEvents(mongo);
+    }
+
+    @Bean
+    EventConsumers eventConsumers(ProcessedEvents processed, EventCodec codec, MeterRegistry meters) {
+        return new EventConsumers(processed, codec, meters);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+    static class Web {
+
+        @Bean
+        ProblemDetailsAdvice problemDetailsAdvice() {
+            return new ProblemDetailsAdvice();
+        }
+
+        @Bean
+        FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(WebLimitsProperties limits) {
+            FilterRegistrationBean<RequestBodyLimitFilter> registration =
+                    new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits.maxRequestBody().toBytes()));
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+            return registration;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.convoy.support.inbox;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.convoy.events.ConvoyEvent;
+import org.convoy.events.EventCatalog;
+import org.convoy.events.EventCodec;
+import org.convoy.events.EventHeaders;
+import org.convoy.events.UnreadableEventException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
+
+/**
+ * The one way services consume events: a Spring Cloud Stream {@code Consumer<Message<byte[]>>} that reads the
+ * event named by the {@code eventType} header, skips an {@code eventId} this consumer has already handled, and
+ * passes the rest to the handler registered for the type.
+ *
+ * <p>Types without a handler (including types newer than this reader) are skipped. A payload that cannot be read
+ * throws {@link UnreadableEventException}: the binder sends it to the dead-letter topic without retrying, and the
+ * partition moves on.
+ */
+public final class IdempotentEventConsumer implements Consumer<Message<byte[]>> {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotentEventConsumer.class);
+
+    private final String name;
+    private final Map<Class<? extends ConvoyEvent>, EventHandler<? extends ConvoyEvent>> handlers;
+    private final ProcessedEvents processed;
+    private final EventCodec codec;
+    private final MeterRegistry meters;
+
+    private IdempotentEventConsumer(Builder builder) {
+        this.name = builder.name;
+        this.handlers = Map.copyOf(builder.handlers);
+        this.processed = builder.processed;
+        this.codec = builder.codec;
+        this.meters = builder.meters;
+    }
+
+    @Override
+    public void accept(Message<byte[]> message) {
+        String typeName = header(message, EventHeaders.EVENT_TYPE);
+        Optional<Class<? extends ConvoyEvent>> type = EventCatalog.typeFor(typeName).filter(handlers::containsKey);
+        if (type.isEmpty()) {
+            count(typeName == null ? "none" : typeName, "ignored");
+            log.debug("Consumer {} ignores event type {}", name, typeName);
+            return;
+        }
+        ConvoyEvent event = codec.read(message.getPayload(), type.get());
+        String eventId = event.eventId().toString();
+        if (processed.isProcessed(name, eventId)) {
+            count(typeName, "duplicate");
+            log.info("Consumer {} skips already handled {} eventId={}", name, typeName, eventId);
+            return;
+        }
+        dispatch(type.get(), event);
+        processed.markProcessed(name, eventId, typeName);
+        count(typeName, "handled");
+        log.debug("Consumer {} handled {} eventId={} key={}", name, typeName, eventId, event.aggregateId());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends ConvoyEvent> void dispatch(Class<T> type, ConvoyEvent event) {
+        ((EventHandler<T>) handlers.get(type)).handle(type.cast(event));
+    }
+
+    private void count(String type, String outcome) {
+        Counter.builder("convoy.events.consumed")
+                .tag("consumer", name).tag("type", type).tag("outcome", outcome)
+                .register(meters).increment();
+    }
+
+    private static String header(Message<?> message, String name) {
+        Object value = message.getHeaders().get(name);
+        if (value instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return value == null ? null : value.toString();
+    }
+
+    public static final class Builder {
+
+        private final String name;
+        private final Map<Class<? extends ConvoyEvent>, EventHandler<? extends ConvoyEvent>> handlers = new LinkedHashMap<>();
+        private final ProcessedEvents processed;
+        private final EventCodec codec;
+        private final MeterRegistry meters;
+
+        Builder(String name, ProcessedEvents processed, EventCodec codec, MeterRegistry meters) {
+            this.name = name;
+            this.processed = processed;
+            this.codec = codec;
+            this.meters = meters;
+        }
+
+        public <T extends ConvoyEvent> Builder on(Class<T> type, EventHandler<T> handler) {
+            handlers.put(type, handler);
+            return this;
+        }
+
+        public IdempotentEventConsumer build() {
+            return new IdempotentEventConsumer(this);
+        }
+    }
+}

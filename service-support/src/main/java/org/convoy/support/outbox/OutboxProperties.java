@@ -1,0 +1,26 @@
+package org.convoy.support.outbox;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param collections   the collections whose documents carry an {@code outbox} field to relay
+ * @param pollInterval  how often the relay looks for pending entries when nobody nudged it
+ * @param batchSize     how many documents one pass reads
+ * @param retryBackoff  how long the relay waits after the broker failed before trying again
+ */
+@Validated
+@ConfigurationProperties("convoy.outbox")
+public record OutboxProperties(
+        @DefaultValue List<String> collections,
+        @NotNull @DefaultValue("500ms") Duration pollInterval,
+        @Min(1) @DefaultValue("100") int batchSize,
+        @NotNull @DefaultValue("2s") Duration retryBackoff) {
+}

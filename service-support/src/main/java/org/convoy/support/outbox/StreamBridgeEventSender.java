@@ -1,0 +1,38 @@
+package org.convoy.support.outbox;
+
+import java.nio.charset.StandardCharsets;
+
+import org.convoy.events.EventHeaders;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.util.MimeTypeUtils;
+
+/**
+ * Sends through Spring Cloud Stream to the entry's topic, keyed by aggregate id, with the event type and id as
+ * headers. The Kafka producer bindings run with {@code sync: true}, so a send that the broker did not acknowledge
+ * throws and the entry stays in the outbox.
+ */
+class StreamBridgeEventSender implements EventSender {
+
+    private final StreamBridge streamBridge;
+
+    StreamBridgeEventSender(StreamBridge streamBridge) {
+        this.streamBridge = streamBridge;
+    }
+
+    @Override
+    public void send(OutboxEntry entry) {
+        Message<byte[]> message = MessageBuilder.withPayload(entry.payload().getBytes(StandardCharsets.UTF_8))
+                .setHeader(KafkaHeaders.KEY, entry.key().getBytes(StandardCharsets.UTF_8))
+                .setHeader(EventHeaders.EVENT_TYPE, entry.type())
+                .setHeader(EventHeaders.EVENT_ID, entry.eventId())
+                .setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON_VALUE)
+                .build();
+        if (!streamBridge.send(entry.topic(), message)) {
+            throw new IllegalStateException("Broker did not accept event " + entry.eventId());
+        }
+    }
+}

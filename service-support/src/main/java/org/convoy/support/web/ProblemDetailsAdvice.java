@@ -1,0 +1,127 @@
+package org.convoy.support.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every client error into {@code application/problem+json}. Field problems are listed under
+ * {@code errors} as {@code {field, message}}; nothing of the server's internals (class names, stack traces)
+ * reaches the client.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        ex.getBindingResult().getFieldErrors()
+                .forEach(error -> errors.add(new FieldProblem(error.getField(), error.getDefaultMessage())));
+        ex.getBindingResult().getGlobalErrors()
+                .forEach(error -> errors.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
+        errors.sort(java.util.Comparator.comparing(FieldProblem::field));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                "Some fields are missing or invalid.", errors);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        PayloadTooLargeException tooLarge = findCause(ex, PayloadTooLargeException.class);
+        if (tooLarge != null) {
+            return handlePayloadTooLarge(tooLarge);
+        }
+        ProblemDetail problem = unreadable(ex);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<Object> handlePayloadTooLarge(PayloadTooLargeException ex) {
+        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+                "The request body may not exceed " + ex.limitBytes() + " bytes.", List.of());
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+    }
+
+    private static ProblemDetail unreadable(HttpMessageNotReadableException ex) {
+        JacksonException json = findCause(ex, JacksonException.class);
+        if (json instanceof UnrecognizedPropertyException unknown) {
+            return problem(HttpStatus.BAD_REQUEST, "Unknown field", "The request has a field this endpoint does not accept.",
+                    List.of(new FieldProblem(path(unknown), "unknown field")));
+        }
+        if (json instanceof InvalidFormatException || json instanceof MismatchedInputException) {
+            String field = path(json);
+            if (!field.isEmpty()) {
+                return problem(HttpStatus.BAD_REQUEST, "Wrong type", "A field has a value of the wrong type.",
+                        List.of(new FieldProblem(field, "wrong type or format")));
+            }
+        }
+        if (json instanceof StreamReadException || json != null) {
+            return problem(HttpStatus.BAD_REQUEST, "Malformed JSON", "The request body is not valid JSON.", List.of());
+        }
+        log.debug("Unreadable request body", ex);
+        return problem(HttpStatus.BAD_REQUEST, "Unreadable request body",
+                "The request body is missing or cannot be read.", List.of());
+    }
+
+    static ProblemDetail problem(HttpStatus status, String title, String detail, List<FieldProblem> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors.stream()
+                    .map(error -> Map.of("field", error.field(), "message", String.valueOf(error.message())))
+                    .toList());
+        }
+        return problem;
+    }
+
+    private static String path(JacksonException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : ex.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
+    record FieldProblem(String field, String message) {
+    }
+}

@@ -1,0 +1,124 @@
+package org.convoy.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bson.Document;
+import org.convoy.events.DelegateApproved;
+import org.convoy.events.DelegateRejected;
+import org.convoy.events.DelegateWithdrawn;
+import org.convoy.support.outbox.EventSender;
+import org.convoy.support.outbox.OutboxEntry;
+import org.convoy.support.outbox.OutboxProperties;
+import org.convoy.support.outbox.OutboxRelay;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** The relay against the MongoDB-wire store with a broker that fails on demand. */
+class OutboxRelayTest {
+
+    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final MongoTemplate mongo = new MongoTemplate(
+            MongoClients.create("mongodb://" + hostAndPort(server)), "relay-test");
+    private final FlakyBroker broker = new FlakyBroker();
+    private final OutboxRelay relay = new OutboxRelay(mongo, broker,
+            new OutboxProperties(List.of("delegates"), java.time.Duration.ofSeconds(1), 10, java.time.Duration.ZERO),
+            new SimpleMeterRegistry());
+
+    @AfterEach
+    void stop() {
+        server.shutdownNow();
+    }
+
+    @Test
+    void keepsEntriesWhileTheBrokerIsDownAndPublishesThemInOrderWhenItReturns() {
+        UUID delegate = UUID.randomUUID();
+        var approved = OutboxEntry.of(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, delegate, "c"));
+        var withdrawn = OutboxEntry.of(new DelegateWithdrawn(UUID.randomUUID(), Instant.now(), 1, delegate, "c"));
+        save(delegate, approved, withdrawn);
+        broker.down = true;
+
+        try {
+            relay.relayPending();
+        } catch (RuntimeException expected) {
+            // the relay reports the failure; the entries must still be there
+        }
+
+        assertThat(pending(delegate)).containsExactly(approved.eventId(), withdrawn.eventId());
+        assertThat(broker.acknowledged).isEmpty();
+
+        broker.down = false;
+        assertThat(relay.relayPending()).isEqualTo(2);
+
+        assertThat(broker.acknowledged).containsExactly(approved.eventId(), withdrawn.eventId());
+        assertThat(pending(delegate)).isEmpty();
+    }
+
+    @Test
+    void aFailureMidwayKeepsTheRestOfThatAggregatesEventsBehindIt() {
+        UUID delegate = UUID.randomUUID();
+        var approved = OutboxEntry.of(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, delegate, "c"));
+        var rejected = OutboxEntry.of(new DelegateRejected(UUID.randomUUID(), Instant.now(), 1, delegate, "c", "full"));
+        save(delegate, approved, rejected);
+        broker.failOn = rejected.eventId();
+
+        try {
+            relay.relayPending();
+        } catch (RuntimeException expected) {
+            // second entry failed
+        }
+
+        assertThat(broker.acknowledged).containsExactly(approved.eventId());
+        assertThat(pending(delegate)).containsExactly(rejected.eventId());
+
+        broker.failOn = null;
+        relay.relayPending();
+        assertThat(broker.acknowledged).containsExactly(approved.eventId(), rejected.eventId());
+    }
+
+    private void save(UUID id, OutboxEntry... entries) {
+        List<Document> outbox = new ArrayList<>();
+        for (OutboxEntry entry : entries) {
+            Document document = new Document();
+            mongo.getConverter().write(entry, document);
+            outbox.add(document);
+        }
+        mongo.save(new Document("_id", id.toString()).append("status", "APPROVED").append(OutboxEntry.FIELD, outbox),
+                "delegates");
+    }
+
+    private List<String> pending(UUID id) {
+        Document document = mongo.findById(id.toString(), Document.class, "delegates");
+        return document.getList(OutboxEntry.FIELD, Document.class).stream().map(d -> d.getString("eventId")).toList();
+    }
+
+    private static String hostAndPort(MongoServer server) {
+        server.bind("127.0.0.1", 0);
+        var address = server.getLocalAddress();
+        return address.getHostString() + ":" + address.getPort();
+    }
+
+    private static final class FlakyBroker implements EventSender {
+
+        volatile boolean down;
+        volatile String failOn;
+        final List<String> acknowledged = new ArrayList<>();
+
+        @Override
+        public void send(OutboxEntry entry) {
+            if (down || entry.eventId().equals(failOn)) {
+                throw new IllegalStateException("broker unreachable");
+            }
+            acknowledged.add(entry.eventId());
+        }
+    }
+}

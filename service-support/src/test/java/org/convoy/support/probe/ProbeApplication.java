@@ -1,0 +1,54 @@
+package org.convoy.support.probe;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.convoy.events.ConvoyEvent;
+import org.convoy.events.DelegateApproved;
+import org.convoy.events.DelegateWithdrawn;
+import org.convoy.support.inbox.EventConsumers;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.messaging.Message;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A minimal service built on service-support, to exercise what every real service shares. */
+@SpringBootApplication
+public class ProbeApplication {
+
+    /** Events the probe's consumer handled, in order. */
+    public static final List<ConvoyEvent> HANDLED = new CopyOnWriteArrayList<>();
+
+    @Bean
+    Consumer<Message<byte[]>> delegateEvents(EventConsumers consumers) {
+        return consumers.named("probe")
+                .on(DelegateApproved.class, HANDLED::add)
+                .on(DelegateWithdrawn.class, HANDLED::add)
+                .build();
+    }
+
+    @RestController
+    static class ParcelController {
+
+        @PostMapping("/parcels")
+        ParcelRequest accept(@Valid @RequestBody ParcelRequest request) {
+            return request;
+        }
+    }
+
+    record ParcelRequest(@NotBlank String name, @NotNull @Min(1) Integer weight, @NotBlank @Email String email,
+            @Valid @NotNull Address address) {
+    }
+
+    record Address(@NotBlank String city) {
+    }
+}

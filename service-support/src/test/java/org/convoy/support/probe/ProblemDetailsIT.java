@@ -1,0 +1,128 @@
+package org.convoy.support.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.Flow;
+
+import org.convoy.support.test.Http;
+import org.convoy.support.test.ServiceIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Every service answers bad input with a 4xx problem+json that names the fields, never a 500. */
+@ServiceIntegrationTest
+class ProblemDetailsIT {
+
+    private static final String VALID = """
+            {"name":"Sample","weight":3,"email":"ana@example.org","address":{"city":"Zapopan"}}""";
+
+    @LocalServerPort
+    int port;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void acceptsAValidBody() {
+        assertThat(post(VALID).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void malformedJsonIs400WithoutInternals() {
+        HttpResponse<String> response = post("{\"name\": \"Sample\", ");
+
+        assertProblem(response, 400, "Malformed JSON");
+        assertThat(response.body()).doesNotContainIgnoringCase("jackson").doesNotContain("Exception");
+    }
+
+    @Test
+    void unknownFieldIsNamed() {
+        HttpResponse<String> response = post(VALID.replace("\"weight\":3", "\"weight\":3,\"status\":\"APPROVED\""));
+
+        assertProblem(response, 400, "Unknown field");
+        assertThat(fields(response)).containsExactly("status");
+    }
+
+    @Test
+    void unknownNestedFieldIsNamedWithItsPath() {
+        HttpResponse<String> response = post(VALID.replace("\"city\":\"Zapopan\"", "\"city\":\"Zapopan\",\"$where\":\"1\""));
+
+        assertProblem(response, 400, "Unknown field");
+        assertThat(fields(response)).containsExactly("address.$where");
+    }
+
+    @Test
+    void wrongTypeIsNamed() {
+        HttpResponse<String> response = post(VALID.replace("\"weight\":3", "\"weight\":\"heavy\""));
+
+        assertProblem(response, 400, "Wrong type");
+        assertThat(fields(response)).containsExactly("weight");
+    }
+
+    @Test
+    void missingAndInvalidFieldsAreAllListed() {
+        HttpResponse<String> response = post("""
+                {"weight":0,"email":"not-an-email","address":{"city":""}}""");
+
+        assertProblem(response, 400, "Invalid request");
+        assertThat(fields(response)).containsExactly("address.city", "email", "name", "weight");
+    }
+
+    @Test
+    void bodyOverTheLimitIs413() {
+        String big = VALID.replace("Sample", "x".repeat(3000));
+
+        assertProblem(post(big), 413, "Request body too large");
+    }
+
+    @Test
+    void chunkedBodyOverTheLimitIs413() {
+        String big = VALID.replace("Sample", "x".repeat(3000));
+        HttpRequest.BodyPublisher unknownLength = new HttpRequest.BodyPublisher() {
+            private final HttpRequest.BodyPublisher delegate = HttpRequest.BodyPublishers.ofString(big);
+
+            @Override
+            public long contentLength() {
+                return -1;
+            }
+
+            @Override
+            public void subscribe(Flow.Subscriber<? super java.nio.ByteBuffer> subscriber) {
+                delegate.subscribe(subscriber);
+            }
+        };
+
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create(url()))
+                .header("Content-Type", "application/json").POST(unknownLength));
+
+        assertProblem(response, 413, "Request body too large");
+    }
+
+    private HttpResponse<String> post(String body) {
+        return Http.postJson(url(), body);
+    }
+
+    private String url() {
+        return "http://localhost:" + port + "/parcels";
+    }
+
+    private void assertProblem(HttpResponse<String> response, int status, String title) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("title").asString()).isEqualTo(title);
+    }
+
+    private List<String> fields(HttpResponse<String> response) {
+        return json.readTree(response.body()).path("errors").valueStream()
+                .map(error -> error.path("field").asString()).toList();
+    }
+}

@@ -1,0 +1,117 @@
+package org.convoy.support.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.convoy.events.DelegateApproved;
+import org.convoy.events.DelegateWithdrawn;
+import org.convoy.events.EventHeaders;
+import org.convoy.events.Topics;
+import org.convoy.support.outbox.OutboxEntry;
+import org.convoy.support.test.EventProbe;
+import org.convoy.support.test.ServiceIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+
+/** The shared outbox relay and idempotent consumer on a real KRaft broker and the MongoDB-wire store. */
+@ServiceIntegrationTest
+class SharedMessagingIT {
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void relaysPendingEventsInOrderKeyedByAggregateAndEmptiesTheOutbox() {
+        UUID delegate = UUID.randomUUID();
+        DelegateApproved approved = new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023");
+        DelegateWithdrawn withdrawn = new DelegateWithdrawn(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023");
+
+        try (EventProbe probe = new EventProbe(broker, Topics.DELEGATES)) {
+            mongo.save(parcel(OutboxEntry.of(approved), OutboxEntry.of(withdrawn)), "parcels");
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> probe.recordsWithKey(delegate.toString()).size() == 2);
+            var records = probe.recordsWithKey(delegate.toString());
+            assertThat(records).extracting(record -> EventProbe.header(record, EventHeaders.EVENT_TYPE))
+                    .containsExactly("DelegateApproved", "DelegateWithdrawn");
+            assertThat(EventProbe.header(records.get(0), EventHeaders.EVENT_ID)).isEqualTo(approved.eventId().toString());
+            assertThat(new String(records.get(0).value(), StandardCharsets.UTF_8))
+                    .contains("\"delegateId\":\"" + delegate + "\"");
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ProbeApplication.HANDLED)
+                .filteredOn(event -> event.aggregateId().equals(delegate.toString()))
+                .containsExactly(approved, withdrawn));
+        assertThat(mongo.findAll(Document.class, "parcels"))
+                .allSatisfy(doc -> assertThat(doc.getList(OutboxEntry.FIELD, Document.class)).isEmpty());
+    }
+
+    @Test
+    void handlesAnEventOnceHoweverOftenItIsDelivered() {
+        UUID delegate = UUID.randomUUID();
+        DelegateApproved approved = new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023");
+        double duplicatesBefore = duplicates();
+
+        for (int i = 0; i < 5; i++) {
+            mongo.save(parcel(OutboxEntry.of(approved)), "parcels");
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> duplicates() - duplicatesBefore >= 4);
+        assertThat(ProbeApplication.HANDLED).filteredOn(event -> event.eventId().equals(approved.eventId())).hasSize(1);
+    }
+
+    @Test
+    void poisonEventGoesToTheDeadLetterTopicAndLaterEventsStillFlow() {
+        UUID delegate = UUID.randomUUID();
+        DelegateWithdrawn after = new DelegateWithdrawn(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023");
+
+        try (EventProbe deadLetters = new EventProbe(broker, "error.convoy.delegates.probe")) {
+            var producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<String, byte[]>(
+                    KafkaTestUtils.producerProps(broker), new org.apache.kafka.common.serialization.StringSerializer(),
+                    new org.apache.kafka.common.serialization.ByteArraySerializer()));
+            ProducerRecord<String, byte[]> poison = new ProducerRecord<>(Topics.DELEGATES, delegate.toString(),
+                    "{\"eventId\": \"this is not json".getBytes(StandardCharsets.UTF_8));
+            poison.headers().add(EventHeaders.EVENT_TYPE, "DelegateApproved".getBytes(StandardCharsets.UTF_8));
+            producer.send(poison).join();
+            mongo.save(parcel(OutboxEntry.of(after)), "parcels");
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ProbeApplication.HANDLED).contains(after));
+            await().atMost(Duration.ofSeconds(20)).until(() -> !deadLetters.recordsWithKey(delegate.toString()).isEmpty());
+            assertThat(new String(deadLetters.recordsWithKey(delegate.toString()).get(0).value(), StandardCharsets.UTF_8))
+                    .isEqualTo("{\"eventId\": \"this is not json");
+            producer.destroy();
+        }
+    }
+
+    private double duplicates() {
+        return meters.find("convoy.events.consumed").tag("outcome", "duplicate").counters().stream()
+                .mapToDouble(counter -> counter.count()).sum();
+    }
+
+    private Document parcel(OutboxEntry... entries) {
+        List<Document> outbox = java.util.Arrays.stream(entries).map(entry -> {
+            Document document = new Document();
+            mongo.getConverter().write(entry, document);
+            return document;
+        }).toList();
+        return new Document("_id", UUID.randomUUID().toString()).append(OutboxEntry.FIELD, outbox);
+    }
+}
