@@ -66,6 +66,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
     }
 
+    /** A fault of the service, not of the request: logged with an id the client can quote, no internals shown. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+        String incident = java.util.UUID.randomUUID().toString();
+        log.atError().setCause(ex).addKeyValue("incident", incident).log("Unexpected error while handling a request");
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "The request could not be completed. Quote incident " + incident + " when reporting it.", List.of());
+        problem.setProperty("incident", incident);
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
     private static ProblemDetail unreadable(HttpMessageNotReadableException ex) {
         JacksonException json = findCause(ex, JacksonException.class);
         if (json instanceof UnrecognizedPropertyException unknown) {

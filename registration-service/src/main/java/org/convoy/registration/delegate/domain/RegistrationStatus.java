@@ -1,0 +1,5 @@
+package org.convoy.registration.delegate.domain;
+
+public enum RegistrationStatus {
+    SUBMITTED, APPROVED, REJECTED, WAITLISTED, WITHDRAWN
+}

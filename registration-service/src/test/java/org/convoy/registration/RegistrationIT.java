@@ -1,0 +1,166 @@
+package org.convoy.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.convoy.events.DelegateRegistered;
+import org.convoy.events.EventCodec;
+import org.convoy.events.EventHeaders;
+import org.convoy.events.Topics;
+import org.convoy.registration.delegate.domain.Delegate;
+import org.convoy.registration.delegate.domain.DelegateRepository;
+import org.convoy.support.test.EventProbe;
+import org.convoy.support.test.Http;
+import org.convoy.support.test.ServiceIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@ServiceIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RegistrationIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DelegateRepository delegates;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private EventProbe events;
+
+    @BeforeAll
+    void listen() {
+        events = new EventProbe(broker, Topics.DELEGATES);
+    }
+
+    @AfterAll
+    void stopListening() {
+        events.close();
+    }
+
+    @Test
+    void registrationIsStoredAndPublishedAsDelegateRegisteredKeyedByDelegateId() {
+        String email = RegistrationRequests.uniqueEmail();
+
+        HttpResponse<String> response = register(RegistrationRequests.mayor(email));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode body = json.readTree(response.body());
+        UUID id = UUID.fromString(body.path("id").asString());
+        assertThat(body.path("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(response.headers().firstValue("Location")).contains("/api/registrations/" + id);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !events.recordsWithKey(id.toString()).isEmpty());
+        ConsumerRecord<String, byte[]> record = events.recordsWithKey(id.toString()).get(0);
+        assertThat(EventProbe.header(record, EventHeaders.EVENT_TYPE)).isEqualTo("DelegateRegistered");
+        DelegateRegistered registered = new EventCodec().read(record.value(), DelegateRegistered.class);
+        assertThat(registered.delegateId()).isEqualTo(id);
+        assertThat(registered.convoyId()).isEqualTo("california-2023");
+        assertThat(registered.profile().fullName()).isEqualTo("María Hernández Núñez");
+        assertThat(registered.profile().phone()).isEqualTo("+523312345678");
+        assertThat(registered.profile().state()).isEqualTo("MX-JAL");
+        assertThat(registered.profile().channels()).containsExactlyInAnyOrder("EMAIL", "SMS");
+
+        Delegate stored = delegates.findById(id).orElseThrow();
+        assertThat(stored.privacyConsent().policyVersion()).isEqualTo("2023-01");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> delegates.findById(id).orElseThrow().pendingEvents().isEmpty());
+    }
+
+    @Test
+    void sameEmailTwiceInOneConvoyIs409WithoutPersonalData() {
+        String email = RegistrationRequests.uniqueEmail();
+        assertThat(register(RegistrationRequests.mayor(email)).statusCode()).isEqualTo(201);
+
+        HttpResponse<String> again = register(RegistrationRequests.mayor(email.toUpperCase()));
+
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(again.body()).doesNotContainIgnoringCase(email).doesNotContain("María");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown field status (no mass assignment)  | "privacyConsent": true         | "privacyConsent": true, "status": "APPROVED" | status
+            unknown field id                            | "privacyConsent": true         | "privacyConsent": true, "id": "0b6f9a34-4c1e-4d2a-9a57-2f3c1d5e7a10" | id
+            operator object instead of email            | "email": "EMAIL"               | "email": {"$gt": ""}                    | email
+            number instead of role                      | "role": "MAYOR"                | "role": 5                               | role
+            role outside the list                       | "role": "MAYOR"                | "role": "KING"                          | role
+            state outside Mexico's 32                   | "state": "MX-JAL"              | "state": "MX-XYZ"                       | state
+            blank given name                            | "givenName": "María"           | "givenName": "  "                       | givenName
+            malformed email                             | "email": "EMAIL"               | "email": "maria-at-zapopan"             | email
+            phone without country code                  | "phone": "+52 33 1234-5678"    | "phone": "33 1234 5678"                 | phone
+            SMS without phone                           | "phone": "+52 33 1234-5678"    | "phone": null                           | phone
+            privacy consent not given                   | "privacyConsent": true         | "privacyConsent": false                 | privacyConsent
+            no channel                                  | "channels": ["EMAIL", "SMS"]   | "channels": []                          | channels
+            """)
+    void badInputIs400NamingTheFieldAndStoresNothing(String caseName, String replace, String with, String field) {
+        String email = RegistrationRequests.uniqueEmail();
+        String body = RegistrationRequests.mayor(email).replace("\"email\": \"" + email + "\"", "\"email\": \"EMAIL\"")
+                .replace(replace, with).replace("\"email\": \"EMAIL\"", "\"email\": \"" + email + "\"");
+        long before = delegates.count();
+
+        HttpResponse<String> response = register(body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        List<String> fields = json.readTree(response.body()).path("errors").valueStream()
+                .map(error -> error.path("field").asString()).toList();
+        assertThat(fields).contains(field);
+        assertThat(delegates.count()).isEqualTo(before);
+    }
+
+    @Test
+    void malformedJsonIs400AndNoEventIsPublished() {
+        int recordsBefore = events.records().size();
+
+        HttpResponse<String> response = register("{\"convoyId\": \"california-2023\", \"givenName\": ");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).path("title").asString()).isEqualTo("Malformed JSON");
+        assertThat(events.records()).hasSize(recordsBefore);
+    }
+
+    @Test
+    void queryOperatorsInTextAreStoredAsPlainText() {
+        String email = RegistrationRequests.uniqueEmail();
+        String organization = "Municipio'; $where: function() { return true } //";
+        String body = RegistrationRequests.mayor(email).replace("Gobierno Municipal de Zapopan", organization);
+
+        HttpResponse<String> response = register(body);
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        UUID id = UUID.fromString(json.readTree(response.body()).path("id").asString());
+        assertThat(delegates.findById(id).orElseThrow().profile().organization()).isEqualTo(organization);
+    }
+
+    private HttpResponse<String> register(String body) {
+        return Http.postJson("http://localhost:" + port + "/api/registrations", body);
+    }
+
+    static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
