@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.convoy.events.DelegateApproved;
 import org.convoy.events.DelegateWithdrawn;
@@ -19,13 +18,11 @@ import org.convoy.events.Topics;
 import org.convoy.support.outbox.OutboxEntry;
 import org.convoy.support.test.EventProbe;
 import org.convoy.support.test.ServiceIntegrationTest;
+import org.convoy.support.test.TestEventPublisher;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 /** The shared outbox relay and idempotent consumer on a real KRaft broker and the MongoDB-wire store. */
 @ServiceIntegrationTest
@@ -84,20 +81,16 @@ class SharedMessagingIT {
         DelegateWithdrawn after = new DelegateWithdrawn(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023");
 
         try (EventProbe deadLetters = new EventProbe(broker, "error.convoy.delegates.probe")) {
-            var producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<String, byte[]>(
-                    KafkaTestUtils.producerProps(broker), new org.apache.kafka.common.serialization.StringSerializer(),
-                    new org.apache.kafka.common.serialization.ByteArraySerializer()));
-            ProducerRecord<String, byte[]> poison = new ProducerRecord<>(Topics.DELEGATES, delegate.toString(),
-                    "{\"eventId\": \"this is not json".getBytes(StandardCharsets.UTF_8));
-            poison.headers().add(EventHeaders.EVENT_TYPE, "DelegateApproved".getBytes(StandardCharsets.UTF_8));
-            producer.send(poison).join();
+            try (TestEventPublisher producer = new TestEventPublisher(broker)) {
+                producer.publishRaw(Topics.DELEGATES, delegate.toString(), "DelegateApproved",
+                        "{\"eventId\": \"this is not json".getBytes(StandardCharsets.UTF_8));
+            }
             mongo.save(parcel(OutboxEntry.of(after)), "parcels");
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ProbeApplication.HANDLED).contains(after));
             await().atMost(Duration.ofSeconds(20)).until(() -> !deadLetters.recordsWithKey(delegate.toString()).isEmpty());
             assertThat(new String(deadLetters.recordsWithKey(delegate.toString()).get(0).value(), StandardCharsets.UTF_8))
                     .isEqualTo("{\"eventId\": \"this is not json");
-            producer.destroy();
         }
     }
 

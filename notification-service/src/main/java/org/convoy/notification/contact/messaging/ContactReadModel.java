@@ -1,0 +1,42 @@
+package org.convoy.notification.contact.messaging;
+
+import org.convoy.events.DelegateErased;
+import org.convoy.events.DelegateProfile;
+import org.convoy.events.DelegateRegistered;
+import org.convoy.events.DelegateUpdated;
+import org.convoy.notification.contact.domain.Contact;
+import org.convoy.notification.contact.domain.ContactRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Keeps contacts in step with the delegate stream; saving the whole contact again is harmless. */
+@Component
+public class ContactReadModel {
+
+    private static final Logger log = LoggerFactory.getLogger(ContactReadModel.class);
+
+    private final ContactRepository contacts;
+
+    ContactReadModel(ContactRepository contacts) {
+        this.contacts = contacts;
+    }
+
+    public void registered(DelegateRegistered event) {
+        save(event.delegateId(), event.convoyId(), event.profile(), event.occurredAt());
+    }
+
+    public void updated(DelegateUpdated event) {
+        save(event.delegateId(), event.convoyId(), event.profile(), event.occurredAt());
+    }
+
+    public void erased(DelegateErased event) {
+        contacts.deleteById(event.delegateId());
+        log.atInfo().addKeyValue("delegateId", event.delegateId()).log("Contact erased");
+    }
+
+    private void save(java.util.UUID id, String convoyId, DelegateProfile profile, java.time.Instant at) {
+        contacts.save(new Contact(id, convoyId, profile.givenName(), profile.familyName(), profile.email(),
+                profile.phone(), profile.preferredLanguage(), profile.channels(), at));
+    }
+}

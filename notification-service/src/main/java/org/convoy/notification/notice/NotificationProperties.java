@@ -1,0 +1,18 @@
+package org.convoy.notification.notice;
+
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param from          the sender of every email
+ * @param publicBaseUrl where delegates open the platform, used in links inside notices
+ */
+@Validated
+@ConfigurationProperties("convoy.notification")
+public record NotificationProperties(
+        @NotBlank @DefaultValue("Convoy <avisos@convoy.local>") String from,
+        @NotBlank @DefaultValue("http://localhost:8080") String publicBaseUrl) {
+}

@@ -1,0 +1,31 @@
+package org.convoy.notification.notice.messaging;
+
+import java.util.function.Consumer;
+
+import org.convoy.events.DelegateErased;
+import org.convoy.events.DelegateRegistered;
+import org.convoy.events.DelegateUpdated;
+import org.convoy.notification.contact.messaging.ContactReadModel;
+import org.convoy.notification.notice.WelcomeNotices;
+import org.convoy.support.inbox.EventConsumers;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/** Binding {@code delegateEvents-in-0}: keeps contacts current and sends the notices delegate events call for. */
+@Configuration(proxyBeanMethods = false)
+class DelegateEventsConfiguration {
+
+    @Bean
+    Consumer<Message<byte[]>> delegateEvents(EventConsumers consumers, ContactReadModel contacts,
+            WelcomeNotices welcome) {
+        return consumers.named("delegate-notices")
+                .on(DelegateRegistered.class, event -> {
+                    contacts.registered(event);
+                    welcome.registrationReceived(event);
+                })
+                .on(DelegateUpdated.class, contacts::updated)
+                .on(DelegateErased.class, contacts::erased)
+                .build();
+    }
+}

@@ -1,0 +1,152 @@
+package org.convoy.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import org.convoy.events.DelegateErased;
+import org.convoy.events.DelegateProfile;
+import org.convoy.events.DelegateRegistered;
+import org.convoy.notification.contact.domain.ContactRepository;
+import org.convoy.notification.notice.domain.Notice;
+import org.convoy.support.test.Http;
+import org.convoy.support.test.ServiceIntegrationTest;
+import org.convoy.support.test.TestEventPublisher;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Delegate events on a real broker become real email on a real SMTP server (GreenMail), once each. */
+@ServiceIntegrationTest
+class WelcomeEmailIT {
+
+    static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+    static {
+        SMTP.start();
+    }
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        SMTP.stop();
+    }
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Autowired
+    ContactRepository contacts;
+
+    @LocalServerPort
+    int port;
+
+    private TestEventPublisher events;
+
+    @BeforeEach
+    void connect() {
+        events = new TestEventPublisher(broker);
+    }
+
+    @AfterEach
+    void disconnect() {
+        events.close();
+    }
+
+    @Test
+    void spanishSpeakingDelegateIsWelcomedInSpanish() throws Exception {
+        String email = unique("maria");
+        events.publish(registered(UUID.randomUUID(), email, "María", "es"));
+
+        MimeMessage mail = awaitMailTo(email).get(0);
+
+        assertThat(mail.getSubject()).isEqualTo("Convoy: recibimos tu registro, María");
+        assertThat((String) mail.getContent()).contains("Hola María Hernández", "convoy california-2023", "revisará");
+        assertThat(mail.getFrom()[0].toString()).contains("avisos@convoy.local");
+    }
+
+    @Test
+    void englishSpeakingDelegateIsWelcomedInEnglish() throws Exception {
+        String email = unique("john");
+        events.publish(registered(UUID.randomUUID(), email, "John", "en"));
+
+        MimeMessage mail = awaitMailTo(email).get(0);
+
+        assertThat(mail.getSubject()).isEqualTo("Convoy: we received your registration, John");
+        assertThat((String) mail.getContent()).contains("Hello John Hernández", "will review it");
+    }
+
+    @Test
+    void theSameEventDeliveredFiveTimesSendsOneEmailAndTheLogShowsItSent() {
+        String email = unique("repeat");
+        UUID delegate = UUID.randomUUID();
+        DelegateRegistered event = registered(delegate, email, "Lucía", "es");
+        for (int i = 0; i < 5; i++) {
+            events.publish(event);
+        }
+        String marker = unique("marker");
+        events.publish(registered(UUID.randomUUID(), marker, "Marca", "es"));
+
+        awaitMailTo(marker);
+        assertThat(mailTo(email)).hasSize(1);
+        String log = Http.get("http://localhost:" + port + "/api/notifications?delegateId=" + delegate).body();
+        assertThat(log).contains("\"status\":\"SENT\"", "\"channel\":\"EMAIL\"", "REGISTRATION_RECEIVED");
+        assertThat(log.split("\"id\"")).hasSize(2);
+    }
+
+    @Test
+    void erasedDelegateIsForgottenByTheContactsReadModel() {
+        UUID delegate = UUID.randomUUID();
+        events.publish(registered(delegate, unique("erase"), "Ana", "es"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> contacts.existsById(delegate));
+
+        events.publish(new DelegateErased(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !contacts.existsById(delegate));
+    }
+
+    private static List<MimeMessage> awaitMailTo(String email) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> !mailTo(email).isEmpty());
+        return mailTo(email);
+    }
+
+    private static List<MimeMessage> mailTo(String email) {
+        return Arrays.stream(SMTP.getReceivedMessages()).filter(message -> {
+            try {
+                return message.getAllRecipients()[0].toString().equals(email);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static String unique(String name) {
+        return name + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    private static DelegateRegistered registered(UUID delegate, String email, String givenName, String language) {
+        return new DelegateRegistered(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023",
+                new DelegateProfile(givenName, "Hernández", email, null, language, "MAYOR", "MX-JAL", "Zapopan",
+                        "Gobierno Municipal de Zapopan", null, List.of(), List.of(), Set.of(Notice.Channel.EMAIL.name())));
+    }
+}

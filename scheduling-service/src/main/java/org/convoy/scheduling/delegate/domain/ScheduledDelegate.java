@@ -1,0 +1,38 @@
+package org.convoy.scheduling.delegate.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * Scheduling's own, reduced copy of a delegate, built only from delegate events: what planning meetings needs
+ * (who, from where, interested in what, and whether they may be scheduled), nothing more.
+ */
+@Document(ScheduledDelegate.COLLECTION)
+public record ScheduledDelegate(
+        @Id UUID id,
+        String convoyId,
+        String givenName,
+        String familyName,
+        String role,
+        String state,
+        String municipality,
+        String organization,
+        String position,
+        List<String> sectors,
+        List<String> axes,
+        Status status,
+        Instant updatedAt) {
+
+    public static final String COLLECTION = "delegates";
+
+    public enum Status { SUBMITTED, APPROVED, REJECTED, WITHDRAWN }
+
+    /** Only approved delegates can be put into meetings. */
+    public boolean schedulable() {
+        return status == Status.APPROVED;
+    }
+}

@@ -1,0 +1,110 @@
+package org.convoy.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.convoy.events.ConvoyEvent;
+import org.convoy.events.DelegateApproved;
+import org.convoy.events.DelegateErased;
+import org.convoy.events.DelegateProfile;
+import org.convoy.events.DelegateRegistered;
+import org.convoy.scheduling.delegate.domain.ScheduledDelegate;
+import org.convoy.scheduling.delegate.domain.ScheduledDelegateRepository;
+import org.convoy.support.test.Http;
+import org.convoy.support.test.ServiceIntegrationTest;
+import org.convoy.support.test.TestEventPublisher;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+/** Scheduling's delegate read model, fed by real events on a real broker. */
+@ServiceIntegrationTest
+class DelegateReadModelIT {
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Autowired
+    ScheduledDelegateRepository delegates;
+
+    @LocalServerPort
+    int port;
+
+    private TestEventPublisher events;
+
+    @BeforeEach
+    void connect() {
+        events = new TestEventPublisher(broker);
+    }
+
+    @AfterEach
+    void disconnect() {
+        events.close();
+    }
+
+    @Test
+    void registeredThenApprovedDelegateBecomesSchedulableAndIsServedOverHttp() {
+        UUID id = UUID.randomUUID();
+
+        publish(new DelegateRegistered(UUID.randomUUID(), Instant.now(), 1, id, "california-2023", profile()));
+        publish(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, id, "california-2023"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(delegates.findById(id))
+                .hasValueSatisfying(delegate -> assertThat(delegate.schedulable()).isTrue()));
+        ScheduledDelegate delegate = delegates.findById(id).orElseThrow();
+        assertThat(delegate.givenName()).isEqualTo("Jorge");
+        assertThat(delegate.sectors()).containsExactly("AUTOMOTIVE");
+
+        HttpResponse<String> response = Http.get("http://localhost:" + port + "/api/scheduling/delegates/" + id);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"APPROVED\"", "Jorge");
+    }
+
+    @Test
+    void aRedeliveredRegistrationDoesNotUndoALaterApproval() {
+        UUID id = UUID.randomUUID();
+        DelegateRegistered registered = new DelegateRegistered(UUID.randomUUID(), Instant.now(), 1, id, "california-2023",
+                profile());
+
+        publish(registered);
+        publish(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, id, "california-2023"));
+        publish(registered);
+        UUID marker = UUID.randomUUID();
+        publish(new DelegateRegistered(UUID.randomUUID(), Instant.now(), 1, marker, "california-2023", profile()));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> delegates.existsById(marker));
+        assertThat(delegates.findById(id).orElseThrow().status()).isEqualTo(ScheduledDelegate.Status.APPROVED);
+    }
+
+    @Test
+    void erasedDelegateIsForgotten() {
+        UUID id = UUID.randomUUID();
+        publish(new DelegateRegistered(UUID.randomUUID(), Instant.now(), 1, id, "california-2023", profile()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> delegates.existsById(id));
+
+        publish(new DelegateErased(UUID.randomUUID(), Instant.now(), 1, id, "california-2023"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !delegates.existsById(id));
+        assertThat(Http.get("http://localhost:" + port + "/api/scheduling/delegates/" + id).statusCode()).isEqualTo(404);
+    }
+
+    private void publish(ConvoyEvent event) {
+        events.publish(event);
+    }
+
+    private static DelegateProfile profile() {
+        return new DelegateProfile("Jorge", "Ramírez", "jorge@ramos-arizpe.gob.mx", null, "es", "MAYOR", "MX-COA",
+                "Ramos Arizpe", "Municipio de Ramos Arizpe", "Presidente Municipal", List.of("AUTOMOTIVE"),
+                List.of("ECONOMIC"), Set.of("EMAIL"));
+    }
+}
