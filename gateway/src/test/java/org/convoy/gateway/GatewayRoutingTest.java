@@ -1,0 +1,111 @@
+package org.convoy.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The gateway forwards each API path to the service configured for it, over real HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayRoutingTest {
+
+    static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
+    static final HttpServer REGISTRATION = backend("registration");
+    static final HttpServer SCHEDULING = backend("scheduling");
+    static final HttpServer NOTIFICATION = backend("notification");
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        registry.add("REGISTRATION_SERVICE_URI", () -> uri(REGISTRATION));
+        registry.add("SCHEDULING_SERVICE_URI", () -> uri(SCHEDULING));
+        registry.add("NOTIFICATION_SERVICE_URI", () -> uri(NOTIFICATION));
+    }
+
+    @AfterAll
+    static void stop() {
+        REGISTRATION.stop(0);
+        SCHEDULING.stop(0);
+        NOTIFICATION.stop(0);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void registrationsGoToTheRegistrationServiceWithTheirBody() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/api/registrations"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"givenName\":\"María\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("registration");
+        assertThat(RECEIVED).contains("registration POST /api/registrations {\"givenName\":\"María\"}");
+    }
+
+    @Test
+    void schedulingAndNotificationPathsGoToTheirServices() throws Exception {
+        assertThat(get("/api/scheduling/delegates?convoyId=california-2023").body()).isEqualTo("scheduling");
+        assertThat(get("/api/notifications?delegateId=x").body()).isEqualTo("notification");
+        assertThat(RECEIVED).contains("scheduling GET /api/scheduling/delegates ");
+    }
+
+    @Test
+    void unknownPathsAreNotForwarded() throws Exception {
+        assertThat(get("/api/elsewhere").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void servesTheLandingPageHealthAndMetrics() throws Exception {
+        assertThat(get("/").body()).contains("<title>Convoy</title>");
+        assertThat(get("/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
+        assertThat(get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(url(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI url(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static String uri(HttpServer server) {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private static HttpServer backend(String name) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                RECEIVED.add(name + " " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " " + body);
+                byte[] answer = name.getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
