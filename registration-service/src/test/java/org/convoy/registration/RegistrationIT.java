@@ -133,6 +133,24 @@ class RegistrationIT {
     }
 
     @Test
+    void aBodyMissingMostFieldsStillNamesTheUnknownOne() {
+        HttpResponse<String> response = register("{\"convoyId\": \"california-2023\", \"status\": \"APPROVED\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).path("errors").get(0).path("field").asString()).isEqualTo("status");
+    }
+
+    @Test
+    void aBodyWithoutConsentNamesTheMissingFields() {
+        HttpResponse<String> response = register("{\"convoyId\": \"california-2023\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        List<String> fields = json.readTree(response.body()).path("errors").valueStream()
+                .map(error -> error.path("field").asString()).toList();
+        assertThat(fields).contains("privacyConsent", "email", "givenName", "role", "state", "channels");
+    }
+
+    @Test
     void malformedJsonIs400AndNoEventIsPublished() {
         int recordsBefore = events.records().size();
 

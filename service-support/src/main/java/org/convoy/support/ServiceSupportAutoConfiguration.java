@@ -10,6 +10,7 @@ import org.convoy.support.outbox.OutboxRelay;
 import org.convoy.support.web.ProblemDetailsAdvice;
 import org.convoy.support.web.RequestBodyLimitFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -24,7 +25,8 @@ import org.springframework.data.mongodb.core.MongoOperations;
 /** What every Convoy service gets by depending on service-support. */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
-        "org.springframework.cloud.stream.function.FunctionConfiguration" })
+        "org.springframework.cloud.stream.function.FunctionConfiguration" },
+        beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @EnableConfigurationProperties({ OutboxProperties.class, WebLimitsProperties.class })
 public class ServiceSupportAutoConfiguration {
 
@@ -43,6 +45,13 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     OutboxRelay outboxRelay(MongoOperations mongo, EventSender sender, OutboxProperties properties, MeterRegistry meters) {
         return new OutboxRelay(mongo, sender, properties, meters);
+    }
+
+    /** Named like Boot's own indicator, which then steps aside; reported as {@code mongo}. */
+    @Bean
+    @ConditionalOnEnabledHealthIndicator("mongo")
+    MongoPingHealthIndicator mongoHealthIndicator(MongoOperations mongo) {
+        return new MongoPingHealthIndicator(mongo);
     }
 
     @Bean

@@ -42,7 +42,7 @@ record RegistrationRequest(
         @Size(max = 10) List<@NotNull Sector> sectors,
         @Size(max = 4) List<@NotNull Axis> axes,
         @NotEmpty Set<@NotNull Channel> channels,
-        @AssertTrue(message = "must be accepted to register") boolean privacyConsent) {
+        @NotNull @AssertTrue(message = "must be accepted to register") Boolean privacyConsent) {
 
     /** The phone number in E.164 form: the digits after the plus sign, without separators. */
     String normalizedPhone() {

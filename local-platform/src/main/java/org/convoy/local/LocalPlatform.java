@@ -1,0 +1,52 @@
+package org.convoy.local;
+
+import java.time.Duration;
+
+/**
+ * {@code java -jar local-platform/target/local-platform.jar} (or {@code ./run-local.sh}, which builds first):
+ * starts the whole platform without Docker and stops all of it on Ctrl-C.
+ */
+public final class LocalPlatform {
+
+    private LocalPlatform() {
+    }
+
+    public static void main(String[] args) {
+        PlatformConfig config;
+        try {
+            config = PlatformConfig.from(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Console console = new Console(System.out, config.colour());
+        Platform platform = new Platform(config, console);
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "convoy-stop"));
+        try {
+            platform.start(Duration.ofMinutes(4));
+        } catch (PlatformException e) {
+            console.say("✗ " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        console.headline("");
+        console.headline("  Convoy is running.");
+        console.headline("  Open        " + platform.gatewayUrl());
+        console.headline("  Mail        " + platform.mailPageUrl() + "  (every email the platform sends)");
+        console.headline("  Register    curl -i -H 'Content-Type: application/json' -d @local-platform/sample-registration.json "
+                + platform.gatewayUrl() + "api/registrations");
+        for (ServiceProcess service : platform.services()) {
+            console.headline("  " + String.format("%-21s", service.name()) + service.url() + "actuator/health");
+        }
+        console.headline("  Kafka       localhost:" + config.port(PlatformConfig.KAFKA) + "   MongoDB  "
+                + platform.mongoUri("<database>") + "   SMTP  localhost:" + config.port(PlatformConfig.SMTP));
+        console.headline("  Press Ctrl-C to stop everything.");
+        console.headline("");
+        platform.awaitUnexpectedExit().ifPresent(service -> {
+            console.say("✗ " + service.name() + " stopped unexpectedly (exit code " + service.exitCode()
+                    + "); stopping the platform");
+            System.exit(1);
+        });
+    }
+}

@@ -1,0 +1,268 @@
+package org.convoy.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * The whole platform on one machine: infrastructure in this JVM (Kafka broker, MongoDB-wire store, SMTP server
+ * with its mail page) and the four services as their own processes.
+ */
+final class Platform implements AutoCloseable {
+
+    private final PlatformConfig config;
+    private final Console console;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private MongoStore mongo;
+    private KafkaBroker kafka;
+    private MailCatcher mail;
+    private volatile boolean closing;
+
+    Platform(PlatformConfig config, Console console) {
+        this.config = config;
+        this.console = console;
+    }
+
+    /** Starts everything and returns once every service is ready; on any failure stops what started and throws. */
+    void start(Duration timeout) {
+        long began = System.nanoTime();
+        try {
+            checkPrerequisites();
+            Ports.requireFree(config.ports());
+            prepareDataDir();
+
+            console.say("Starting MongoDB-wire store on port " + config.port(PlatformConfig.MONGO) + " (data in "
+                    + config.home().relativize(config.dataDir().resolve("mongo")) + ")");
+            mongo = new MongoStore(config.port(PlatformConfig.MONGO), config.dataDir());
+            mongo.start();
+            console.say("Starting Kafka broker (KRaft) on port " + config.port(PlatformConfig.KAFKA));
+            kafka = new KafkaBroker(config.port(PlatformConfig.KAFKA), config.port(PlatformConfig.KAFKA_CONTROLLER),
+                    config.dataDir());
+            kafka.start();
+            console.say("Starting SMTP server on port " + config.port(PlatformConfig.SMTP) + ", mail page on port "
+                    + config.port(PlatformConfig.MAIL_PAGE));
+            mail = new MailCatcher(config.port(PlatformConfig.SMTP), config.port(PlatformConfig.MAIL_PAGE));
+            mail.start();
+            console.say("Infrastructure up in " + seconds(began) + "; starting " + PlatformConfig.SERVICES.size()
+                    + " services");
+
+            int index = 0;
+            for (String name : PlatformConfig.SERVICES) {
+                ServiceProcess service = new ServiceProcess(name, index++, config.serviceJar(name),
+                        config.serviceJavaOptions(), environment(name), config.port(name), console);
+                service.start();
+                services.add(service);
+            }
+            writePidFile();
+            awaitReady(began, timeout);
+        } catch (RuntimeException e) {
+            close();
+            throw e instanceof PlatformException ? e : new PlatformException(e.getMessage(), e);
+        }
+    }
+
+    private void checkPrerequisites() {
+        if (!config.looksLikeConvoyCheckout()) {
+            throw new PlatformException(config.home() + " is not a Convoy checkout; run from its top folder or set --home");
+        }
+        List<String> missing = PlatformConfig.SERVICES.stream().map(config::serviceJar).filter(Files::notExists)
+                .map(path -> config.home().relativize(path).toString()).toList();
+        if (!missing.isEmpty()) {
+            throw new PlatformException("Not built yet: " + String.join(", ", missing)
+                    + ". Build with ./mvnw -B -DskipTests package (./run-local.sh does it for you).");
+        }
+    }
+
+    private void prepareDataDir() {
+        try {
+            if (config.reset() && Files.exists(config.dataDir())) {
+                console.say("--reset: deleting " + config.dataDir());
+                try (Stream<Path> paths = Files.walk(config.dataDir())) {
+                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new PlatformException("Cannot prepare data directory " + config.dataDir() + ": " + e.getMessage(), e);
+        }
+        stopLeftovers();
+    }
+
+    /** Services of an earlier run whose launcher was killed outright would hold ports; stop them first. */
+    private void stopLeftovers() {
+        Path pidFile = config.dataDir().resolve("services.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try {
+            for (String line : Files.readAllLines(pidFile)) {
+                String[] parts = line.split(" ", 2);
+                if (parts.length < 2) {
+                    continue;
+                }
+                ProcessHandle.of(Long.parseLong(parts[0])).filter(ProcessHandle::isAlive)
+                        .filter(handle -> handle.info().commandLine().map(cmd -> cmd.contains(parts[1])).orElse(false))
+                        .ifPresent(handle -> {
+                            console.say("Stopping a service left over from an earlier run (pid " + handle.pid() + ")");
+                            handle.destroyForcibly();
+                            handle.onExit().join();
+                        });
+            }
+            Files.delete(pidFile);
+        } catch (IOException | NumberFormatException e) {
+            console.say("Ignoring unreadable " + pidFile + ": " + e.getMessage());
+        }
+    }
+
+    private void writePidFile() {
+        StringBuilder lines = new StringBuilder();
+        services.forEach(service -> lines.append(service.pid()).append(' ').append(service.jar()).append('\n'));
+        try {
+            Files.writeString(config.dataDir().resolve("services.pid"), lines);
+        } catch (IOException e) {
+            console.say("Could not write the pid file: " + e.getMessage());
+        }
+    }
+
+    private Map<String, String> environment(String service) {
+        Map<String, String> env = new HashMap<>();
+        env.put("PORT", String.valueOf(config.port(service)));
+        env.put("SPRING_OUTPUT_ANSI_ENABLED", "never");
+        if (service.equals(PlatformConfig.GATEWAY)) {
+            env.put("REGISTRATION_SERVICE_URI", "http://localhost:" + config.port(PlatformConfig.REGISTRATION));
+            env.put("SCHEDULING_SERVICE_URI", "http://localhost:" + config.port(PlatformConfig.SCHEDULING));
+            env.put("NOTIFICATION_SERVICE_URI", "http://localhost:" + config.port(PlatformConfig.NOTIFICATION));
+            return env;
+        }
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("MONGODB_URI", mongo.uri("convoy-" + service.replace("-service", "")));
+        env.put("SMTP_HOST", "localhost");
+        env.put("SMTP_PORT", String.valueOf(config.port(PlatformConfig.SMTP)));
+        env.put("PUBLIC_BASE_URL", gatewayUrl());
+        return env;
+    }
+
+    private void awaitReady(long began, Duration timeout) {
+        List<ServiceProcess> waiting = new ArrayList<>(services);
+        long lastReport = System.nanoTime();
+        while (!waiting.isEmpty()) {
+            for (ServiceProcess service : List.copyOf(waiting)) {
+                if (!service.isAlive()) {
+                    throw new PlatformException(service.name() + " exited with code " + service.exitCode()
+                            + " while starting; its last lines above say why.");
+                }
+                if (service.isReady()) {
+                    waiting.remove(service);
+                    console.say("✓ " + service.name() + " ready at " + service.url() + " (" + seconds(began) + ")");
+                }
+            }
+            if (waiting.isEmpty()) {
+                break;
+            }
+            if (System.nanoTime() - began > timeout.toNanos()) {
+                throw new PlatformException("Not ready after " + timeout.toSeconds() + " s: "
+                        + String.join(", ", waiting.stream().map(ServiceProcess::name).toList()));
+            }
+            if (System.nanoTime() - lastReport > Duration.ofSeconds(5).toNanos()) {
+                console.say("… waiting for " + String.join(", ", waiting.stream().map(ServiceProcess::name).toList())
+                        + " (" + seconds(began) + ")");
+                lastReport = System.nanoTime();
+            }
+            sleep(Duration.ofMillis(500));
+        }
+    }
+
+    /** Blocks until a service ends without being asked to; returns it (empty when the platform is closing). */
+    Optional<ServiceProcess> awaitUnexpectedExit() {
+        CompletableFuture<?>[] exits = services.stream()
+                .map(service -> service.process().onExit()).toArray(CompletableFuture[]::new);
+        CompletableFuture.anyOf(exits).join();
+        if (closing) {
+            return Optional.empty();
+        }
+        return services.stream().filter(service -> !service.isAlive()).findFirst();
+    }
+
+    String gatewayUrl() {
+        return "http://localhost:" + config.port(PlatformConfig.GATEWAY) + "/";
+    }
+
+    String mailPageUrl() {
+        return mail.pageUrl();
+    }
+
+    MailCatcher mail() {
+        return mail;
+    }
+
+    String mongoUri(String database) {
+        return mongo.uri(database);
+    }
+
+    List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
+    /** Stops the services (gracefully, in parallel), then Kafka, the store and the SMTP server. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closing && services.isEmpty() && kafka == null && mongo == null && mail == null) {
+            return;
+        }
+        boolean started = !services.isEmpty() || kafka != null || mongo != null || mail != null;
+        closing = true;
+        List<ServiceProcess> running = services.stream().filter(ServiceProcess::isAlive).toList();
+        if (!running.isEmpty()) {
+            console.say("Stopping " + String.join(", ", running.stream().map(ServiceProcess::name).toList()));
+        }
+        CompletableFuture.allOf(services.stream()
+                .map(service -> CompletableFuture.runAsync(() -> service.stop(Duration.ofSeconds(20))))
+                .toArray(CompletableFuture[]::new)).join();
+        services.clear();
+        try {
+            Files.deleteIfExists(config.dataDir().resolve("services.pid"));
+        } catch (IOException ignored) {
+            // a stale pid file is checked, not trusted, on the next start
+        }
+        if (kafka != null) {
+            console.say("Stopping Kafka broker");
+            kafka.close();
+            kafka = null;
+        }
+        if (mongo != null) {
+            mongo.close();
+            mongo = null;
+        }
+        if (mail != null) {
+            mail.close();
+            mail = null;
+        }
+        if (started) {
+            console.say("Stopped.");
+        }
+    }
+
+    private static String seconds(long since) {
+        return String.format("%.1f s", (System.nanoTime() - since) / 1e9);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException("Interrupted while starting");
+        }
+    }
+}

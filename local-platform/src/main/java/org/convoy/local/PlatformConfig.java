@@ -1,0 +1,121 @@
+package org.convoy.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where everything runs. Each setting comes from a {@code --name=value} argument, else the environment variable
+ * {@code CONVOY_NAME} (upper case, dashes as underscores), else its default.
+ */
+record PlatformConfig(
+        Path home,
+        Path dataDir,
+        Map<String, Integer> ports,
+        List<String> serviceJavaOptions,
+        boolean reset,
+        boolean colour) {
+
+    static final String GATEWAY = "gateway";
+    static final String REGISTRATION = "registration-service";
+    static final String SCHEDULING = "scheduling-service";
+    static final String NOTIFICATION = "notification-service";
+    static final String KAFKA = "kafka";
+    static final String KAFKA_CONTROLLER = "kafka-controller";
+    static final String MONGO = "mongo";
+    static final String SMTP = "smtp";
+    static final String MAIL_PAGE = "mail";
+
+    /** Services in start order; the gateway last, as it is the door. */
+    static final List<String> SERVICES = List.of(REGISTRATION, SCHEDULING, NOTIFICATION, GATEWAY);
+
+    private static final Map<String, Integer> DEFAULT_PORTS = defaults();
+
+    private static Map<String, Integer> defaults() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put(GATEWAY, 8080);
+        ports.put(REGISTRATION, 8081);
+        ports.put(SCHEDULING, 8082);
+        ports.put(NOTIFICATION, 8083);
+        ports.put(KAFKA, 9092);
+        ports.put(KAFKA_CONTROLLER, 9093);
+        ports.put(MONGO, 27017);
+        ports.put(SMTP, 2525);
+        ports.put(MAIL_PAGE, 8025);
+        return ports;
+    }
+
+    static PlatformConfig from(String[] args, Map<String, String> env) {
+        Map<String, String> given = new HashMap<>();
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            } else if (arg.startsWith("--")) {
+                given.put(arg.substring(2), "true");
+            } else {
+                throw new IllegalArgumentException("Unknown argument " + arg + "; settings look like --gateway-port=9080");
+            }
+        }
+        Path home = Path.of(setting("home", given, env, System.getProperty("user.dir"))).toAbsolutePath().normalize();
+        Path dataDir = home.resolve(setting("data-dir", given, env, ".local-data")).normalize();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        DEFAULT_PORTS.forEach((name, port) -> ports.put(name,
+                parsePort(name, setting(portKey(name), given, env, String.valueOf(port)))));
+        List<String> javaOptions = List.of(setting("service-java-opts", given, env,
+                "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k").trim().split("\\s+"));
+        boolean reset = Boolean.parseBoolean(setting("reset", given, env, "false"));
+        boolean colour = System.console() != null && env.get("NO_COLOR") == null;
+        for (String key : given.keySet()) {
+            if (!key.equals("home") && !key.equals("data-dir") && !key.equals("service-java-opts")
+                    && !key.equals("reset") && DEFAULT_PORTS.keySet().stream().map(PlatformConfig::portKey)
+                            .noneMatch(key::equals)) {
+                throw new IllegalArgumentException("Unknown setting --" + key);
+            }
+        }
+        return new PlatformConfig(home, dataDir, Map.copyOf(ports), javaOptions, reset, colour);
+    }
+
+    /** The argument and variable name of a port: {@code --gateway-port}, {@code CONVOY_GATEWAY_PORT}. */
+    static String portKey(String name) {
+        return name.replace("-service", "") + "-port";
+    }
+
+    static String envName(String key) {
+        return "CONVOY_" + key.toUpperCase().replace('-', '_');
+    }
+
+    int port(String name) {
+        return ports.get(name);
+    }
+
+    Path serviceJar(String service) {
+        return home.resolve(service).resolve("target").resolve(service + ".jar");
+    }
+
+    boolean looksLikeConvoyCheckout() {
+        return Files.isRegularFile(home.resolve("pom.xml")) && Files.isDirectory(home.resolve("local-platform"));
+    }
+
+    private static String setting(String key, Map<String, String> given, Map<String, String> env, String fallback) {
+        if (given.containsKey(key)) {
+            return given.get(key);
+        }
+        return env.getOrDefault(envName(key), fallback);
+    }
+
+    private static int parsePort(String name, String value) {
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Port for " + name + " must be a number from 1 to 65535, not '" + value
+                    + "' (set --" + portKey(name) + " or " + envName(portKey(name)) + ")");
+        }
+    }
+}
