@@ -1,0 +1,46 @@
+package org.convoy.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class PlatformConfigTest {
+
+    @Test
+    void defaultsPutTheGatewayOn8080AndDataUnderDotLocalData() {
+        PlatformConfig config = PlatformConfig.from(new String[] { "--home=/srv/convoy" }, Map.of());
+
+        assertThat(config.port(PlatformConfig.GATEWAY)).isEqualTo(8080);
+        assertThat(config.port(PlatformConfig.KAFKA)).isEqualTo(9092);
+        assertThat(config.port(PlatformConfig.MONGO)).isEqualTo(27017);
+        assertThat(config.dataDir()).isEqualTo(Path.of("/srv/convoy/.local-data"));
+        assertThat(config.serviceJar(PlatformConfig.REGISTRATION))
+                .isEqualTo(Path.of("/srv/convoy/registration-service/target/registration-service.jar"));
+        assertThat(config.reset()).isFalse();
+    }
+
+    @Test
+    void argumentsWinOverEnvironmentWhichWinsOverDefaults() {
+        PlatformConfig config = PlatformConfig.from(new String[] { "--gateway-port=9080", "--reset" },
+                Map.of("CONVOY_GATEWAY_PORT", "7080", "CONVOY_REGISTRATION_PORT", "7081"));
+
+        assertThat(config.port(PlatformConfig.GATEWAY)).isEqualTo(9080);
+        assertThat(config.port(PlatformConfig.REGISTRATION)).isEqualTo(7081);
+        assertThat(config.port(PlatformConfig.SCHEDULING)).isEqualTo(8082);
+        assertThat(config.reset()).isTrue();
+    }
+
+    @Test
+    void badSettingsAreExplained() {
+        assertThatThrownBy(() -> PlatformConfig.from(new String[] { "--gateway-port=eighty" }, Map.of()))
+                .hasMessageContaining("--gateway-port").hasMessageContaining("CONVOY_GATEWAY_PORT");
+        assertThatThrownBy(() -> PlatformConfig.from(new String[] { "--gatway-port=9080" }, Map.of()))
+                .hasMessageContaining("Unknown setting --gatway-port");
+        assertThatThrownBy(() -> PlatformConfig.from(new String[] { "start" }, Map.of()))
+                .hasMessageContaining("Unknown argument start");
+    }
+}

@@ -1,0 +1,168 @@
+package org.convoy.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The walking skeleton end to end, exactly as the local platform runs it: a real KRaft broker, the MongoDB-wire
+ * store and a real SMTP server in this JVM, and the four built service jars as their own processes. A registration
+ * sent to the gateway must reach registration-service, MongoDB, Kafka, notification-service (a real email) and
+ * scheduling-service (its read model). Breaking any hop fails this test.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WalkingSkeletonIT {
+
+    @TempDir
+    static Path dataDir;
+
+    private static Platform platform;
+    private static PrintStream log;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeAll
+    static void startPlatform() throws IOException {
+        Path home = Path.of("").toAbsolutePath().getParent();
+        List<String> args = new ArrayList<>(List.of("--home=" + home, "--data-dir=" + dataDir));
+        for (String name : List.of(PlatformConfig.GATEWAY, PlatformConfig.REGISTRATION, PlatformConfig.SCHEDULING,
+                PlatformConfig.NOTIFICATION, PlatformConfig.KAFKA, PlatformConfig.KAFKA_CONTROLLER, PlatformConfig.MONGO,
+                PlatformConfig.SMTP, PlatformConfig.MAIL_PAGE)) {
+            args.add("--" + PlatformConfig.portKey(name) + "=" + Ports.anyFree());
+        }
+        Path logFile = Path.of("target", "walking-skeleton-platform.log");
+        Files.createDirectories(logFile.getParent());
+        log = new PrintStream(new FileOutputStream(logFile.toFile()), true, StandardCharsets.UTF_8);
+        platform = new Platform(PlatformConfig.from(args.toArray(String[]::new), Map.of()), new Console(log, false));
+        platform.start(Duration.ofMinutes(4));
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+        log.close();
+    }
+
+    @Test
+    @Order(1)
+    void registrationThroughTheGatewayReachesEmailAndTheSchedulingReadModel() throws Exception {
+        String email = "lucia." + UUID.randomUUID().toString().substring(0, 8) + "@tlaquepaque.gob.mx";
+
+        HttpResponse<String> response = post("api/registrations", registration(email));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        String id = json.readTree(response.body()).path("id").asString();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(platform.mail().messages())
+                .anySatisfy(mail -> {
+                    assertThat(mail.get("to")).isEqualTo(email);
+                    assertThat(mail.get("subject")).isEqualTo("Convoy: recibimos tu registro, Lucía");
+                    assertThat(mail.get("text")).contains("Hola Lucía Gómez Treviño");
+                }));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            HttpResponse<String> delegate = get("api/scheduling/delegates/" + id);
+            assertThat(delegate.statusCode()).isEqualTo(200);
+            JsonNode body = json.readTree(delegate.body());
+            assertThat(body.path("givenName").asString()).isEqualTo("Lucía");
+            assertThat(body.path("organization").asString()).isEqualTo("Gobierno de San Pedro Tlaquepaque");
+            assertThat(body.path("status").asString()).isEqualTo("SUBMITTED");
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                get("api/notifications?delegateId=" + id).body()).contains("\"status\":\"SENT\""));
+    }
+
+    @Test
+    @Order(2)
+    void badInputThroughTheGatewayIs400NamingTheFieldAndStoresNothing() throws Exception {
+        String email = "nadie." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String body = registration(email).replace("\"privacyConsent\": true", "\"privacyConsent\": true, \"status\": \"APPROVED\"");
+
+        HttpResponse<String> response = post("api/registrations", body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json.readTree(response.body()).path("errors").get(0).path("field").asString()).isEqualTo("status");
+        try (MongoClient client = MongoClients.create(platform.mongoUri("convoy-registration"))) {
+            assertThat(client.getDatabase("convoy-registration").getCollection("delegates")
+                    .countDocuments(Filters.eq("profile.email", email))).isZero();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void stoppingThePlatformLeavesNoServiceProcessRunning() {
+        List<ProcessHandle> processes = platform.services().stream().map(service -> service.process().toHandle())
+                .toList();
+        assertThat(processes).hasSize(4).allMatch(ProcessHandle::isAlive);
+
+        platform.close();
+
+        assertThat(processes).noneMatch(ProcessHandle::isAlive);
+        assertThat(processes).allSatisfy(process -> assertThat(process.descendants()).isEmpty());
+        assertThat(Ports.isFree(Integer.parseInt(platform.gatewayUrl().replaceAll("\\D+", "")))).isTrue();
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String registration(String email) {
+        return """
+                {
+                  "convoyId": "california-2023",
+                  "givenName": "Lucía",
+                  "familyName": "Gómez Treviño",
+                  "email": "%s",
+                  "preferredLanguage": "es",
+                  "role": "STATE_REPRESENTATIVE",
+                  "state": "MX-JAL",
+                  "municipality": "San Pedro Tlaquepaque",
+                  "organization": "Gobierno de San Pedro Tlaquepaque",
+                  "sectors": ["DIASPORA_LINKS"],
+                  "axes": ["COMMUNITIES"],
+                  "channels": ["EMAIL"],
+                  "privacyConsent": true
+                }""".formatted(email);
+    }
+}
