@@ -1,21 +1,14 @@
 package org.convoy.notification;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.junit.ArchTests;
+import org.convoy.support.test.LayeringRules;
 
 @AnalyzeClasses(packages = "org.convoy.notification", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule domainKnowsNoWebNorMessaging = noClasses().that().resideInAPackage("..domain..")
-            .should().dependOnClassesThat().resideInAnyPackage("..web..", "org.springframework.web..",
-                    "org.springframework.kafka..", "org.springframework.cloud.stream..", "org.apache.kafka..");
-
-    @ArchTest
-    static final ArchRule nothingButControllersKnowsTheWebLayer = noClasses().that().resideOutsideOfPackage("..web..")
-            .should().dependOnClassesThat().resideInAPackage("org.convoy.notification..web..");
+    static final ArchTests layering = ArchTests.in(LayeringRules.class);
 }

@@ -22,12 +22,9 @@ import org.convoy.support.test.Http;
 import org.convoy.support.test.ServiceIntegrationTest;
 import org.convoy.support.test.TestEventPublisher;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -53,25 +50,13 @@ class WelcomeEmailIT {
     }
 
     @Autowired
-    EmbeddedKafkaBroker broker;
-
-    @Autowired
     ContactRepository contacts;
 
     @LocalServerPort
     int port;
 
-    private TestEventPublisher events;
-
-    @BeforeEach
-    void connect() {
-        events = new TestEventPublisher(broker);
-    }
-
-    @AfterEach
-    void disconnect() {
-        events.close();
-    }
+    @Autowired
+    TestEventPublisher events;
 
     @Test
     void spanishSpeakingDelegateIsWelcomedInSpanish() throws Exception {

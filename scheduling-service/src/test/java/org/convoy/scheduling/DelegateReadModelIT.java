@@ -20,19 +20,13 @@ import org.convoy.scheduling.delegate.domain.ScheduledDelegateRepository;
 import org.convoy.support.test.Http;
 import org.convoy.support.test.ServiceIntegrationTest;
 import org.convoy.support.test.TestEventPublisher;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 /** Scheduling's delegate read model, fed by real events on a real broker. */
 @ServiceIntegrationTest
 class DelegateReadModelIT {
-
-    @Autowired
-    EmbeddedKafkaBroker broker;
 
     @Autowired
     ScheduledDelegateRepository delegates;
@@ -40,17 +34,8 @@ class DelegateReadModelIT {
     @LocalServerPort
     int port;
 
-    private TestEventPublisher events;
-
-    @BeforeEach
-    void connect() {
-        events = new TestEventPublisher(broker);
-    }
-
-    @AfterEach
-    void disconnect() {
-        events.close();
-    }
+    @Autowired
+    TestEventPublisher events;
 
     @Test
     void registeredThenApprovedDelegateBecomesSchedulableAndIsServedOverHttp() {
