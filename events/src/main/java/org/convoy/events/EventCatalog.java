@@ -11,7 +11,8 @@ public final class EventCatalog {
 
     private static final List<Class<? extends ConvoyEvent>> TYPES = List.of(
             DelegateRegistered.class, DelegateUpdated.class, DelegateApproved.class, DelegateRejected.class,
-            DelegateWithdrawn.class, DelegateErased.class,
+            DelegateWithdrawn.class, DelegateErased.class, DelegateWaitlisted.class, DelegatePromoted.class,
+            RegistrationLinkIssued.class,
             MeetingConfirmed.class, MeetingRescheduled.class, MeetingCancelled.class);
 
     private static final Map<String, Class<? extends ConvoyEvent>> BY_NAME = TYPES.stream()

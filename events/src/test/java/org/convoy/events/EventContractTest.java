@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -58,10 +59,8 @@ class EventContractTest {
         assertThat(sample.eventId()).isNotNull();
         assertThat(sample.occurredAt()).isEqualTo(SampleEvents.AT);
         assertThat(sample.schemaVersion()).isEqualTo(1);
-        String expectedKey = sample instanceof DelegateEvent
-                ? SampleEvents.DELEGATE.toString()
-                : SampleEvents.MEETING.toString();
-        assertThat(sample.aggregateId()).isEqualTo(expectedKey);
+        UUID expectedKey = sample instanceof DelegateEvent delegateEvent ? delegateEvent.delegateId() : SampleEvents.MEETING;
+        assertThat(sample.aggregateId()).isEqualTo(expectedKey.toString());
         assertThat(codec.toJson(sample)).doesNotContain("aggregateId");
     }
 

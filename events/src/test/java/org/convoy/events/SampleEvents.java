@@ -25,17 +25,23 @@ final class SampleEvents {
             "CREATIVE_INDUSTRIES", "CINEMATOGRAPHY", List.of(DELEGATE, STAFF));
 
     static Map<Class<? extends ConvoyEvent>, ConvoyEvent> all() {
-        return Map.of(
-                DelegateRegistered.class, new DelegateRegistered(id(1), AT, 1, DELEGATE, CONVOY, MARIA),
-                DelegateUpdated.class, new DelegateUpdated(id(2), AT, 1, DELEGATE, CONVOY, MARIA),
-                DelegateApproved.class, new DelegateApproved(id(3), AT, 1, DELEGATE, CONVOY),
-                DelegateRejected.class, new DelegateRejected(id(4), AT, 1, DELEGATE, CONVOY, "Cupo de alcaldes completo"),
-                DelegateWithdrawn.class, new DelegateWithdrawn(id(5), AT, 1, DELEGATE, CONVOY),
-                DelegateErased.class, new DelegateErased(id(6), AT, 1, DELEGATE, CONVOY),
-                MeetingConfirmed.class, new MeetingConfirmed(id(7), AT, 1, MEETING, CONVOY, 0, NETFLIX),
-                MeetingRescheduled.class, new MeetingRescheduled(id(8), AT, 1, MEETING, CONVOY, 1, NETFLIX),
-                MeetingCancelled.class, new MeetingCancelled(id(9), AT, 1, MEETING, CONVOY, 2, "Host unavailable",
-                        List.of(DELEGATE, STAFF)));
+        return Map.ofEntries(
+                Map.entry(DelegateRegistered.class, new DelegateRegistered(id(1), AT, 1, DELEGATE, CONVOY, DELEGATE, MARIA)),
+                Map.entry(DelegateUpdated.class, new DelegateUpdated(id(2), AT, 1, DELEGATE, CONVOY, MARIA)),
+                Map.entry(DelegateApproved.class, new DelegateApproved(id(3), AT, 1, DELEGATE, CONVOY)),
+                Map.entry(DelegateRejected.class,
+                        new DelegateRejected(id(4), AT, 1, DELEGATE, CONVOY, "Cupo de alcaldes completo")),
+                Map.entry(DelegateWithdrawn.class, new DelegateWithdrawn(id(5), AT, 1, DELEGATE, CONVOY)),
+                Map.entry(DelegateErased.class, new DelegateErased(id(6), AT, 1, DELEGATE, CONVOY)),
+                Map.entry(DelegateWaitlisted.class, new DelegateWaitlisted(id(10), AT, 1, STAFF, CONVOY, DELEGATE)),
+                Map.entry(DelegatePromoted.class, new DelegatePromoted(id(11), AT, 1, STAFF, CONVOY, DELEGATE)),
+                Map.entry(RegistrationLinkIssued.class, new RegistrationLinkIssued(id(12), AT, 1, DELEGATE, CONVOY,
+                        RegistrationLinkIssued.REGISTERED, "http://localhost:8080/registration#token=abc.def",
+                        Instant.parse("2023-03-20T17:45:30Z"))),
+                Map.entry(MeetingConfirmed.class, new MeetingConfirmed(id(7), AT, 1, MEETING, CONVOY, 0, NETFLIX)),
+                Map.entry(MeetingRescheduled.class, new MeetingRescheduled(id(8), AT, 1, MEETING, CONVOY, 1, NETFLIX)),
+                Map.entry(MeetingCancelled.class, new MeetingCancelled(id(9), AT, 1, MEETING, CONVOY, 2,
+                        "Host unavailable", List.of(DELEGATE, STAFF))));
     }
 
     private static UUID id(int n) {

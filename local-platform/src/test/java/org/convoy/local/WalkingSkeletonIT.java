@@ -90,7 +90,7 @@ class WalkingSkeletonIT {
                 .anySatisfy(mail -> {
                     assertThat(mail.get("to")).isEqualTo(email);
                     assertThat(mail.get("subject")).isEqualTo("Convoy: recibimos tu registro, Lucía");
-                    assertThat(mail.get("text")).contains("Hola Lucía Gómez Treviño");
+                    assertThat(mail.get("text")).contains("Hola Lucía Gómez Treviño", "/registration#token=");
                 }));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             HttpResponse<String> delegate = get("api/scheduling/delegates/" + id);
@@ -117,8 +117,8 @@ class WalkingSkeletonIT {
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(json.readTree(response.body()).path("errors").get(0).path("field").asString()).isEqualTo("status");
         try (MongoClient client = MongoClients.create(platform.mongoUri("convoy-registration"))) {
-            assertThat(client.getDatabase("convoy-registration").getCollection("delegates")
-                    .countDocuments(Filters.eq("profile.email", email))).isZero();
+            assertThat(client.getDatabase("convoy-registration").getCollection("registrations")
+                    .countDocuments(Filters.eq("members.profile.email", email))).isZero();
         }
     }
 

@@ -16,6 +16,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.convoy.events.DelegateErased;
 import org.convoy.events.DelegateProfile;
 import org.convoy.events.DelegateRegistered;
+import org.convoy.events.DelegateWaitlisted;
+import org.convoy.events.RegistrationLinkIssued;
 import org.convoy.notification.contact.domain.ContactRepository;
 import org.convoy.notification.notice.domain.Notice;
 import org.convoy.support.test.Http;
@@ -61,36 +63,71 @@ class WelcomeEmailIT {
     @Test
     void spanishSpeakingDelegateIsWelcomedInSpanish() throws Exception {
         String email = unique("maria");
-        events.publish(registered(UUID.randomUUID(), email, "María", "es"));
+        UUID delegate = UUID.randomUUID();
+        events.publish(registered(delegate, email, "María", "es"));
+        events.publish(link(delegate, RegistrationLinkIssued.REGISTERED));
 
         MimeMessage mail = awaitMailTo(email).get(0);
 
         assertThat(mail.getSubject()).isEqualTo("Convoy: recibimos tu registro, María");
-        assertThat((String) mail.getContent()).contains("Hola María Hernández", "convoy california-2023", "revisará");
+        assertThat((String) mail.getContent()).contains("Hola María Hernández", "convoy california-2023", "revisará",
+                "http://localhost:8080/registration#token=" + delegate, "válido hasta el 20 de marzo de 2023");
         assertThat(mail.getFrom()[0].toString()).contains("avisos@convoy.local");
     }
 
     @Test
     void englishSpeakingDelegateIsWelcomedInEnglish() throws Exception {
         String email = unique("john");
-        events.publish(registered(UUID.randomUUID(), email, "John", "en"));
+        UUID delegate = UUID.randomUUID();
+        events.publish(registered(delegate, email, "John", "en"));
+        events.publish(link(delegate, RegistrationLinkIssued.REGISTERED));
 
         MimeMessage mail = awaitMailTo(email).get(0);
 
         assertThat(mail.getSubject()).isEqualTo("Convoy: we received your registration, John");
-        assertThat((String) mail.getContent()).contains("Hello John Hernández", "will review it");
+        assertThat((String) mail.getContent()).contains("Hello John Hernández", "will review it",
+                "valid until March 20, 2023");
+    }
+
+    @Test
+    void waitlistedDelegateIsToldTheyWait() throws Exception {
+        String email = unique("espera");
+        UUID delegate = UUID.randomUUID();
+        events.publish(registered(delegate, email, "Rosa", "es"));
+        events.publish(new DelegateWaitlisted(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023", delegate));
+        events.publish(link(delegate, RegistrationLinkIssued.REGISTERED));
+
+        MimeMessage mail = awaitMailTo(email).get(0);
+
+        assertThat(mail.getSubject()).isEqualTo("Convoy: estás en la lista de espera, Rosa");
+    }
+
+    @Test
+    void aRequestedLinkComesInItsOwnEmail() throws Exception {
+        String email = unique("again");
+        UUID delegate = UUID.randomUUID();
+        events.publish(registered(delegate, email, "Ana", "en"));
+        events.publish(link(delegate, RegistrationLinkIssued.REQUESTED));
+
+        MimeMessage mail = awaitMailTo(email).get(0);
+
+        assertThat(mail.getSubject()).isEqualTo("Convoy: your personal link");
+        assertThat((String) mail.getContent()).contains("http://localhost:8080/registration#token=" + delegate);
     }
 
     @Test
     void theSameEventDeliveredFiveTimesSendsOneEmailAndTheLogShowsItSent() {
         String email = unique("repeat");
         UUID delegate = UUID.randomUUID();
-        DelegateRegistered event = registered(delegate, email, "Lucía", "es");
+        events.publish(registered(delegate, email, "Lucía", "es"));
+        RegistrationLinkIssued event = link(delegate, RegistrationLinkIssued.REGISTERED);
         for (int i = 0; i < 5; i++) {
             events.publish(event);
         }
         String marker = unique("marker");
-        events.publish(registered(UUID.randomUUID(), marker, "Marca", "es"));
+        UUID markerId = UUID.randomUUID();
+        events.publish(registered(markerId, marker, "Marca", "es"));
+        events.publish(link(markerId, RegistrationLinkIssued.REGISTERED));
 
         awaitMailTo(marker);
         assertThat(mailTo(email)).hasSize(1);
@@ -108,6 +145,11 @@ class WelcomeEmailIT {
         events.publish(new DelegateErased(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023"));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !contacts.existsById(delegate));
+    }
+
+    private static RegistrationLinkIssued link(UUID delegate, String reason) {
+        return new RegistrationLinkIssued(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023", reason,
+                "http://localhost:8080/registration#token=" + delegate, Instant.parse("2023-03-20T18:00:00Z"));
     }
 
     private static List<MimeMessage> awaitMailTo(String email) {
@@ -130,7 +172,7 @@ class WelcomeEmailIT {
     }
 
     private static DelegateRegistered registered(UUID delegate, String email, String givenName, String language) {
-        return new DelegateRegistered(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023",
+        return new DelegateRegistered(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023", delegate,
                 new DelegateProfile(givenName, "Hernández", email, null, language, "MAYOR", "MX-JAL", "Zapopan",
                         "Gobierno Municipal de Zapopan", null, List.of(), List.of(), Set.of(Notice.Channel.EMAIL.name())));
     }

@@ -14,8 +14,8 @@ import org.convoy.events.DelegateRegistered;
 import org.convoy.events.EventCodec;
 import org.convoy.events.EventHeaders;
 import org.convoy.events.Topics;
-import org.convoy.registration.delegate.domain.Delegate;
-import org.convoy.registration.delegate.domain.DelegateRepository;
+import org.convoy.registration.delegate.domain.Registration;
+import org.convoy.registration.delegate.domain.RegistrationRepository;
 import org.convoy.support.test.EventProbe;
 import org.convoy.support.test.Http;
 import org.convoy.support.test.ServiceIntegrationTest;
@@ -40,7 +40,7 @@ class RegistrationIT {
     int port;
 
     @Autowired
-    DelegateRepository delegates;
+    RegistrationRepository delegates;
 
     @Autowired
     EmbeddedKafkaBroker broker;
@@ -70,7 +70,7 @@ class RegistrationIT {
         assertThat(body.path("status").asString()).isEqualTo("SUBMITTED");
         assertThat(response.headers().firstValue("Location")).contains("/api/registrations/" + id);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> !events.recordsWithKey(id.toString()).isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> events.recordsWithKey(id.toString()).size() == 2);
         ConsumerRecord<String, byte[]> record = events.recordsWithKey(id.toString()).get(0);
         assertThat(EventProbe.header(record, EventHeaders.EVENT_TYPE)).isEqualTo("DelegateRegistered");
         DelegateRegistered registered = new EventCodec().read(record.value(), DelegateRegistered.class);
@@ -81,8 +81,10 @@ class RegistrationIT {
         assertThat(registered.profile().state()).isEqualTo("MX-JAL");
         assertThat(registered.profile().channels()).containsExactlyInAnyOrder("EMAIL", "SMS");
 
-        Delegate stored = delegates.findById(id).orElseThrow();
+        Registration stored = delegates.findById(id).orElseThrow();
         assertThat(stored.privacyConsent().policyVersion()).isEqualTo("2023-01");
+        assertThat(events.recordsWithKey(id.toString())).extracting(r -> EventProbe.header(r, EventHeaders.EVENT_TYPE))
+                .containsExactly("DelegateRegistered", "RegistrationLinkIssued");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> delegates.findById(id).orElseThrow().pendingEvents().isEmpty());
     }
@@ -110,7 +112,8 @@ class RegistrationIT {
             state outside Mexico's 32                   | "state": "MX-JAL"              | "state": "MX-XYZ"                       | state
             blank given name                            | "givenName": "María"           | "givenName": "  "                       | givenName
             malformed email                             | "email": "EMAIL"               | "email": "maria-at-zapopan"             | email
-            phone without country code                  | "phone": "+52 33 1234-5678"    | "phone": "33 1234 5678"                 | phone
+            phone too short                             | "phone": "+52 33 1234-5678"    | "phone": "33 1234 567"                  | phone
+            unknown convoy                              | "convoyId": "california-2023"  | "convoyId": "atlantis-2099"             | convoyId
             SMS without phone                           | "phone": "+52 33 1234-5678"    | "phone": null                           | phone
             privacy consent not given                   | "privacyConsent": true         | "privacyConsent": false                 | privacyConsent
             no channel                                  | "channels": ["EMAIL", "SMS"]   | "channels": []                          | channels
@@ -171,7 +174,7 @@ class RegistrationIT {
 
         assertThat(response.statusCode()).isEqualTo(201);
         UUID id = UUID.fromString(json.readTree(response.body()).path("id").asString());
-        assertThat(delegates.findById(id).orElseThrow().profile().organization()).isEqualTo(organization);
+        assertThat(delegates.findById(id).orElseThrow().lead().profile().organization()).isEqualTo(organization);
     }
 
     private HttpResponse<String> register(String body) {

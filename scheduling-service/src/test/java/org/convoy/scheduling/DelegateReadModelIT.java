@@ -41,7 +41,7 @@ class DelegateReadModelIT {
     void registeredThenApprovedDelegateBecomesSchedulableAndIsServedOverHttp() {
         UUID id = UUID.randomUUID();
 
-        publish(new DelegateRegistered(UUID.randomUUID(), Instant.now(), 1, id, "california-2023", profile()));
+        publish(new DelegateRegistered(UUID.randomUUID(), Instant.now(), 1, id, "california-2023", id, profile()));
         publish(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, id, "california-2023"));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(delegates.findById(id))
@@ -58,14 +58,14 @@ class DelegateReadModelIT {
     @Test
     void aRedeliveredRegistrationDoesNotUndoALaterApproval() {
         UUID id = UUID.randomUUID();
-        DelegateRegistered registered = new DelegateRegistered(UUID.randomUUID(), Instant.now(), 1, id, "california-2023",
+        DelegateRegistered registered = new DelegateRegistered(UUID.randomUUID(), Instant.now(), 1, id, "california-2023", id,
                 profile());
 
         publish(registered);
         publish(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, id, "california-2023"));
         publish(registered);
         UUID marker = UUID.randomUUID();
-        publish(new DelegateRegistered(UUID.randomUUID(), Instant.now(), 1, marker, "california-2023", profile()));
+        publish(new DelegateRegistered(UUID.randomUUID(), Instant.now(), 1, marker, "california-2023", marker, profile()));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> delegates.existsById(marker));
         assertThat(delegates.findById(id).orElseThrow().status()).isEqualTo(ScheduledDelegate.Status.APPROVED);
@@ -74,7 +74,7 @@ class DelegateReadModelIT {
     @Test
     void erasedDelegateIsForgotten() {
         UUID id = UUID.randomUUID();
-        publish(new DelegateRegistered(UUID.randomUUID(), Instant.now(), 1, id, "california-2023", profile()));
+        publish(new DelegateRegistered(UUID.randomUUID(), Instant.now(), 1, id, "california-2023", id, profile()));
         await().atMost(Duration.ofSeconds(20)).until(() -> delegates.existsById(id));
 
         publish(new DelegateErased(UUID.randomUUID(), Instant.now(), 1, id, "california-2023"));

@@ -1,10 +1,15 @@
 package org.convoy.notification.notice;
 
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Locale;
+import java.util.Optional;
 
-import org.convoy.events.DelegateProfile;
-import org.convoy.events.DelegateRegistered;
+import org.convoy.events.RegistrationLinkIssued;
+import org.convoy.notification.contact.domain.Contact;
+import org.convoy.notification.contact.domain.ContactRepository;
 import org.convoy.notification.notice.domain.Notice;
 import org.convoy.notification.notice.domain.NoticeLedger;
 import org.convoy.notification.notice.mail.EmailChannel;
@@ -14,51 +19,61 @@ import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
 
-/** Tells a delegate, in their language, that their registration was received. */
+/**
+ * Emails a delegate their personal link, in their language: with the welcome when they registered (saying
+ * whether a place is held or they wait), or alone when they asked for it again.
+ */
 @Service
 public class WelcomeNotices {
 
     private static final Logger log = LoggerFactory.getLogger(WelcomeNotices.class);
-    static final String KIND = "REGISTRATION_RECEIVED";
+    private static final ZoneId CONVOY_ZONE = ZoneId.of("America/Mexico_City");
 
     private final NoticeLedger ledger;
+    private final ContactRepository contacts;
     private final EmailChannel email;
     private final MessageSource messages;
-    private final NotificationProperties properties;
     private final Clock clock;
 
-    WelcomeNotices(NoticeLedger ledger, EmailChannel email, MessageSource messages, NotificationProperties properties,
+    WelcomeNotices(NoticeLedger ledger, ContactRepository contacts, EmailChannel email, MessageSource messages,
             Clock clock) {
         this.ledger = ledger;
+        this.contacts = contacts;
         this.email = email;
         this.messages = messages;
-        this.properties = properties;
         this.clock = clock;
     }
 
-    public void registrationReceived(DelegateRegistered event) {
-        DelegateProfile profile = event.profile();
-        if (!profile.channels().contains(Notice.Channel.EMAIL.name())) {
+    public void linkIssued(RegistrationLinkIssued event) {
+        Optional<Contact> found = contacts.findById(event.delegateId());
+        if (found.isEmpty()) {
+            log.atWarn().addKeyValue("delegateId", event.delegateId()).log("No contact for a personal link; not sent");
             return;
         }
-        var claimed = ledger.claim(event.eventId(), "DelegateRegistered", event.delegateId(), Notice.Channel.EMAIL, KIND,
-                clock.instant());
+        Contact contact = found.get();
+        String kind = RegistrationLinkIssued.REQUESTED.equals(event.reason()) ? "link-requested"
+                : contact.waitlisted() ? "registration-waitlisted" : "registration-received";
+        var claimed = ledger.claim(event.eventId(), "RegistrationLinkIssued", event.delegateId(), Notice.Channel.EMAIL,
+                kind.toUpperCase(Locale.ROOT).replace('-', '_'), clock.instant());
         if (claimed.isEmpty()) {
             log.atInfo().addKeyValue("eventId", event.eventId()).addKeyValue("delegateId", event.delegateId())
-                    .log("Welcome email already sent; not sending again");
+                    .log("Email already sent for this event; not sending again");
             return;
         }
-        Locale locale = Locale.forLanguageTag(profile.preferredLanguage());
-        Object[] args = { profile.givenName(), profile.fullName(), event.convoyId(), properties.publicBaseUrl() };
+        Locale locale = Locale.forLanguageTag(contact.language());
+        String expires = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
+                .format(event.expiresAt().atZone(CONVOY_ZONE));
+        Object[] args = { contact.givenName(), contact.givenName() + " " + contact.familyName(), event.convoyId(),
+                event.link(), expires };
         try {
-            email.send(profile.email(), messages.getMessage("registration-received.subject", args, locale),
-                    messages.getMessage("registration-received.body", args, locale));
+            email.send(contact.email(), messages.getMessage(kind + ".subject", args, locale),
+                    messages.getMessage(kind + ".body", args, locale));
         } catch (MailException e) {
             ledger.failed(claimed.get(), e.getMessage());
             throw e;
         }
         ledger.sent(claimed.get(), clock.instant());
         log.atInfo().addKeyValue("eventId", event.eventId()).addKeyValue("delegateId", event.delegateId())
-                .log("Welcome email sent");
+                .addKeyValue("kind", kind).log("Email sent");
     }
 }

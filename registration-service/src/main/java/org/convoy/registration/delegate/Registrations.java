@@ -1,48 +1,231 @@
 package org.convoy.registration.delegate;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.convoy.events.DelegateProfile;
 import org.convoy.registration.delegate.domain.AlreadyRegisteredException;
-import org.convoy.registration.delegate.domain.Delegate;
-import org.convoy.registration.delegate.domain.DelegateRepository;
+import org.convoy.registration.delegate.domain.DelegateNotFoundException;
 import org.convoy.registration.delegate.domain.PrivacyConsent;
+import org.convoy.registration.delegate.domain.Registration;
+import org.convoy.registration.delegate.domain.RegistrationRefusedException;
+import org.convoy.registration.delegate.domain.RegistrationRepository;
+import org.convoy.registration.edition.PlacesLedger;
+import org.convoy.registration.edition.UnknownEditionException;
+import org.convoy.registration.edition.domain.Edition;
+import org.convoy.registration.edition.domain.EditionRepository;
 import org.convoy.support.outbox.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
-/** Registers delegates: one document write stores the delegate and its {@code DelegateRegistered} event. */
+/**
+ * The registration lifecycle. Each step is one document write (the registration group, or the edition's places
+ * ledger) and is safe to repeat, so a crash between steps leaves work that {@link #settle()} finishes.
+ */
 @Service
 public class Registrations {
 
     private static final Logger log = LoggerFactory.getLogger(Registrations.class);
+    private static final int ATTEMPTS = 20;
 
-    private final DelegateRepository delegates;
+    private final RegistrationRepository registrations;
+    private final EditionRepository editions;
+    private final PlacesLedger places;
+    private final SelfServiceLinks links;
     private final OutboxRelay relay;
     private final RegistrationProperties properties;
     private final Clock clock;
 
-    Registrations(DelegateRepository delegates, OutboxRelay relay, RegistrationProperties properties, Clock clock) {
-        this.delegates = delegates;
+    Registrations(RegistrationRepository registrations, EditionRepository editions, PlacesLedger places,
+            SelfServiceLinks links, OutboxRelay relay, RegistrationProperties properties, Clock clock) {
+        this.registrations = registrations;
+        this.editions = editions;
+        this.places = places;
+        this.links = links;
         this.relay = relay;
         this.properties = properties;
         this.clock = clock;
     }
 
-    public Delegate register(String convoyId, DelegateProfile profile) {
+    /** What a submission produced, and whether it is the replay of an earlier one with the same idempotency key. */
+    public record Submitted(Registration registration, boolean replayed) {
+    }
+
+    public Submitted submit(String convoyId, DelegateProfile lead, List<DelegateProfile> companions,
+            String idempotencyKey, String fingerprint) {
+        if (!editions.existsById(convoyId)) {
+            throw new UnknownEditionException(convoyId);
+        }
+        if (idempotencyKey != null) {
+            Optional<Registration> earlier = registrations.findByIdempotencyKey(idempotencyKey);
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), fingerprint);
+            }
+        }
         var now = clock.instant();
-        Delegate delegate = Delegate.register(convoyId, profile,
-                new PrivacyConsent(properties.privacyPolicyVersion(), now), now);
+        Registration registration = Registration.receive(convoyId, lead, companions,
+                new PrivacyConsent(properties.privacyPolicyVersion(), now), now, idempotencyKey, fingerprint);
         try {
-            delegates.insert(delegate);
+            registrations.insert(registration);
         } catch (DuplicateKeyException e) {
+            if (idempotencyKey != null) {
+                Optional<Registration> raced = registrations.findByIdempotencyKey(idempotencyKey);
+                if (raced.isPresent()) {
+                    return replay(raced.get(), fingerprint);
+                }
+            }
             throw new AlreadyRegisteredException();
         }
-        log.atInfo().addKeyValue("delegateId", delegate.id()).addKeyValue("convoyId", convoyId)
-                .log("Delegate registered");
-        relay.nudge();
-        return delegate;
+        log.atInfo().addKeyValue("delegateId", registration.id()).addKeyValue("convoyId", convoyId)
+                .addKeyValue("companions", companions.size()).log("Registration received");
+        return new Submitted(decidePlaces(registration.id()), false);
+    }
+
+    private Submitted replay(Registration earlier, String fingerprint) {
+        if (!earlier.requestFingerprint().equals(fingerprint)) {
+            throw new IdempotencyKeyReusedException();
+        }
+        return new Submitted(decidePlaces(earlier.id()), true);
+    }
+
+    /** Step 2 and 3 of a submission: the ledger decides, then the group records the decision and its events. */
+    private Registration decidePlaces(UUID registrationId) {
+        Registration registration = load(registrationId);
+        if (registration.placeState() != Registration.PlaceState.DECIDING) {
+            return registration;
+        }
+        Edition.PlaceDecision decision = places.allocate(registration.convoyId(), registration.id(),
+                registration.placesNeeded());
+        Registration decided = change(registrationId,
+                r -> r.placeDecided(decision == Edition.PlaceDecision.HELD, links::issue, clock.instant()));
+        deliverPromotions(decided.convoyId());
+        return decided;
+    }
+
+    public Registration approve(UUID delegateId, String by) {
+        return change(registrationOf(delegateId).id(), r -> r.approve(delegateId, by, clock.instant()));
+    }
+
+    public Registration reject(UUID delegateId, String reason, String by) {
+        Registration rejected = change(registrationOf(delegateId).id(), r -> r.reject(delegateId, reason, by, clock.instant()));
+        return releasePlaces(rejected.id());
+    }
+
+    public Registration withdraw(UUID delegateId, String by) {
+        Registration withdrawn = change(registrationOf(delegateId).id(), r -> r.withdraw(delegateId, by, clock.instant()));
+        return releasePlaces(withdrawn.id());
+    }
+
+    /** Sends a fresh personal link to the address if it is registered for the convoy; says nothing either way. */
+    public void requestLink(String convoyId, String email) {
+        registrations.findByConvoyIdAndMembersEmailKey(convoyId, Registration.emailKey(email)).ifPresent(found -> {
+            UUID delegateId = found.members().stream()
+                    .filter(member -> member.emailKey().equals(Registration.emailKey(email)))
+                    .findFirst().orElseThrow().delegateId();
+            change(found.id(), r -> r.linkReissued(delegateId, links.issue(delegateId), clock.instant()));
+        });
+    }
+
+    public Registration registrationOf(UUID delegateId) {
+        return registrations.findByMembersDelegateId(delegateId)
+                .orElseThrow(() -> new DelegateNotFoundException(delegateId));
+    }
+
+    public Optional<Registration> findRegistrationOf(UUID delegateId) {
+        return registrations.findByMembersDelegateId(delegateId);
+    }
+
+    /** Hands freed places to the waitlist, then tells the promoted groups. */
+    private Registration releasePlaces(UUID registrationId) {
+        Registration registration = load(registrationId);
+        if (!registration.releasePending()) {
+            return registration;
+        }
+        if (registration.placeState() != Registration.PlaceState.DECIDING) {
+            places.release(registration.convoyId(), registration.id(), registration.placesNeeded());
+        }
+        Registration released = change(registrationId, Registration::releaseRecorded);
+        deliverPromotions(released.convoyId());
+        return load(registrationId);
+    }
+
+    private void deliverPromotions(String convoyId) {
+        for (UUID promoted : places.pendingPromotions(convoyId)) {
+            if (registrations.existsById(promoted)) {
+                change(promoted, r -> r.promoted(clock.instant()));
+                log.atInfo().addKeyValue("delegateId", promoted).addKeyValue("convoyId", convoyId)
+                        .log("Group promoted from the waitlist");
+            }
+            places.promotionDelivered(convoyId, promoted);
+        }
+    }
+
+    /**
+     * Finishes what a crash or a lost race left undone: undecided submissions, unreleased places, untold
+     * promotions. Runs on a schedule; every step it repeats is idempotent.
+     */
+    public int settle() {
+        int settled = 0;
+        for (Registration undecided : registrations.findByPlaceStateAndSubmittedAtBefore(
+                Registration.PlaceState.DECIDING, clock.instant().minus(properties.settleAfter()))) {
+            decidePlaces(undecided.id());
+            settled++;
+        }
+        for (Registration pending : registrations.findByReleasePendingTrue()) {
+            releasePlaces(pending.id());
+            settled++;
+        }
+        for (Edition edition : editions.findWithPendingPromotions()) {
+            deliverPromotions(edition.id());
+            settled++;
+        }
+        return settled;
+    }
+
+    private Registration change(UUID registrationId, Consumer<Registration> change) {
+        for (int attempt = 1; ; attempt++) {
+            Registration registration = load(registrationId);
+            change.accept(registration);
+            try {
+                Registration saved = registrations.save(registration);
+                relay.nudge();
+                return saved;
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Registration load(UUID registrationId) {
+        return registrations.findById(registrationId)
+                .orElseThrow(() -> new RegistrationRefusedException(registrationId, "No registration " + registrationId));
+    }
+
+    /** Organizer decisions on many delegates at once; each one succeeds or fails on its own. */
+    public List<Outcome> decideAll(List<UUID> delegateIds, Consumer<UUID> decision) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (UUID delegateId : delegateIds) {
+            try {
+                decision.accept(delegateId);
+                outcomes.add(new Outcome(delegateId, "DONE", null));
+            } catch (RegistrationRefusedException e) {
+                outcomes.add(new Outcome(delegateId, "REFUSED", e.getMessage()));
+            } catch (DelegateNotFoundException e) {
+                outcomes.add(new Outcome(delegateId, "NOT_FOUND", e.getMessage()));
+            }
+        }
+        return outcomes;
+    }
+
+    public record Outcome(UUID delegateId, String result, String reason) {
     }
 }

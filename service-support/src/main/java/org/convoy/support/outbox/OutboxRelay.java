@@ -30,6 +30,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
+    /** The optimistic-locking field of aggregates ({@code @Version Long version}). */
+    static final String VERSION_FIELD = "version";
+
     private final MongoOperations mongo;
     private final EventSender sender;
     private final OutboxProperties properties;
@@ -84,8 +87,11 @@ public class OutboxRelay implements SmartLifecycle {
                     Counter.builder("convoy.outbox.failures").tag("type", outboxEntry.type()).register(meters).increment();
                     throw new BrokerUnavailable(outboxEntry, e);
                 }
+                // Bumping the version makes a concurrent whole-document save of the aggregate, loaded while the entry
+                // was still pending, fail its optimistic check and retry, instead of putting the entry back.
                 mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                        new Update().pull(OutboxEntry.FIELD, new Document("eventId", outboxEntry.eventId())),
+                        new Update().pull(OutboxEntry.FIELD, new Document("eventId", outboxEntry.eventId()))
+                                .inc(VERSION_FIELD, 1),
                         collection);
                 Counter.builder("convoy.outbox.published").tag("type", outboxEntry.type()).register(meters).increment();
                 log.debug("Published {} eventId={} key={}", outboxEntry.type(), outboxEntry.eventId(), outboxEntry.key());

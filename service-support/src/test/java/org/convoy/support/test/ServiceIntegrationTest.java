@@ -28,6 +28,7 @@ import org.springframework.test.context.TestPropertySource;
         "spring.cloud.stream.kafka.binder.min-partition-count=1",
         "convoy.outbox.poll-interval=100ms",
         "convoy.outbox.retry-backoff=200ms",
+        "convoy.registration.settle-interval=1h",
         "logging.level.kafka=WARN",
         "logging.level.org.apache.kafka=WARN",
         "logging.level.state.change.logger=WARN" })

@@ -18,6 +18,7 @@ public record Contact(
         String phone,
         String language,
         Set<String> channels,
+        boolean waitlisted,
         Instant updatedAt) {
 
     public static final String COLLECTION = "contacts";

@@ -1,6 +1,11 @@
 package org.convoy.notification.contact.messaging;
 
+import java.time.Instant;
+import java.util.UUID;
+
 import org.convoy.events.DelegateErased;
+import org.convoy.events.DelegatePromoted;
+import org.convoy.events.DelegateWaitlisted;
 import org.convoy.events.DelegateProfile;
 import org.convoy.events.DelegateRegistered;
 import org.convoy.events.DelegateUpdated;
@@ -30,13 +35,27 @@ public class ContactReadModel {
         save(event.delegateId(), event.convoyId(), event.profile(), event.occurredAt());
     }
 
+    public void waitlisted(DelegateWaitlisted event) {
+        contacts.findById(event.delegateId()).ifPresent(contact -> contacts.save(withWaitlisted(contact, true)));
+    }
+
+    public void promoted(DelegatePromoted event) {
+        contacts.findById(event.delegateId()).ifPresent(contact -> contacts.save(withWaitlisted(contact, false)));
+    }
+
+    private static Contact withWaitlisted(Contact c, boolean waitlisted) {
+        return new Contact(c.id(), c.convoyId(), c.givenName(), c.familyName(), c.email(), c.phone(), c.language(),
+                c.channels(), waitlisted, c.updatedAt());
+    }
+
     public void erased(DelegateErased event) {
         contacts.deleteById(event.delegateId());
         log.atInfo().addKeyValue("delegateId", event.delegateId()).log("Contact erased");
     }
 
-    private void save(java.util.UUID id, String convoyId, DelegateProfile profile, java.time.Instant at) {
+    private void save(UUID id, String convoyId, DelegateProfile profile, Instant at) {
+        boolean waitlisted = contacts.findById(id).map(Contact::waitlisted).orElse(false);
         contacts.save(new Contact(id, convoyId, profile.givenName(), profile.familyName(), profile.email(),
-                profile.phone(), profile.preferredLanguage(), profile.channels(), at));
+                profile.phone(), profile.preferredLanguage(), profile.channels(), waitlisted, at));
     }
 }

@@ -4,7 +4,10 @@ import java.util.function.Consumer;
 
 import org.convoy.events.DelegateErased;
 import org.convoy.events.DelegateRegistered;
+import org.convoy.events.DelegatePromoted;
 import org.convoy.events.DelegateUpdated;
+import org.convoy.events.DelegateWaitlisted;
+import org.convoy.events.RegistrationLinkIssued;
 import org.convoy.notification.contact.messaging.ContactReadModel;
 import org.convoy.notification.notice.WelcomeNotices;
 import org.convoy.support.inbox.EventConsumers;
@@ -20,10 +23,10 @@ class DelegateEventsConfiguration {
     Consumer<Message<byte[]>> delegateEvents(EventConsumers consumers, ContactReadModel contacts,
             WelcomeNotices welcome) {
         return consumers.named("delegate-notices")
-                .on(DelegateRegistered.class, event -> {
-                    contacts.registered(event);
-                    welcome.registrationReceived(event);
-                })
+                .on(DelegateRegistered.class, contacts::registered)
+                .on(DelegateWaitlisted.class, contacts::waitlisted)
+                .on(DelegatePromoted.class, contacts::promoted)
+                .on(RegistrationLinkIssued.class, welcome::linkIssued)
                 .on(DelegateUpdated.class, contacts::updated)
                 .on(DelegateErased.class, contacts::erased)
                 .build();

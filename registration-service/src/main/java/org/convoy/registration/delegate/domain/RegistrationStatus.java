@@ -1,5 +1,18 @@
 package org.convoy.registration.delegate.domain;
 
+/** Where one delegate's registration stands. */
 public enum RegistrationStatus {
-    SUBMITTED, APPROVED, REJECTED, WAITLISTED, WITHDRAWN
+    /** Received; whether a place is held or the group waits is being decided. */
+    RECEIVED,
+    /** A place is held; an organizer's decision is awaited. */
+    SUBMITTED,
+    WAITLISTED,
+    APPROVED,
+    REJECTED,
+    WITHDRAWN;
+
+    /** Still taking part (or hoping to): counts against the convoy's places. */
+    public boolean active() {
+        return this == RECEIVED || this == SUBMITTED || this == WAITLISTED || this == APPROVED;
+    }
 }

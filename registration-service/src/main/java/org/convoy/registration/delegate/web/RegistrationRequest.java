@@ -3,6 +3,7 @@ package org.convoy.registration.delegate.web;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -19,18 +20,17 @@ import org.convoy.registration.delegate.domain.Vocabulary.Role;
 import org.convoy.registration.delegate.domain.Vocabulary.Sector;
 
 /**
- * What a delegate submits. Only these fields are accepted: status, ids and timestamps are set by the service,
- * and any other field is refused with 400.
+ * What a delegate submits, with the companions registered with them. Only these fields are accepted: status,
+ * ids and timestamps are set by the service, and any other field is refused with 400.
  */
-@PhoneRequiredForSms
+@ConsistentRegistration
 record RegistrationRequest(
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{2,59}", message = "must be a convoy id such as california-2023")
         String convoyId,
         @NotBlank @Size(max = 100) String givenName,
         @NotBlank @Size(max = 100) String familyName,
         @NotBlank @Email @Size(max = 254) String email,
-        @Pattern(regexp = "\\+[1-9][0-9 ().-]{7,20}", message = "must be an international number starting with +, e.g. +52 33 1234 5678")
-        String phone,
+        @Pattern(regexp = PhoneNumbers.ACCEPTED, message = PhoneNumbers.MESSAGE) String phone,
         @NotNull Language preferredLanguage,
         @NotNull Role role,
         @NotBlank @Pattern(regexp = Vocabulary.MEXICAN_STATE_PATTERN,
@@ -42,10 +42,10 @@ record RegistrationRequest(
         @Size(max = 10) List<@NotNull Sector> sectors,
         @Size(max = 4) List<@NotNull Axis> axes,
         @NotEmpty Set<@NotNull Channel> channels,
+        @Size(max = 10) List<@Valid @NotNull CompanionRequest> companions,
         @NotNull @AssertTrue(message = "must be accepted to register") Boolean privacyConsent) {
 
-    /** The phone number in E.164 form: the digits after the plus sign, without separators. */
-    String normalizedPhone() {
-        return phone == null || phone.isBlank() ? null : "+" + phone.replaceAll("[^0-9]", "");
+    List<CompanionRequest> companionsOrNone() {
+        return companions == null ? List.of() : companions;
     }
 }

@@ -29,7 +29,7 @@ public record ScheduledDelegate(
 
     public static final String COLLECTION = "delegates";
 
-    public enum Status { SUBMITTED, APPROVED, REJECTED, WITHDRAWN }
+    public enum Status { SUBMITTED, WAITLISTED, APPROVED, REJECTED, WITHDRAWN }
 
     /** Only approved delegates can be put into meetings. */
     public boolean schedulable() {

@@ -4,9 +4,11 @@ import java.util.function.Consumer;
 
 import org.convoy.events.DelegateApproved;
 import org.convoy.events.DelegateErased;
+import org.convoy.events.DelegatePromoted;
 import org.convoy.events.DelegateRegistered;
 import org.convoy.events.DelegateRejected;
 import org.convoy.events.DelegateUpdated;
+import org.convoy.events.DelegateWaitlisted;
 import org.convoy.events.DelegateWithdrawn;
 import org.convoy.support.inbox.EventConsumers;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +24,8 @@ class DelegateEventsConfiguration {
         return consumers.named("delegate-read-model")
                 .on(DelegateRegistered.class, readModel::registered)
                 .on(DelegateUpdated.class, readModel::updated)
+                .on(DelegateWaitlisted.class, readModel::waitlisted)
+                .on(DelegatePromoted.class, readModel::promoted)
                 .on(DelegateApproved.class, readModel::approved)
                 .on(DelegateRejected.class, readModel::rejected)
                 .on(DelegateWithdrawn.class, readModel::withdrawn)

@@ -5,6 +5,8 @@ import org.convoy.events.DelegateApproved;
 import org.convoy.events.DelegateErased;
 import org.convoy.events.DelegateEvent;
 import org.convoy.events.DelegateProfile;
+import org.convoy.events.DelegatePromoted;
+import org.convoy.events.DelegateWaitlisted;
 import org.convoy.events.DelegateRegistered;
 import org.convoy.events.DelegateRejected;
 import org.convoy.events.DelegateUpdated;
@@ -40,6 +42,14 @@ class DelegateReadModel {
 
     void updated(DelegateUpdated event) {
         upsert(event, profile(event.profile()));
+    }
+
+    void waitlisted(DelegateWaitlisted event) {
+        upsert(event, new Update().set("status", Status.WAITLISTED));
+    }
+
+    void promoted(DelegatePromoted event) {
+        upsert(event, new Update().set("status", Status.SUBMITTED));
     }
 
     void approved(DelegateApproved event) {

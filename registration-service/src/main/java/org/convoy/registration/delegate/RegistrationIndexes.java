@@ -1,0 +1,31 @@
+package org.convoy.registration.delegate;
+
+import org.convoy.registration.delegate.domain.Registration;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.annotation.Order;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Component;
+
+/** Creates the indexes registration relies on when the service starts. */
+@Component
+@Order(0)
+class RegistrationIndexes implements SmartInitializingSingleton {
+
+    private final MongoOperations mongo;
+
+    RegistrationIndexes(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        var indexes = mongo.indexOps(Registration.class);
+        indexes.createIndex(new Index().on("convoyId", Sort.Direction.ASC).on("members.emailKey", Sort.Direction.ASC)
+                .unique().named("one_registration_per_email_and_convoy"));
+        indexes.createIndex(new Index().on("idempotencyKey", Sort.Direction.ASC).unique().sparse()
+                .named("one_registration_per_idempotency_key"));
+        indexes.createIndex(new Index().on("members.delegateId", Sort.Direction.ASC).named("by_delegate"));
+    }
+}

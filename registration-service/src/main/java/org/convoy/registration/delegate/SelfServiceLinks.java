@@ -1,0 +1,83 @@
+package org.convoy.registration.delegate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.convoy.registration.delegate.domain.Registration.IssuedLink;
+import org.springframework.stereotype.Component;
+
+/**
+ * Personal links without passwords: {@code v1.<delegateId>.<expiry>.<HMAC-SHA256>}. The token travels in the
+ * link's fragment (never sent to a server or written to its logs) and then in an {@code Authorization: Bearer}
+ * header. It proves who the delegate is until it expires; it carries nothing else.
+ */
+@Component
+public class SelfServiceLinks {
+
+    private static final String VERSION = "v1";
+
+    private final RegistrationProperties properties;
+    private final Clock clock;
+    private final SecretKeySpec key;
+
+    SelfServiceLinks(RegistrationProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+        this.key = new SecretKeySpec(properties.linkSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    public IssuedLink issue(UUID delegateId) {
+        Instant expiresAt = clock.instant().plus(properties.linkValidity()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String token = token(delegateId, expiresAt);
+        String base = properties.publicBaseUrl().endsWith("/") ? properties.publicBaseUrl() : properties.publicBaseUrl() + "/";
+        return new IssuedLink(base + "registration#token=" + token, expiresAt);
+    }
+
+    String token(UUID delegateId, Instant expiresAt) {
+        String payload = VERSION + "." + delegateId + "." + expiresAt.getEpochSecond();
+        return payload + "." + sign(payload);
+    }
+
+    /** The delegate a token speaks for, if it is genuine and not expired. */
+    public Optional<UUID> verify(String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        String[] parts = token.split("\\.");
+        if (parts.length != 4 || !VERSION.equals(parts[0])) {
+            return Optional.empty();
+        }
+        String payload = parts[0] + "." + parts[1] + "." + parts[2];
+        if (!MessageDigest.isEqual(sign(payload).getBytes(StandardCharsets.US_ASCII),
+                parts[3].getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        try {
+            if (Instant.ofEpochSecond(Long.parseLong(parts[2])).isBefore(clock.instant())) {
+                return Optional.empty();
+            }
+            return Optional.of(UUID.fromString(parts[1]));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String sign(String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+}

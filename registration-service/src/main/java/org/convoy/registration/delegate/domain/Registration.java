@@ -1,0 +1,277 @@
+package org.convoy.registration.delegate.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.convoy.events.ConvoyEvent;
+import org.convoy.events.DelegateApproved;
+import org.convoy.events.DelegateProfile;
+import org.convoy.events.DelegatePromoted;
+import org.convoy.events.DelegateRegistered;
+import org.convoy.events.DelegateRejected;
+import org.convoy.events.DelegateWaitlisted;
+import org.convoy.events.DelegateWithdrawn;
+import org.convoy.events.RegistrationLinkIssued;
+import org.convoy.support.outbox.OutboxEntry;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One submission for one convoy edition: a lead delegate and the companions registered with them (a mayor and
+ * staff). The group is one document, so a change to several of its members, the history of that change and the
+ * events it causes are all written in one document write.
+ */
+@Document(Registration.COLLECTION)
+public class Registration {
+
+    public static final String COLLECTION = "registrations";
+
+    @Id
+    private final UUID id;
+    private final String convoyId;
+    private final List<Member> members;
+    private PlaceState placeState;
+    private boolean releasePending;
+    private final PrivacyConsent privacyConsent;
+    private final Instant submittedAt;
+    private final String idempotencyKey;
+    private final String requestFingerprint;
+    private final List<HistoryEntry> history;
+    private final List<OutboxEntry> outbox;
+    @Version
+    private Long version;
+
+    @PersistenceCreator
+    Registration(UUID id, String convoyId, List<Member> members, PlaceState placeState, boolean releasePending,
+            PrivacyConsent privacyConsent, Instant submittedAt, String idempotencyKey, String requestFingerprint,
+            List<HistoryEntry> history, List<OutboxEntry> outbox, Long version) {
+        this.id = id;
+        this.convoyId = convoyId;
+        this.members = new ArrayList<>(members);
+        this.placeState = placeState;
+        this.releasePending = releasePending;
+        this.privacyConsent = privacyConsent;
+        this.submittedAt = submittedAt;
+        this.idempotencyKey = idempotencyKey;
+        this.requestFingerprint = requestFingerprint;
+        this.history = history == null ? new ArrayList<>() : new ArrayList<>(history);
+        this.outbox = outbox == null ? new ArrayList<>() : new ArrayList<>(outbox);
+        this.version = version;
+    }
+
+    /**
+     * A new submission: the lead and companions are received; no event yet, as whether they hold places or wait
+     * is decided next ({@link #placeDecided}).
+     */
+    public static Registration receive(String convoyId, DelegateProfile lead, List<DelegateProfile> companions,
+            PrivacyConsent consent, Instant now, String idempotencyKey, String requestFingerprint) {
+        UUID leadId = UUID.randomUUID();
+        List<Member> members = new ArrayList<>();
+        members.add(new Member(leadId, true, emailKey(lead.email()), lead, RegistrationStatus.RECEIVED, null));
+        companions.forEach(companion -> members.add(new Member(UUID.randomUUID(), false, emailKey(companion.email()),
+                companion, RegistrationStatus.RECEIVED, null)));
+        Registration registration = new Registration(leadId, convoyId, members, PlaceState.DECIDING, false, consent, now,
+                idempotencyKey, requestFingerprint, List.of(), List.of(), null);
+        members.forEach(member -> registration.record(now, member.delegateId(), "RECEIVED", "delegate",
+                member.lead() ? null : "companion of " + leadId));
+        return registration;
+    }
+
+    /** The form of an email address under which duplicates within a convoy are detected. */
+    public static String emailKey(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Applies the decision about places: members become SUBMITTED (places held) or WAITLISTED (the whole group
+     * waits). Records {@code DelegateRegistered} for every member, {@code DelegateWaitlisted} when waiting, and each
+     * member's personal link. Does nothing when already decided.
+     */
+    public boolean placeDecided(boolean held, Function<UUID, IssuedLink> links, Instant now) {
+        if (placeState != PlaceState.DECIDING) {
+            return false;
+        }
+        placeState = held ? PlaceState.HELD : PlaceState.WAITLISTED;
+        RegistrationStatus status = held ? RegistrationStatus.SUBMITTED : RegistrationStatus.WAITLISTED;
+        for (Member member : List.copyOf(members)) {
+            replace(member.withStatus(status, null));
+            event(new DelegateRegistered(UUID.randomUUID(), now, DelegateRegistered.SCHEMA_VERSION, member.delegateId(),
+                    convoyId, id, member.profile()));
+            if (!held) {
+                event(new DelegateWaitlisted(UUID.randomUUID(), now, DelegateWaitlisted.SCHEMA_VERSION,
+                        member.delegateId(), convoyId, id));
+            }
+            IssuedLink link = links.apply(member.delegateId());
+            event(new RegistrationLinkIssued(UUID.randomUUID(), now, RegistrationLinkIssued.SCHEMA_VERSION,
+                    member.delegateId(), convoyId, RegistrationLinkIssued.REGISTERED, link.url(), link.expiresAt()));
+            record(now, member.delegateId(), status.name(), "platform", held ? "place held" : "convoy full; group waits");
+        }
+        return true;
+    }
+
+    /** The waiting group moved into the convoy: its waiting members now await approval. */
+    public boolean promoted(Instant now) {
+        if (placeState != PlaceState.WAITLISTED) {
+            return false;
+        }
+        placeState = PlaceState.HELD;
+        for (Member member : List.copyOf(members)) {
+            if (member.status() == RegistrationStatus.WAITLISTED) {
+                replace(member.withStatus(RegistrationStatus.SUBMITTED, null));
+                event(new DelegatePromoted(UUID.randomUUID(), now, DelegatePromoted.SCHEMA_VERSION, member.delegateId(),
+                        convoyId, id));
+                record(now, member.delegateId(), "PROMOTED", "platform", "a place was freed");
+            }
+        }
+        return true;
+    }
+
+    public void approve(UUID delegateId, String by, Instant now) {
+        Member member = member(delegateId);
+        if (member.status() == RegistrationStatus.APPROVED) {
+            return;
+        }
+        if (member.status() != RegistrationStatus.SUBMITTED) {
+            throw new RegistrationRefusedException(delegateId, "Only a submitted registration can be approved; this one is "
+                    + member.status());
+        }
+        replace(member.withStatus(RegistrationStatus.APPROVED, null));
+        event(new DelegateApproved(UUID.randomUUID(), now, DelegateApproved.SCHEMA_VERSION, delegateId, convoyId));
+        record(now, delegateId, "APPROVED", by, null);
+    }
+
+    public void reject(UUID delegateId, String reason, String by, Instant now) {
+        Member member = member(delegateId);
+        if (member.status() == RegistrationStatus.REJECTED) {
+            return;
+        }
+        if (!member.status().active() || member.status() == RegistrationStatus.RECEIVED) {
+            throw new RegistrationRefusedException(delegateId, "A " + member.status() + " registration cannot be rejected");
+        }
+        replace(member.withStatus(RegistrationStatus.REJECTED, reason));
+        releasePending = true;
+        event(new DelegateRejected(UUID.randomUUID(), now, DelegateRejected.SCHEMA_VERSION, delegateId, convoyId, reason));
+        record(now, delegateId, "REJECTED", by, reason);
+    }
+
+    public void withdraw(UUID delegateId, String by, Instant now) {
+        Member member = member(delegateId);
+        if (member.status() == RegistrationStatus.WITHDRAWN) {
+            return;
+        }
+        if (!member.status().active() || member.status() == RegistrationStatus.RECEIVED) {
+            throw new RegistrationRefusedException(delegateId, "A " + member.status() + " registration cannot be withdrawn");
+        }
+        replace(member.withStatus(RegistrationStatus.WITHDRAWN, null));
+        releasePending = true;
+        event(new DelegateWithdrawn(UUID.randomUUID(), now, DelegateWithdrawn.SCHEMA_VERSION, delegateId, convoyId));
+        record(now, delegateId, "WITHDRAWN", by, null);
+    }
+
+    /** A personal link was issued again on request. */
+    public void linkReissued(UUID delegateId, IssuedLink link, Instant now) {
+        member(delegateId);
+        event(new RegistrationLinkIssued(UUID.randomUUID(), now, RegistrationLinkIssued.SCHEMA_VERSION, delegateId,
+                convoyId, RegistrationLinkIssued.REQUESTED, link.url(), link.expiresAt()));
+        record(now, delegateId, "LINK_SENT", "delegate", "link requested again");
+    }
+
+    /** The places ledger now reflects who still takes part. */
+    public void releaseRecorded() {
+        releasePending = false;
+    }
+
+    /** Places this group still needs, by role: members that still take part. */
+    public Map<String, Integer> placesNeeded() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        members.stream().filter(member -> member.status().active())
+                .forEach(member -> counts.merge(member.profile().role(), 1, Integer::sum));
+        return counts;
+    }
+
+    public Member member(UUID delegateId) {
+        return findMember(delegateId).orElseThrow(
+                () -> new RegistrationRefusedException(delegateId, "No delegate " + delegateId + " in this registration"));
+    }
+
+    public Optional<Member> findMember(UUID delegateId) {
+        return members.stream().filter(member -> member.delegateId().equals(delegateId)).findFirst();
+    }
+
+    private void replace(Member updated) {
+        for (int i = 0; i < members.size(); i++) {
+            if (members.get(i).delegateId().equals(updated.delegateId())) {
+                members.set(i, updated);
+                return;
+            }
+        }
+    }
+
+    private void event(ConvoyEvent event) {
+        outbox.add(OutboxEntry.of(event));
+    }
+
+    private void record(Instant at, UUID delegateId, String change, String by, String detail) {
+        history.add(new HistoryEntry(at, delegateId, change, by, detail));
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String convoyId() {
+        return convoyId;
+    }
+
+    public List<Member> members() {
+        return List.copyOf(members);
+    }
+
+    public Member lead() {
+        return members.get(0);
+    }
+
+    public PlaceState placeState() {
+        return placeState;
+    }
+
+    public boolean releasePending() {
+        return releasePending;
+    }
+
+    public PrivacyConsent privacyConsent() {
+        return privacyConsent;
+    }
+
+    public Instant submittedAt() {
+        return submittedAt;
+    }
+
+    public String requestFingerprint() {
+        return requestFingerprint;
+    }
+
+    public List<HistoryEntry> history() {
+        return List.copyOf(history);
+    }
+
+    public List<OutboxEntry> pendingEvents() {
+        return List.copyOf(outbox);
+    }
+
+    /** Whether the group holds places, waits, or is still being decided. */
+    public enum PlaceState { DECIDING, HELD, WAITLISTED }
+
+    /** A personal link to this registration and when it stops working. */
+    public record IssuedLink(String url, Instant expiresAt) {
+    }
+}

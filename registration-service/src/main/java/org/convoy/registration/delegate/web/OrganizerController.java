@@ -1,0 +1,160 @@
+package org.convoy.registration.delegate.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.convoy.registration.delegate.Registrations;
+import org.convoy.registration.delegate.domain.Registration;
+import org.convoy.registration.delegate.domain.RegistrationRepository;
+import org.convoy.registration.delegate.domain.RegistrationStatus;
+import org.convoy.registration.delegate.domain.Vocabulary.Axis;
+import org.convoy.registration.delegate.domain.Vocabulary.Role;
+import org.convoy.registration.delegate.domain.Vocabulary.Sector;
+import org.convoy.registration.delegate.web.RegistrationViews.DelegateRow;
+import org.convoy.registration.delegate.web.RegistrationViews.History;
+import org.convoy.registration.delegate.web.RegistrationViews.Page;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What organizers do with registrations: find delegates, decide on them one by one or in bulk, export them, and
+ * read each one's history. A convoy has at most a few hundred delegates, so a search reads the convoy's
+ * registrations and filters them here.
+ */
+@RestController
+@RequestMapping("/api/registrations")
+@Validated
+class OrganizerController {
+
+    private static final String ORGANIZER = "organizer";
+
+    private final Registrations registrations;
+    private final RegistrationRepository repository;
+
+    OrganizerController(Registrations registrations, RegistrationRepository repository) {
+        this.registrations = registrations;
+        this.repository = repository;
+    }
+
+    @GetMapping
+    Page<DelegateRow> search(@RequestParam @NotBlank String convoyId,
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) Role role,
+            @RequestParam(required = false) Sector sector,
+            @RequestParam(required = false) Axis axis,
+            @RequestParam(required = false) RegistrationStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        List<DelegateRow> matching = rows(convoyId)
+                .filter(when(state, row -> state.equals(row.state())))
+                .filter(when(role, row -> role.name().equals(row.role())))
+                .filter(when(sector, row -> row.sectors().contains(sector.name())))
+                .filter(when(axis, row -> row.axes().contains(axis.name())))
+                .filter(when(status, row -> status.name().equals(row.status())))
+                .toList();
+        List<DelegateRow> items = matching.stream().skip((long) page * size).limit(size).toList();
+        return new Page<>(items, page, size, matching.size());
+    }
+
+    @GetMapping("/{delegateId}")
+    DelegateRow one(@PathVariable UUID delegateId) {
+        Registration registration = registrations.registrationOf(delegateId);
+        return DelegateRow.of(registration, registration.member(delegateId));
+    }
+
+    @GetMapping("/{delegateId}/history")
+    History history(@PathVariable UUID delegateId) {
+        Registration registration = registrations.registrationOf(delegateId);
+        return new History(delegateId, registration.history().stream()
+                .filter(entry -> entry.delegateId().equals(delegateId)).toList());
+    }
+
+    @PostMapping("/approvals")
+    List<Registrations.Outcome> approve(@Valid @RequestBody Approvals approvals) {
+        return registrations.decideAll(approvals.delegateIds(), id -> registrations.approve(id, ORGANIZER));
+    }
+
+    @PostMapping("/rejections")
+    List<Registrations.Outcome> reject(@Valid @RequestBody Rejections rejections) {
+        return registrations.decideAll(rejections.delegateIds(),
+                id -> registrations.reject(id, rejections.reason().strip(), ORGANIZER));
+    }
+
+    /** Every delegate of the convoy as CSV: UTF-8 with a byte-order mark, so spreadsheet programs keep the accents. */
+    @GetMapping(value = "/export.csv", produces = "text/csv")
+    ResponseEntity<byte[]> export(@RequestParam @NotBlank String convoyId) {
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        csv.append(String.join(",", "delegate_id", "group_id", "lead", "given_name", "family_name", "email", "phone",
+                "language", "role", "state", "municipality", "organization", "position", "sectors", "axes", "status",
+                "reason", "submitted_at")).append("\r\n");
+        rows(convoyId).forEach(row -> csv.append(Stream.of(row.delegateId(), row.groupId(), row.lead(), row.givenName(),
+                row.familyName(), row.email(), row.phone(), row.preferredLanguage(), row.role(), row.state(),
+                row.municipality(), row.organization(), row.position(), String.join(" ", row.sectors()),
+                String.join(" ", row.axes()), row.status(), row.reason(), row.submittedAt())
+                .map(OrganizerController::cell).reduce((a, b) -> a + "," + b).orElse("")).append("\r\n"));
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("delegates-" + convoyId.replaceAll("[^a-z0-9-]", "") + ".csv").build().toString())
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
+    static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            text = "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+
+    private Stream<DelegateRow> rows(String convoyId) {
+        return repository.findByConvoyId(convoyId).stream()
+                .sorted(Comparator.comparing(Registration::submittedAt))
+                .flatMap(registration -> registration.members().stream()
+                        .filter(member -> member.status() != RegistrationStatus.RECEIVED)
+                        .map(member -> DelegateRow.of(registration, member)))
+                .sorted(Comparator.comparing((DelegateRow row) -> row.familyName().toLowerCase(Locale.ROOT))
+                        .thenComparing(row -> row.givenName().toLowerCase(Locale.ROOT)));
+    }
+
+    private static <T> Predicate<DelegateRow> when(T filter, Predicate<DelegateRow> test) {
+        return filter == null ? row -> true : test;
+    }
+
+    record Approvals(@NotEmpty @Size(max = 500) List<@NotNull UUID> delegateIds) {
+    }
+
+    record Rejections(@NotEmpty @Size(max = 500) List<@NotNull UUID> delegateIds,
+            @NotBlank @Size(max = 500) String reason) {
+    }
+}

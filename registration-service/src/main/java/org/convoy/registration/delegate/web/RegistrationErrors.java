@@ -1,0 +1,57 @@
+package org.convoy.registration.delegate.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.convoy.registration.delegate.IdempotencyKeyReusedException;
+import org.convoy.registration.delegate.domain.AlreadyRegisteredException;
+import org.convoy.registration.delegate.domain.DelegateNotFoundException;
+import org.convoy.registration.delegate.domain.RegistrationRefusedException;
+import org.convoy.registration.edition.UnknownEditionException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Registration's own refusals as problem+json; none of them repeats personal data. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RegistrationErrors {
+
+    @ExceptionHandler(AlreadyRegisteredException.class)
+    ProblemDetail alreadyRegistered() {
+        return problem(HttpStatus.CONFLICT, "Already registered",
+                "This email address is already registered for this convoy. Use the link in your registration "
+                        + "email, or ask for a new one, to see or change your registration.");
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused", e.getMessage());
+    }
+
+    @ExceptionHandler(UnknownEditionException.class)
+    ProblemDetail unknownEdition() {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Unknown convoy", "There is no convoy with this id.");
+        problem.setProperty("errors", List.of(Map.of("field", "convoyId", "message", "unknown convoy")));
+        return problem;
+    }
+
+    @ExceptionHandler(DelegateNotFoundException.class)
+    ProblemDetail notFound() {
+        return problem(HttpStatus.NOT_FOUND, "No such delegate", "No registration holds this delegate.");
+    }
+
+    @ExceptionHandler(RegistrationRefusedException.class)
+    ProblemDetail refused(RegistrationRefusedException e) {
+        return problem(HttpStatus.CONFLICT, "Not allowed now", e.getMessage());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}

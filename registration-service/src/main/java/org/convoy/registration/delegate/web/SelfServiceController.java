@@ -1,0 +1,76 @@
+package org.convoy.registration.delegate.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import org.convoy.registration.delegate.Registrations;
+import org.convoy.registration.delegate.SelfServiceLinks;
+import org.convoy.registration.delegate.domain.DelegateNotFoundException;
+import org.convoy.registration.delegate.domain.Member;
+import org.convoy.registration.delegate.domain.Registration;
+import org.convoy.registration.delegate.web.RegistrationViews.SelfService;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A delegate's own registration, reached with the personal link from their email: read it, and withdraw
+ * themselves (a lead also their companions). Nobody else's.
+ */
+@RestController
+@RequestMapping("/api/registrations/self")
+class SelfServiceController {
+
+    private final Registrations registrations;
+    private final SelfServiceLinks links;
+
+    SelfServiceController(Registrations registrations, SelfServiceLinks links) {
+        this.registrations = registrations;
+        this.links = links;
+    }
+
+    @GetMapping
+    SelfService mine(@RequestHeader(name = "Authorization", required = false) String authorization) {
+        UUID me = delegate(authorization);
+        Registration registration = registrations.registrationOf(me);
+        return SelfService.of(registration, registration.member(me));
+    }
+
+    /** Withdraws the delegate, or the named members of their group when they are its lead. */
+    @PostMapping("/withdrawal")
+    SelfService withdraw(@RequestHeader(name = "Authorization", required = false) String authorization,
+            @Valid @RequestBody(required = false) Withdrawal withdrawal) {
+        UUID me = delegate(authorization);
+        Registration registration = registrations.registrationOf(me);
+        Member self = registration.member(me);
+        List<UUID> who = withdrawal == null || withdrawal.delegateIds() == null || withdrawal.delegateIds().isEmpty()
+                ? List.of(me) : withdrawal.delegateIds();
+        for (UUID delegateId : who) {
+            boolean mine = delegateId.equals(me) || (self.lead() && registration.findMember(delegateId).isPresent());
+            if (!mine) {
+                throw new DelegateNotFoundException(delegateId);
+            }
+        }
+        who.forEach(delegateId -> registrations.withdraw(delegateId, delegateId.equals(me) ? "delegate" : "group lead"));
+        Registration after = registrations.registrationOf(me);
+        return SelfService.of(after, after.member(me));
+    }
+
+    record Withdrawal(@Size(max = 11) List<UUID> delegateIds) {
+    }
+
+    private UUID delegate(String authorization) {
+        String token = authorization != null && authorization.startsWith("Bearer ")
+                ? authorization.substring("Bearer ".length()).strip() : null;
+        return links.verify(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED,
+                "A valid personal link is required; ask for a new one with your email address."));
+    }
+}

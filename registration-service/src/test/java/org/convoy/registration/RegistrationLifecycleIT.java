@@ -1,0 +1,392 @@
+package org.convoy.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.convoy.events.EventCodec;
+import org.convoy.events.EventHeaders;
+import org.convoy.events.RegistrationLinkIssued;
+import org.convoy.events.Topics;
+import org.convoy.registration.delegate.Registrations;
+import org.convoy.registration.delegate.SelfServiceLinks;
+import org.convoy.registration.delegate.domain.PrivacyConsent;
+import org.convoy.registration.delegate.domain.Registration;
+import org.convoy.registration.delegate.domain.RegistrationRepository;
+import org.convoy.registration.delegate.domain.RegistrationStatus;
+import org.convoy.registration.edition.domain.Edition;
+import org.convoy.registration.edition.domain.EditionRepository;
+import org.convoy.support.test.EventProbe;
+import org.convoy.support.test.Http;
+import org.convoy.support.test.ServiceIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The whole registration lifecycle over HTTP, with its events on a real broker. */
+@ServiceIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RegistrationLifecycleIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RegistrationRepository registrations;
+
+    @Autowired
+    EditionRepository editions;
+
+    @Autowired
+    Registrations lifecycle;
+
+    @Autowired
+    SelfServiceLinks links;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private EventProbe events;
+
+    @BeforeAll
+    void listen() {
+        events = new EventProbe(broker, Topics.DELEGATES);
+    }
+
+    @AfterAll
+    void stopListening() {
+        events.close();
+    }
+
+    @Test
+    void aMayorRegistersWithStaffInOneSubmission() {
+        String convoy = edition(10, Map.of());
+
+        JsonNode answer = created(post("/api/registrations", mayorWithStaff(convoy, "zapopan", 2), null));
+
+        assertThat(answer.path("members")).hasSize(3);
+        UUID lead = UUID.fromString(answer.path("id").asString());
+        List<UUID> staff = answer.path("members").valueStream().filter(m -> !m.path("lead").asBoolean())
+                .map(m -> UUID.fromString(m.path("delegateId").asString())).toList();
+        assertThat(answer.path("members").valueStream().map(m -> m.path("status").asString())).containsOnly("SUBMITTED");
+        for (UUID member : staff) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> events.recordsWithKey(member.toString()).size() == 2);
+            var registered = new EventCodec().read(events.recordsWithKey(member.toString()).get(0).value(),
+                    org.convoy.events.DelegateRegistered.class);
+            assertThat(registered.groupId()).isEqualTo(lead);
+            assertThat(registered.profile().role()).isEqualTo("STAFF");
+            assertThat(registered.profile().organization()).isEqualTo("Gobierno Municipal de zapopan");
+        }
+    }
+
+    @Test
+    void oneEmailTwiceInOneSubmissionIsRefusedOnThatCompanion() {
+        String convoy = edition(10, Map.of());
+        String body = mayorWithStaff(convoy, "tonala", 2).replace("staff1.tonala", "staff0.tonala");
+
+        HttpResponse<String> response = post("/api/registrations", body, null);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"companions[1].email\"");
+    }
+
+    @Test
+    void theSameIdempotencyKeyAndBodyGiveTheSameAnswerAndOneRegistration() {
+        String convoy = edition(10, Map.of());
+        String body = mayorWithStaff(convoy, "colima", 1);
+        String key = "retry-" + UUID.randomUUID();
+
+        HttpResponse<String> first = post("/api/registrations", body, key);
+        HttpResponse<String> again = post("/api/registrations", body, key);
+        HttpResponse<String> otherBody = post("/api/registrations", body.replace("Presidenta", "Alcaldesa"), key);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(json.readTree(again.body()).path("id")).isEqualTo(json.readTree(first.body()).path("id"));
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(otherBody.statusCode()).isEqualTo(422);
+        assertThat(registrations.findByConvoyId(convoy)).hasSize(1);
+    }
+
+    @Test
+    void fiftyParallelSubmissionsWithOneEmailRegisterExactlyOneDelegate() throws Exception {
+        String convoy = edition(100, Map.of());
+        String body = mayorWithStaff(convoy, "leon", 0);
+        List<Integer> statuses = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                answers.add(pool.submit(() -> post("/api/registrations", body, null)));
+            }
+            for (Future<HttpResponse<String>> answer : answers) {
+                statuses.add(answer.get().statusCode());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == 409).hasSize(49);
+        assertThat(registrations.findByConvoyId(convoy)).hasSize(1);
+    }
+
+    @Test
+    void aFullConvoyWaitlistsWholeGroupsAndFreedPlacesPromoteTheNextGroupThatFits() {
+        String convoy = edition(3, Map.of("MAYOR", 3));
+        JsonNode a = created(post("/api/registrations", mayorWithStaff(convoy, "a", 1), null));
+        JsonNode b = created(post("/api/registrations", mayorWithStaff(convoy, "b", 1), null));
+        JsonNode c = created(post("/api/registrations", mayorWithStaff(convoy, "c", 0), null));
+        JsonNode d = created(post("/api/registrations", mayorWithStaff(convoy, "d", 0), null));
+
+        assertThat(statuses(a)).containsOnly("SUBMITTED");
+        assertThat(statuses(b)).containsOnly("WAITLISTED");
+        assertThat(statuses(c)).containsOnly("SUBMITTED");
+        assertThat(statuses(d)).containsOnly("WAITLISTED");
+
+        lifecycle.withdraw(memberId(a, false), "delegate");
+        assertThat(statusesNow(d)).containsOnly("SUBMITTED");
+        assertThat(statusesNow(b)).containsOnly("WAITLISTED");
+
+        lifecycle.withdraw(memberId(c, true), "delegate");
+        assertThat(statusesNow(b)).containsOnly("WAITLISTED");
+
+        lifecycle.withdraw(memberId(a, true), "delegate");
+        assertThat(statusesNow(b)).containsOnly("SUBMITTED");
+
+        for (UUID member : List.of(memberId(b, true), memberId(b, false))) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events.recordsWithKey(member.toString()))
+                    .extracting(r -> EventProbe.header(r, EventHeaders.EVENT_TYPE))
+                    .containsExactly("DelegateRegistered", "DelegateWaitlisted", "RegistrationLinkIssued",
+                            "DelegatePromoted"));
+        }
+        assertThat(editions.findById(convoy).orElseThrow().pendingPromotions()).isEmpty();
+    }
+
+    @Test
+    void organizersApproveAndRejectInBulkAndEachDelegateKeepsAHistory() {
+        String convoy = edition(10, Map.of());
+        JsonNode group = created(post("/api/registrations", mayorWithStaff(convoy, "ags", 1), null));
+        UUID mayor = memberId(group, true);
+        UUID staff = memberId(group, false);
+        UUID stranger = UUID.randomUUID();
+
+        JsonNode approvals = json.readTree(post("/api/registrations/approvals",
+                "{\"delegateIds\":[\"" + mayor + "\",\"" + stranger + "\"]}", null).body());
+        JsonNode rejections = json.readTree(post("/api/registrations/rejections",
+                "{\"delegateIds\":[\"" + staff + "\"],\"reason\":\"Cupo de personal completo\"}", null).body());
+        JsonNode approveRejected = json.readTree(post("/api/registrations/approvals",
+                "{\"delegateIds\":[\"" + staff + "\"]}", null).body());
+
+        assertThat(approvals.get(0).path("result").asString()).isEqualTo("DONE");
+        assertThat(approvals.get(1).path("result").asString()).isEqualTo("NOT_FOUND");
+        assertThat(rejections.get(0).path("result").asString()).isEqualTo("DONE");
+        assertThat(approveRejected.get(0).path("result").asString()).isEqualTo("REFUSED");
+        assertThat(statusesNow(group)).containsExactly("APPROVED", "REJECTED");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events.recordsWithKey(mayor.toString()))
+                .extracting(r -> EventProbe.header(r, EventHeaders.EVENT_TYPE))
+                .containsExactly("DelegateRegistered", "RegistrationLinkIssued", "DelegateApproved"));
+        JsonNode history = json.readTree(Http.get(url("/api/registrations/" + staff + "/history")).body());
+        assertThat(history.path("changes").valueStream().map(c -> c.path("change").asString()))
+                .containsExactly("RECEIVED", "SUBMITTED", "REJECTED");
+        assertThat(history.path("changes").get(2).path("detail").asString()).isEqualTo("Cupo de personal completo");
+    }
+
+    @Test
+    void organizersSearchWithFiltersAndPagesAndExportCsvThatKeepsAccents() {
+        String convoy = edition(20, Map.of());
+        created(post("/api/registrations", mayorWithStaff(convoy, "mérida", 2), null));
+        created(post("/api/registrations", mayorWithStaff(convoy, "oaxaca", 0)
+                .replace("MX-JAL", "MX-OAX").replace("\"Gobierno", "\"=HYPERLINK(1)Gobierno"), null));
+
+        JsonNode staffPage = json.readTree(Http.get(url("/api/registrations?convoyId=" + convoy
+                + "&role=STAFF&size=1&page=1")).body());
+        JsonNode oaxaca = json.readTree(Http.get(url("/api/registrations?convoyId=" + convoy + "&state=MX-OAX")).body());
+        HttpResponse<byte[]> csv = Http.sendBytes(HttpRequest.newBuilder(
+                URI.create(url("/api/registrations/export.csv?convoyId=" + convoy))).GET());
+
+        assertThat(staffPage.path("total").asInt()).isEqualTo(2);
+        assertThat(staffPage.path("items")).hasSize(1);
+        assertThat(oaxaca.path("total").asInt()).isEqualTo(1);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("text/csv"));
+        byte[] bytes = csv.body();
+        assertThat(new byte[] { bytes[0], bytes[1], bytes[2] }).containsExactly(0xEF, 0xBB, 0xBF);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        assertThat(text.lines()).hasSize(5);
+        assertThat(text).contains("Hernández", "Gobierno Municipal de mérida", "'=HYPERLINK(1)Gobierno");
+    }
+
+    @Test
+    void aDelegateReadsAndWithdrawsThroughTheLinkFromTheirEmailAndOnlyTheirOwn() {
+        String convoy = edition(10, Map.of());
+        JsonNode group = created(post("/api/registrations", mayorWithStaff(convoy, "tepic", 1), null));
+        UUID mayor = memberId(group, true);
+        UUID staff = memberId(group, false);
+        await().atMost(Duration.ofSeconds(20)).until(() -> events.recordsWithKey(staff.toString()).size() == 2);
+        String staffLink = new EventCodec().read(events.recordsWithKey(staff.toString()).get(1).value(),
+                RegistrationLinkIssued.class).link();
+        String staffToken = staffLink.substring(staffLink.indexOf("#token=") + "#token=".length());
+        String mayorToken = token(mayor);
+
+        JsonNode mine = json.readTree(get("/api/registrations/self", staffToken).body());
+        HttpResponse<String> staffWithdrawsMayor = post("/api/registrations/self/withdrawal",
+                "{\"delegateIds\":[\"" + mayor + "\"]}", null, staffToken);
+        HttpResponse<String> mayorWithdrawsStaff = post("/api/registrations/self/withdrawal",
+                "{\"delegateIds\":[\"" + staff + "\"]}", null, mayorToken);
+
+        assertThat(mine.path("delegateId").asString()).isEqualTo(staff.toString());
+        assertThat(mine.path("group")).hasSize(1);
+        assertThat(staffWithdrawsMayor.statusCode()).isEqualTo(404);
+        assertThat(mayorWithdrawsStaff.statusCode()).isEqualTo(200);
+        assertThat(statusesNow(group)).containsExactly("SUBMITTED", "WITHDRAWN");
+        assertThat(json.readTree(get("/api/registrations/self", mayorToken).body()).path("group")).hasSize(2);
+    }
+
+    @Test
+    void withoutAValidLinkSelfServiceIs401() {
+        UUID someone = UUID.randomUUID();
+        String token = token(someone);
+        String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
+        String otherDelegate = token.replace(someone.toString(), UUID.randomUUID().toString());
+
+        assertThat(get("/api/registrations/self", null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/registrations/self", "garbage").statusCode()).isEqualTo(401);
+        assertThat(get("/api/registrations/self", tampered).statusCode()).isEqualTo(401);
+        assertThat(get("/api/registrations/self", otherDelegate).statusCode()).isEqualTo(401);
+        assertThat(get("/api/registrations/self", null).headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void aLostLinkIsSentAgainWithoutRevealingWhoIsRegistered() {
+        String convoy = edition(10, Map.of());
+        JsonNode group = created(post("/api/registrations", mayorWithStaff(convoy, "celaya", 0), null));
+        UUID mayor = memberId(group, true);
+        await().atMost(Duration.ofSeconds(20)).until(() -> events.recordsWithKey(mayor.toString()).size() == 2);
+
+        HttpResponse<String> known = post("/api/registrations/link-requests",
+                "{\"convoyId\":\"" + convoy + "\",\"email\":\"MAYOR.celaya@example.org\"}", null);
+        HttpResponse<String> unknown = post("/api/registrations/link-requests",
+                "{\"convoyId\":\"" + convoy + "\",\"email\":\"nobody@example.org\"}", null);
+
+        assertThat(known.statusCode()).isEqualTo(202);
+        assertThat(unknown.statusCode()).isEqualTo(202);
+        assertThat(known.body()).isEqualTo(unknown.body());
+        await().atMost(Duration.ofSeconds(20)).until(() -> events.recordsWithKey(mayor.toString()).size() == 3);
+        RegistrationLinkIssued again = new EventCodec().read(events.recordsWithKey(mayor.toString()).get(2).value(),
+                RegistrationLinkIssued.class);
+        assertThat(again.reason()).isEqualTo(RegistrationLinkIssued.REQUESTED);
+    }
+
+    @Test
+    void aSubmissionInterruptedBeforeItsPlaceWasDecidedIsFinishedBySettling() {
+        String convoy = edition(10, Map.of());
+        Registration interrupted = Registration.receive(convoy,
+                new org.convoy.events.DelegateProfile("Iris", "Vega", "iris." + UUID.randomUUID() + "@example.org", null,
+                        "es", "BUSINESS_DELEGATE", "MX-NLE", null, "Vega Textiles", null, List.of(), List.of(),
+                        java.util.Set.of("EMAIL")),
+                List.of(), new PrivacyConsent("2023-01", Instant.now()), Instant.now().minusSeconds(60), null, "x");
+        registrations.insert(interrupted);
+
+        lifecycle.settle();
+
+        Registration settled = registrations.findById(interrupted.id()).orElseThrow();
+        assertThat(settled.lead().status()).isEqualTo(RegistrationStatus.SUBMITTED);
+        await().atMost(Duration.ofSeconds(20)).until(() -> events.recordsWithKey(interrupted.id().toString()).size() == 2);
+    }
+
+    private String edition(int capacity, Map<String, Integer> byRole) {
+        String id = "test-" + UUID.randomUUID().toString().substring(0, 8);
+        editions.insert(Edition.open(id, "Test convoy", LocalDate.of(2023, 2, 27), LocalDate.of(2023, 3, 3),
+                LocalDate.of(2024, 3, 3), new Edition.Capacity(capacity, byRole)));
+        return id;
+    }
+
+    private static String mayorWithStaff(String convoy, String town, int staff) {
+        StringBuilder companions = new StringBuilder();
+        for (int i = 0; i < staff; i++) {
+            companions.append(i == 0 ? "" : ",").append("""
+                    {"givenName":"Pablo %d","familyName":"Ortiz","email":"staff%d.%s@example.org",
+                     "preferredLanguage":"es","role":"STAFF","position":"Asesor","channels":["EMAIL"]}""".formatted(i, i, town));
+        }
+        return """
+                {"convoyId":"%s","givenName":"María","familyName":"Hernández","email":"mayor.%s@example.org",
+                 "preferredLanguage":"es","role":"MAYOR","state":"MX-JAL","organization":"Gobierno Municipal de %s",
+                 "position":"Presidenta Municipal","channels":["EMAIL"],"privacyConsent":true,"companions":[%s]}"""
+                .formatted(convoy, town, town, companions);
+    }
+
+    private JsonNode created(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json.readTree(response.body());
+    }
+
+    private static List<String> statuses(JsonNode submission) {
+        return submission.path("members").valueStream().map(m -> m.path("status").asString()).toList();
+    }
+
+    private List<String> statusesNow(JsonNode submission) {
+        UUID id = UUID.fromString(submission.path("id").asString());
+        return registrations.findById(id).orElseThrow().members().stream().map(m -> m.status().name()).toList();
+    }
+
+    private static UUID memberId(JsonNode submission, boolean lead) {
+        return submission.path("members").valueStream().filter(m -> m.path("lead").asBoolean() == lead)
+                .map(m -> UUID.fromString(m.path("delegateId").asString())).findFirst().orElseThrow();
+    }
+
+    private String token(UUID delegateId) {
+        String link = links.issue(delegateId).url();
+        return link.substring(link.indexOf("#token=") + "#token=".length());
+    }
+
+    private HttpResponse<String> post(String path, String body, String idempotencyKey) {
+        return post(path, body, idempotencyKey, null);
+    }
+
+    private HttpResponse<String> post(String path, String body, String idempotencyKey, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return Http.send(request);
+    }
+
+    private HttpResponse<String> get(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return Http.send(request);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
