@@ -27,7 +27,7 @@ final class SampleEvents {
     static Map<Class<? extends ConvoyEvent>, ConvoyEvent> all() {
         return Map.ofEntries(
                 Map.entry(DelegateRegistered.class, new DelegateRegistered(id(1), AT, 1, DELEGATE, CONVOY, DELEGATE, MARIA)),
-                Map.entry(DelegateUpdated.class, new DelegateUpdated(id(2), AT, 1, DELEGATE, CONVOY, MARIA)),
+                Map.entry(DelegateUpdated.class, new DelegateUpdated(id(2), AT, 1, DELEGATE, CONVOY, MARIA, true)),
                 Map.entry(DelegateApproved.class, new DelegateApproved(id(3), AT, 1, DELEGATE, CONVOY)),
                 Map.entry(DelegateRejected.class,
                         new DelegateRejected(id(4), AT, 1, DELEGATE, CONVOY, "Cupo de alcaldes completo")),

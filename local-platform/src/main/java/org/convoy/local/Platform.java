@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
+import org.convoy.kraft.KraftBroker;
+
 /**
  * The whole platform on one machine: infrastructure in this JVM (Kafka broker, MongoDB-wire store, SMTP server
  * with its mail page) and the four services as their own processes.
@@ -23,7 +25,7 @@ final class Platform implements AutoCloseable {
     private final Console console;
     private final List<ServiceProcess> services = new ArrayList<>();
     private MongoStore mongo;
-    private KafkaBroker kafka;
+    private KraftBroker kafka;
     private MailCatcher mail;
     private volatile boolean closing;
 
@@ -45,9 +47,13 @@ final class Platform implements AutoCloseable {
             mongo = new MongoStore(config.port(PlatformConfig.MONGO), config.dataDir());
             mongo.start();
             console.say("Starting Kafka broker (KRaft) on port " + config.port(PlatformConfig.KAFKA));
-            kafka = new KafkaBroker(config.port(PlatformConfig.KAFKA), config.port(PlatformConfig.KAFKA_CONTROLLER),
+            kafka = new KraftBroker(config.port(PlatformConfig.KAFKA), config.port(PlatformConfig.KAFKA_CONTROLLER),
                     config.dataDir());
-            kafka.start();
+            try {
+                kafka.start();
+            } catch (IllegalStateException e) {
+                throw new PlatformException(e.getMessage(), e);
+            }
             console.say("Starting SMTP server on port " + config.port(PlatformConfig.SMTP) + ", mail page on port "
                     + config.port(PlatformConfig.MAIL_PAGE));
             mail = new MailCatcher(config.port(PlatformConfig.SMTP), config.port(PlatformConfig.MAIL_PAGE));

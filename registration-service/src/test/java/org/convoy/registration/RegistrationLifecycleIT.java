@@ -67,6 +67,9 @@ class RegistrationLifecycleIT {
     @Autowired
     EmbeddedKafkaBroker broker;
 
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
     private final JsonMapper json = JsonMapper.builder().build();
     private EventProbe events;
 
@@ -317,11 +320,106 @@ class RegistrationLifecycleIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> events.recordsWithKey(interrupted.id().toString()).size() == 2);
     }
 
+    @Test
+    void aNewOrganizationSendsAnApprovedDelegateBackToReviewWhileANewPhoneDoesNot() {
+        String convoy = edition(10, Map.of());
+        UUID mayor = memberId(created(post("/api/registrations", mayorWithStaff(convoy, "uruapan", 0), null)), true);
+        lifecycle.approve(mayor, "organizer");
+        String token = token(mayor);
+        String change = """
+                {"givenName":"María","familyName":"Hernández","phone":"443 123 4567","preferredLanguage":"es",
+                 "organization":"Gobierno Municipal de uruapan","position":"Presidenta Municipal",
+                 "channels":["EMAIL","SMS"]}""";
+
+        JsonNode phoneOnly = json.readTree(send("PUT", "/api/registrations/self", change, token).body());
+        JsonNode newOrganization = json.readTree(send("PUT", "/api/registrations/self",
+                change.replace("Gobierno Municipal de uruapan", "Asociación de Municipios de Michoacán"), token).body());
+        HttpResponse<String> smsWithoutPhone = send("PUT", "/api/registrations/self",
+                change.replace("\"443 123 4567\"", "null"), token);
+        HttpResponse<String> emailChange = send("PUT", "/api/registrations/self",
+                change.replace("\"givenName\"", "\"email\":\"x@example.org\",\"givenName\""), token);
+
+        assertThat(phoneOnly.path("status").asString()).isEqualTo("APPROVED");
+        assertThat(phoneOnly.path("profile").path("phone").asString()).isEqualTo("+524431234567");
+        assertThat(newOrganization.path("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(smsWithoutPhone.statusCode()).isEqualTo(400);
+        assertThat(smsWithoutPhone.body()).contains("\"field\":\"phone\"");
+        assertThat(emailChange.statusCode()).isEqualTo(400);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events.recordsWithKey(mayor.toString()))
+                .extracting(r -> EventProbe.header(r, EventHeaders.EVENT_TYPE))
+                .containsExactly("DelegateRegistered", "RegistrationLinkIssued", "DelegateApproved", "DelegateUpdated",
+                        "DelegateUpdated"));
+        var updates = events.recordsWithKey(mayor.toString()).subList(3, 5).stream()
+                .map(r -> new EventCodec().read(r.value(), org.convoy.events.DelegateUpdated.class)).toList();
+        assertThat(updates).extracting(org.convoy.events.DelegateUpdated::reviewRequired).containsExactly(false, true);
+        JsonNode history = json.readTree(Http.get(url("/api/registrations/" + mayor + "/history")).body());
+        assertThat(history.path("changes").valueStream().map(c -> c.path("change").asString()))
+                .containsExactly("RECEIVED", "SUBMITTED", "APPROVED", "UPDATED", "UPDATED_BACK_TO_REVIEW");
+    }
+
+    @Test
+    void erasingADelegateRemovesTheirPersonalDataFreesTheirPlaceAndTellsEveryService() {
+        String convoy = edition(1, Map.of());
+        JsonNode first = created(post("/api/registrations", mayorWithStaff(convoy, "sayula", 0), null));
+        JsonNode waiting = created(post("/api/registrations", mayorWithStaff(convoy, "ameca", 0), null));
+        UUID erased = memberId(first, true);
+        String token = token(erased);
+
+        HttpResponse<String> erasure = send("DELETE", "/api/registrations/" + erased, null, null);
+
+        assertThat(erasure.statusCode()).isEqualTo(204);
+        assertThat(Http.get(url("/api/registrations/" + erased)).statusCode()).isEqualTo(404);
+        assertThat(get("/api/registrations/self", token).statusCode()).isEqualTo(404);
+        var member = registrations.findById(erased).orElseThrow().member(erased);
+        assertThat(member.profile().email()).isNull();
+        assertThat(member.profile().givenName()).isEqualTo("—");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                mongo.findById(erased, org.bson.Document.class, Registration.COLLECTION).toJson())
+                .doesNotContain("sayula").doesNotContain("Hernández"));
+        assertThat(Http.get(url("/api/registrations/export.csv?convoyId=" + convoy)).body()).doesNotContain("sayula");
+        assertThat(statusesNow(waiting)).containsOnly("SUBMITTED");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events.recordsWithKey(erased.toString()))
+                .extracting(r -> EventProbe.header(r, EventHeaders.EVENT_TYPE)).contains("DelegateErased"));
+    }
+
+    @Test
+    void aConvoyIsErasedOnlyAfterItsRetentionDate() {
+        String kept = edition(10, Map.of(), LocalDate.now().plusDays(30));
+        String expired = edition(10, Map.of(), LocalDate.now().minusDays(1));
+        created(post("/api/registrations", mayorWithStaff(kept, "jalpa", 1), null));
+        created(post("/api/registrations", mayorWithStaff(expired, "jalpa", 1), null));
+
+        HttpResponse<String> tooEarly = post("/api/registrations/erasures", "{\"convoyId\":\"" + kept + "\"}", null);
+        HttpResponse<String> due = post("/api/registrations/erasures", "{\"convoyId\":\"" + expired + "\"}", null);
+
+        assertThat(tooEarly.statusCode()).isEqualTo(409);
+        assertThat(due.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(due.body()).path("erased").asInt()).isEqualTo(2);
+        assertThat(json.readTree(Http.get(url("/api/registrations?convoyId=" + expired)).body()).path("total").asInt())
+                .isZero();
+        assertThat(json.readTree(Http.get(url("/api/registrations?convoyId=" + kept)).body()).path("total").asInt())
+                .isEqualTo(2);
+    }
+
     private String edition(int capacity, Map<String, Integer> byRole) {
+        return edition(capacity, byRole, LocalDate.of(2024, 3, 3));
+    }
+
+    private String edition(int capacity, Map<String, Integer> byRole, LocalDate retainUntil) {
         String id = "test-" + UUID.randomUUID().toString().substring(0, 8);
         editions.insert(Edition.open(id, "Test convoy", LocalDate.of(2023, 2, 27), LocalDate.of(2023, 3, 3),
-                LocalDate.of(2024, 3, 3), new Edition.Capacity(capacity, byRole)));
+                retainUntil, new Edition.Capacity(capacity, byRole)));
         return id;
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return Http.send(request);
     }
 
     private static String mayorWithStaff(String convoy, String town, int staff) {

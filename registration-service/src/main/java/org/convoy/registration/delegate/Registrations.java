@@ -123,6 +123,40 @@ public class Registrations {
         return releasePlaces(withdrawn.id());
     }
 
+    public Registration edit(UUID delegateId, java.util.function.UnaryOperator<DelegateProfile> change, String by) {
+        return change(registrationOf(delegateId).id(),
+                r -> r.edit(delegateId, change.apply(r.member(delegateId).profile()), by, clock.instant()));
+    }
+
+    public Registration erase(UUID delegateId, String by) {
+        Registration erased = change(registrationOf(delegateId).id(), r -> r.erase(delegateId, by, clock.instant()));
+        return releasePlaces(erased.id());
+    }
+
+    /**
+     * Erases every delegate of a convoy whose retention date has passed.
+     *
+     * @return how many delegates were erased
+     */
+    public int eraseConvoy(String convoyId, String by) {
+        Edition edition = editions.findById(convoyId).orElseThrow(() -> new UnknownEditionException(convoyId));
+        java.time.LocalDate today = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        if (!today.isAfter(edition.retainUntil())) {
+            throw new RetentionNotOverException(convoyId, edition.retainUntil());
+        }
+        int erased = 0;
+        for (Registration registration : registrations.findByConvoyId(convoyId)) {
+            for (var member : registration.members()) {
+                if (member.status() != org.convoy.registration.delegate.domain.RegistrationStatus.ERASED) {
+                    erase(member.delegateId(), by);
+                    erased++;
+                }
+            }
+        }
+        log.atInfo().addKeyValue("convoyId", convoyId).addKeyValue("count", erased).log("Convoy's delegates erased");
+        return erased;
+    }
+
     /** Sends a fresh personal link to the address if it is registered for the convoy; says nothing either way. */
     public void requestLink(String convoyId, String email) {
         registrations.findByConvoyIdAndMembersEmailKey(convoyId, Registration.emailKey(email)).ifPresent(found -> {

@@ -12,7 +12,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 /** Reads what really is on a topic, as an outside consumer with its own group would. */
 public final class EventProbe implements AutoCloseable {
@@ -21,7 +20,14 @@ public final class EventProbe implements AutoCloseable {
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
     public EventProbe(EmbeddedKafkaBroker broker, String topic) {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "probe-" + UUID.randomUUID(), false);
+        this(broker.getBrokersAsString(), topic);
+    }
+
+    public EventProbe(String bootstrapServers, String topic) {
+        Map<String, Object> props = new java.util.HashMap<>();
+        props.put("bootstrap.servers", bootstrapServers);
+        props.put("group.id", "probe-" + UUID.randomUUID());
+        props.put("enable.auto.commit", false);
         props.put("auto.offset.reset", "earliest");
         consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new ByteArrayDeserializer())
                 .createConsumer();

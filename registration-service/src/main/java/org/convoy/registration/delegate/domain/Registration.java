@@ -177,6 +177,73 @@ public class Registration {
         record(now, delegateId, "WITHDRAWN", by, null);
     }
 
+    /**
+     * The delegate changed their details. A new organization or position sends an approved delegate back to
+     * review. Records {@code DelegateUpdated} with the whole new profile; does nothing when nothing changed.
+     */
+    public boolean edit(UUID delegateId, DelegateProfile changed, String by, Instant now) {
+        Member member = member(delegateId);
+        if (!member.status().active() || member.status() == RegistrationStatus.RECEIVED) {
+            throw new RegistrationRefusedException(delegateId, "A " + member.status() + " registration cannot be changed");
+        }
+        if (changed.equals(member.profile())) {
+            return false;
+        }
+        DelegateProfile before = member.profile();
+        boolean matters = !java.util.Objects.equals(before.organization(), changed.organization())
+                || !java.util.Objects.equals(before.position(), changed.position());
+        boolean backToReview = matters && member.status() == RegistrationStatus.APPROVED;
+        RegistrationStatus status = backToReview ? RegistrationStatus.SUBMITTED : member.status();
+        replace(new Member(delegateId, member.lead(), member.emailKey(), changed, status, member.reason()));
+        event(new org.convoy.events.DelegateUpdated(UUID.randomUUID(), now,
+                org.convoy.events.DelegateUpdated.SCHEMA_VERSION, delegateId, convoyId, changed, backToReview));
+        record(now, delegateId, backToReview ? "UPDATED_BACK_TO_REVIEW" : "UPDATED", by, changedFields(before, changed));
+        return true;
+    }
+
+    /**
+     * Removes the delegate's personal data: names, contacts and free-text reasons. Their place, if any, is freed.
+     * Records {@code DelegateErased} so every other service forgets them too.
+     */
+    public void erase(UUID delegateId, String by, Instant now) {
+        Member member = member(delegateId);
+        if (member.status() == RegistrationStatus.ERASED) {
+            return;
+        }
+        boolean held = member.status().active() && member.status() != RegistrationStatus.RECEIVED;
+        DelegateProfile erased = new DelegateProfile("—", "—", null, null, member.profile().preferredLanguage(),
+                member.profile().role(), member.profile().state(), null, null, null, List.of(), List.of(),
+                java.util.Set.of());
+        replace(new Member(delegateId, member.lead(), "erased:" + delegateId, erased, RegistrationStatus.ERASED, null));
+        history.replaceAll(entry -> entry.delegateId().equals(delegateId)
+                ? new HistoryEntry(entry.at(), delegateId, entry.change(), entry.by(), null) : entry);
+        releasePending |= held;
+        event(new org.convoy.events.DelegateErased(UUID.randomUUID(), now, org.convoy.events.DelegateErased.SCHEMA_VERSION,
+                delegateId, convoyId));
+        record(now, delegateId, "ERASED", by, null);
+    }
+
+    private static String changedFields(DelegateProfile before, DelegateProfile after) {
+        List<String> fields = new ArrayList<>();
+        compare(fields, "givenName", before.givenName(), after.givenName());
+        compare(fields, "familyName", before.familyName(), after.familyName());
+        compare(fields, "phone", before.phone(), after.phone());
+        compare(fields, "preferredLanguage", before.preferredLanguage(), after.preferredLanguage());
+        compare(fields, "municipality", before.municipality(), after.municipality());
+        compare(fields, "organization", before.organization(), after.organization());
+        compare(fields, "position", before.position(), after.position());
+        compare(fields, "sectors", before.sectors(), after.sectors());
+        compare(fields, "axes", before.axes(), after.axes());
+        compare(fields, "channels", before.channels(), after.channels());
+        return "changed " + String.join(", ", fields);
+    }
+
+    private static void compare(List<String> fields, String name, Object before, Object after) {
+        if (!java.util.Objects.equals(before, after)) {
+            fields.add(name);
+        }
+    }
+
     /** A personal link was issued again on request. */
     public void linkReissued(UUID delegateId, IssuedLink link, Instant now) {
         member(delegateId);

@@ -9,7 +9,9 @@ public enum RegistrationStatus {
     WAITLISTED,
     APPROVED,
     REJECTED,
-    WITHDRAWN;
+    WITHDRAWN,
+    /** Personal data removed; only the fact that someone registered remains. */
+    ERASED;
 
     /** Still taking part (or hoping to): counts against the convoy's places. */
     public boolean active() {

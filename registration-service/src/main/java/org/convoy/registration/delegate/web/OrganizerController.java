@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -17,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.convoy.registration.delegate.Registrations;
+import org.convoy.registration.delegate.domain.DelegateNotFoundException;
 import org.convoy.registration.delegate.domain.Registration;
 import org.convoy.registration.delegate.domain.RegistrationRepository;
 import org.convoy.registration.delegate.domain.RegistrationStatus;
@@ -28,15 +30,18 @@ import org.convoy.registration.delegate.web.RegistrationViews.History;
 import org.convoy.registration.delegate.web.RegistrationViews.Page;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -82,6 +87,9 @@ class OrganizerController {
     @GetMapping("/{delegateId}")
     DelegateRow one(@PathVariable UUID delegateId) {
         Registration registration = registrations.registrationOf(delegateId);
+        if (registration.member(delegateId).status() == RegistrationStatus.ERASED) {
+            throw new DelegateNotFoundException(delegateId);
+        }
         return DelegateRow.of(registration, registration.member(delegateId));
     }
 
@@ -101,6 +109,22 @@ class OrganizerController {
     List<Registrations.Outcome> reject(@Valid @RequestBody Rejections rejections) {
         return registrations.decideAll(rejections.delegateIds(),
                 id -> registrations.reject(id, rejections.reason().strip(), ORGANIZER));
+    }
+
+    /** Removes the delegate's personal data here and, through {@code DelegateErased}, in every service. */
+    @DeleteMapping("/{delegateId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void erase(@PathVariable UUID delegateId) {
+        registrations.erase(delegateId, ORGANIZER);
+    }
+
+    /** Erases every delegate of a convoy whose retention date has passed; 409 before that date. */
+    @PostMapping("/erasures")
+    Map<String, Integer> eraseConvoy(@Valid @RequestBody Erasure erasure) {
+        return Map.of("erased", registrations.eraseConvoy(erasure.convoyId(), ORGANIZER));
+    }
+
+    record Erasure(@NotBlank @Size(max = 60) String convoyId) {
     }
 
     /** Every delegate of the convoy as CSV: UTF-8 with a byte-order mark, so spreadsheet programs keep the accents. */
@@ -141,7 +165,8 @@ class OrganizerController {
         return repository.findByConvoyId(convoyId).stream()
                 .sorted(Comparator.comparing(Registration::submittedAt))
                 .flatMap(registration -> registration.members().stream()
-                        .filter(member -> member.status() != RegistrationStatus.RECEIVED)
+                        .filter(member -> member.status() != RegistrationStatus.RECEIVED
+                                && member.status() != RegistrationStatus.ERASED)
                         .map(member -> DelegateRow.of(registration, member)))
                 .sorted(Comparator.comparing((DelegateRow row) -> row.familyName().toLowerCase(Locale.ROOT))
                         .thenComparing(row -> row.givenName().toLowerCase(Locale.ROOT)));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.convoy.registration.delegate.IdempotencyKeyReusedException;
+import org.convoy.registration.delegate.RetentionNotOverException;
 import org.convoy.registration.delegate.domain.AlreadyRegisteredException;
 import org.convoy.registration.delegate.domain.DelegateNotFoundException;
 import org.convoy.registration.delegate.domain.RegistrationRefusedException;
@@ -42,6 +43,18 @@ class RegistrationErrors {
     @ExceptionHandler(DelegateNotFoundException.class)
     ProblemDetail notFound() {
         return problem(HttpStatus.NOT_FOUND, "No such delegate", "No registration holds this delegate.");
+    }
+
+    @ExceptionHandler(RetentionNotOverException.class)
+    ProblemDetail retentionNotOver(RetentionNotOverException e) {
+        return problem(HttpStatus.CONFLICT, "Retention period not over", e.getMessage());
+    }
+
+    @ExceptionHandler(FieldProblemException.class)
+    ProblemDetail fieldProblem(FieldProblemException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "Some fields are missing or invalid.");
+        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        return problem;
     }
 
     @ExceptionHandler(RegistrationRefusedException.class)

@@ -1,20 +1,26 @@
 package org.convoy.registration.delegate.web;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
+import org.convoy.events.DelegateProfile;
 import org.convoy.registration.delegate.Registrations;
 import org.convoy.registration.delegate.SelfServiceLinks;
 import org.convoy.registration.delegate.domain.DelegateNotFoundException;
 import org.convoy.registration.delegate.domain.Member;
 import org.convoy.registration.delegate.domain.Registration;
+import org.convoy.registration.delegate.domain.RegistrationStatus;
+import org.convoy.registration.delegate.domain.Vocabulary;
 import org.convoy.registration.delegate.web.RegistrationViews.SelfService;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -44,6 +50,34 @@ class SelfServiceController {
         return SelfService.of(registration, registration.member(me));
     }
 
+    /** Changes the delegate's own details; phone, SMS and organization rules as when registering. */
+    @PutMapping
+    SelfService change(@RequestHeader(name = "Authorization", required = false) String authorization,
+            @Valid @RequestBody ProfileChangeRequest change) {
+        UUID me = delegate(authorization);
+        var phone = PhoneNumbers.normalize(change.phone());
+        if (change.phone() != null && !change.phone().isBlank() && phone.isEmpty()) {
+            throw new FieldProblemException("phone", PhoneNumbers.MESSAGE);
+        }
+        if (phone.isEmpty() && change.channels().contains(Vocabulary.Channel.SMS)) {
+            throw new FieldProblemException("phone", "is required to receive SMS");
+        }
+        Registration after = registrations.edit(me, current -> new DelegateProfile(change.givenName().strip(),
+                change.familyName().strip(), current.email(), phone.orElse(null), change.preferredLanguage().name(),
+                current.role(), current.state(), blankToNull(change.municipality()), change.organization().strip(),
+                blankToNull(change.position()), names(change.sectors()), names(change.axes()),
+                new TreeSet<>(names(change.channels()))), "delegate");
+        return SelfService.of(after, after.member(me));
+    }
+
+    private static List<String> names(Collection<? extends Enum<?>> values) {
+        return values == null ? List.of() : values.stream().map(Enum::name).distinct().toList();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     /** Withdraws the delegate, or the named members of their group when they are its lead. */
     @PostMapping("/withdrawal")
     SelfService withdraw(@RequestHeader(name = "Authorization", required = false) String authorization,
@@ -70,7 +104,11 @@ class SelfServiceController {
     private UUID delegate(String authorization) {
         String token = authorization != null && authorization.startsWith("Bearer ")
                 ? authorization.substring("Bearer ".length()).strip() : null;
-        return links.verify(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED,
+        UUID me = links.verify(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED,
                 "A valid personal link is required; ask for a new one with your email address."));
+        if (registrations.registrationOf(me).member(me).status() == RegistrationStatus.ERASED) {
+            throw new DelegateNotFoundException(me);
+        }
+        return me;
     }
 }

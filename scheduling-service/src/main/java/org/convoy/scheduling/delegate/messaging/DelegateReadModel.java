@@ -41,7 +41,11 @@ class DelegateReadModel {
     }
 
     void updated(DelegateUpdated event) {
-        upsert(event, profile(event.profile()));
+        Update update = profile(event.profile());
+        if (event.reviewRequired()) {
+            update.set("status", Status.SUBMITTED);
+        }
+        upsert(event, update);
     }
 
     void waitlisted(DelegateWaitlisted event) {

@@ -1,4 +1,4 @@
-package org.convoy.local;
+package org.convoy.kraft;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,24 +19,27 @@ import org.apache.kafka.common.utils.Time;
  * A real single-node Apache Kafka broker in KRaft mode (broker and controller in one), running in this JVM from
  * Kafka's own jars, with its log under the data directory so topics and offsets survive a restart.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KraftBroker implements AutoCloseable {
 
     private final int port;
     private final int controllerPort;
     private final Path logDir;
     private KafkaRaftServer server;
 
-    KafkaBroker(int port, int controllerPort, Path dataDir) {
+    /**
+     * @param dataDir the log goes to {@code dataDir/kafka}; a directory formatted before is reused as it is
+     */
+    public KraftBroker(int port, int controllerPort, Path dataDir) {
         this.port = port;
         this.controllerPort = controllerPort;
         this.logDir = dataDir.resolve("kafka");
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "localhost:" + port;
     }
 
-    void start() {
+    public void start() {
         try {
             Files.createDirectories(logDir);
             Properties properties = properties();
@@ -46,7 +49,7 @@ final class KafkaBroker implements AutoCloseable {
             server = new KafkaRaftServer(KafkaConfig.fromProps(properties), Time.SYSTEM);
             server.startup();
         } catch (IOException | RuntimeException e) {
-            throw new PlatformException("Kafka broker did not start: " + e.getMessage(), e);
+            throw new IllegalStateException("Kafka broker did not start on port " + port + ": " + e.getMessage(), e);
         }
     }
 
@@ -76,13 +79,13 @@ final class KafkaBroker implements AutoCloseable {
     private void format(Properties properties) throws IOException {
         Path config = logDir.getParent().resolve("kafka-server.properties");
         try (OutputStream out = Files.newOutputStream(config)) {
-            properties.store(out, "Written by the Convoy local platform to format the Kafka log directory");
+            properties.store(out, "Written by the Convoy KRaft broker to format the Kafka log directory");
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int exit = StorageTool.execute(new String[] { "format", "--standalone", "-t", Uuid.randomUuid().toString(),
                 "-c", config.toString() }, new PrintStream(output, true, StandardCharsets.UTF_8));
         if (exit != 0) {
-            throw new PlatformException("Formatting Kafka storage failed: " + output.toString(StandardCharsets.UTF_8));
+            throw new IllegalStateException("Formatting Kafka storage failed: " + output.toString(StandardCharsets.UTF_8));
         }
     }
 
