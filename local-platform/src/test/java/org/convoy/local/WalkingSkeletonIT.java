@@ -106,6 +106,15 @@ class WalkingSkeletonIT {
 
     @Test
     @Order(2)
+    void registrationDescribesItsApiThroughTheGateway() throws Exception {
+        HttpResponse<String> response = get("api/registrations/openapi.json");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).path("paths").has("/api/registrations")).isTrue();
+    }
+
+    @Test
+    @Order(2)
     void badInputThroughTheGatewayIs400NamingTheFieldAndStoresNothing() throws Exception {
         String email = "nadie." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         String body = registration(email).replace("\"privacyConsent\": true", "\"privacyConsent\": true, \"status\": \"APPROVED\"");

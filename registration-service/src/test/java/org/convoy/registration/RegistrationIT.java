@@ -177,6 +177,30 @@ class RegistrationIT {
         assertThat(delegates.findById(id).orElseThrow().lead().profile().organization()).isEqualTo(organization);
     }
 
+    @Test
+    void anOversizeBodyIs413AndStoresNothing() {
+        long before = delegates.count();
+        String body = RegistrationRequests.mayor(RegistrationRequests.uniqueEmail())
+                .replace("Presidenta Municipal", "x".repeat(70_000));
+
+        HttpResponse<String> response = register(body);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(json.readTree(response.body()).path("title").asString()).isEqualTo("Request body too large");
+        assertThat(delegates.count()).isEqualTo(before);
+    }
+
+    @Test
+    void describesItsApiWithOpenApi() {
+        HttpResponse<String> response = Http.get("http://localhost:" + port + "/api/registrations/openapi.json");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode api = json.readTree(response.body());
+        assertThat(api.path("openapi").asString()).startsWith("3.");
+        assertThat(api.path("paths").propertyNames()).contains("/api/registrations", "/api/registrations/self",
+                "/api/registrations/approvals", "/api/registrations/export.csv");
+    }
+
     private HttpResponse<String> register(String body) {
         return Http.postJson("http://localhost:" + port + "/api/registrations", body);
     }
