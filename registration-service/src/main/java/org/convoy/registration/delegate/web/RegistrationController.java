@@ -1,13 +1,15 @@
 package org.convoy.registration.delegate.web;
 
+import static org.convoy.registration.delegate.web.Profiles.blankToNull;
+import static org.convoy.registration.delegate.web.Profiles.channelNames;
+import static org.convoy.registration.delegate.web.Profiles.names;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.TreeSet;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -54,13 +56,13 @@ class RegistrationController {
                 request.email().strip(), PhoneNumbers.normalize(request.phone()).orElse(null),
                 request.preferredLanguage().name(), request.role().name(), request.state(),
                 blankToNull(request.municipality()), request.organization().strip(), blankToNull(request.position()),
-                names(request.sectors()), names(request.axes()), new TreeSet<>(names(request.channels())));
+                names(request.sectors()), names(request.axes()), channelNames(request.channels()));
         List<DelegateProfile> companions = request.companionsOrNone().stream()
                 .map(companion -> new DelegateProfile(companion.givenName().strip(), companion.familyName().strip(),
                         companion.email().strip(), PhoneNumbers.normalize(companion.phone()).orElse(null),
                         companion.preferredLanguage().name(), companion.role().name(), lead.state(),
                         lead.municipality(), lead.organization(), blankToNull(companion.position()), lead.sectors(),
-                        lead.axes(), new TreeSet<>(names(companion.channels()))))
+                        lead.axes(), channelNames(companion.channels())))
                 .toList();
         Registrations.Submitted submitted = registrations.submit(request.convoyId(), lead, companions, idempotencyKey,
                 fingerprint(request));
@@ -90,13 +92,5 @@ class RegistrationController {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static List<String> names(Collection<? extends Enum<?>> values) {
-        return values == null ? List.of() : values.stream().map(Enum::name).distinct().toList();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,8 +1,10 @@
 package org.convoy.registration.delegate.web;
 
-import java.util.Collection;
+import static org.convoy.registration.delegate.web.Profiles.blankToNull;
+import static org.convoy.registration.delegate.web.Profiles.channelNames;
+import static org.convoy.registration.delegate.web.Profiles.names;
+
 import java.util.List;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -66,16 +68,8 @@ class SelfServiceController {
                 change.familyName().strip(), current.email(), phone.orElse(null), change.preferredLanguage().name(),
                 current.role(), current.state(), blankToNull(change.municipality()), change.organization().strip(),
                 blankToNull(change.position()), names(change.sectors()), names(change.axes()),
-                new TreeSet<>(names(change.channels()))), "delegate");
+                channelNames(change.channels())), "delegate");
         return SelfService.of(after, after.member(me));
-    }
-
-    private static List<String> names(Collection<? extends Enum<?>> values) {
-        return values == null ? List.of() : values.stream().map(Enum::name).distinct().toList();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** Withdraws the delegate, or the named members of their group when they are its lead. */
