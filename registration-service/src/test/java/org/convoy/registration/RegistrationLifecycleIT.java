@@ -358,6 +358,27 @@ class RegistrationLifecycleIT {
     }
 
     @Test
+    void aLeadEditsACompanionButACompanionCannotEditTheLead() {
+        String convoy = edition(10, Map.of());
+        JsonNode group = created(post("/api/registrations", mayorWithStaff(convoy, "chapala", 1), null));
+        UUID mayor = memberId(group, true);
+        UUID staff = memberId(group, false);
+        String change = """
+                {"givenName":"Pablo","familyName":"Ortiz","preferredLanguage":"en",
+                 "organization":"Gobierno Municipal de chapala","position":"Jefe de Gabinete","channels":["EMAIL"]}""";
+
+        HttpResponse<String> byLead = send("PUT", "/api/registrations/self/group/" + staff, change, token(mayor));
+        HttpResponse<String> byCompanion = send("PUT", "/api/registrations/self/group/" + mayor, change, token(staff));
+
+        assertThat(byLead.statusCode()).as(byLead.body()).isEqualTo(200);
+        assertThat(json.readTree(byLead.body()).path("profile").path("position").asString()).isEqualTo("Jefe de Gabinete");
+        assertThat(byCompanion.statusCode()).isEqualTo(404);
+        assertThat(registrations.findById(mayor).orElseThrow().member(mayor).profile().givenName()).isEqualTo("María");
+        JsonNode history = json.readTree(Http.get(url("/api/registrations/" + staff + "/history")).body());
+        assertThat(history.path("changes").get(2).path("by").asString()).isEqualTo("group lead");
+    }
+
+    @Test
     void erasingADelegateRemovesTheirPersonalDataFreesTheirPlaceAndTellsEveryService() {
         String convoy = edition(1, Map.of());
         JsonNode first = created(post("/api/registrations", mayorWithStaff(convoy, "sayula", 0), null));

@@ -21,6 +21,7 @@ import org.convoy.registration.delegate.domain.Vocabulary;
 import org.convoy.registration.delegate.web.RegistrationViews.SelfService;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -57,6 +58,22 @@ class SelfServiceController {
     SelfService change(@RequestHeader(name = "Authorization", required = false) String authorization,
             @Valid @RequestBody ProfileChangeRequest change) {
         UUID me = delegate(authorization);
+        return edit(me, me, change);
+    }
+
+    /** A group's lead changes the details of one of their companions. */
+    @PutMapping("/group/{delegateId}")
+    SelfService changeCompanion(@RequestHeader(name = "Authorization", required = false) String authorization,
+            @PathVariable UUID delegateId, @Valid @RequestBody ProfileChangeRequest change) {
+        UUID me = delegate(authorization);
+        Registration registration = registrations.registrationOf(me);
+        if (!registration.member(me).lead() || registration.findMember(delegateId).isEmpty()) {
+            throw new DelegateNotFoundException(delegateId);
+        }
+        return edit(me, delegateId, change);
+    }
+
+    private SelfService edit(UUID me, UUID delegateId, ProfileChangeRequest change) {
         var phone = PhoneNumbers.normalize(change.phone());
         if (change.phone() != null && !change.phone().isBlank() && phone.isEmpty()) {
             throw new FieldProblemException("phone", PhoneNumbers.MESSAGE);
@@ -64,12 +81,12 @@ class SelfServiceController {
         if (phone.isEmpty() && change.channels().contains(Vocabulary.Channel.SMS)) {
             throw new FieldProblemException("phone", "is required to receive SMS");
         }
-        Registration after = registrations.edit(me, current -> new DelegateProfile(change.givenName().strip(),
+        Registration after = registrations.edit(delegateId, current -> new DelegateProfile(change.givenName().strip(),
                 change.familyName().strip(), current.email(), phone.orElse(null), change.preferredLanguage().name(),
                 current.role(), current.state(), blankToNull(change.municipality()), change.organization().strip(),
                 blankToNull(change.position()), names(change.sectors()), names(change.axes()),
-                channelNames(change.channels())), "delegate");
-        return SelfService.of(after, after.member(me));
+                channelNames(change.channels())), delegateId.equals(me) ? "delegate" : "group lead");
+        return SelfService.of(after, after.member(delegateId));
     }
 
     /** Withdraws the delegate, or the named members of their group when they are its lead. */
