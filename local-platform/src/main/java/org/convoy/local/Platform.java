@@ -39,20 +39,28 @@ final class Platform implements AutoCloseable {
         long began = System.nanoTime();
         try {
             checkPrerequisites();
-            Ports.requireFree(config.ports());
+            Ports.requireFree(config.portsToOpen());
             prepareDataDir();
 
-            console.say("Starting MongoDB-wire store on port " + config.port(PlatformConfig.MONGO) + " (data in "
-                    + config.home().relativize(config.dataDir().resolve("mongo")) + ")");
-            mongo = new MongoStore(config.port(PlatformConfig.MONGO), config.dataDir());
-            mongo.start();
-            console.say("Starting Kafka broker (KRaft) on port " + config.port(PlatformConfig.KAFKA));
-            kafka = new KraftBroker(config.port(PlatformConfig.KAFKA), config.port(PlatformConfig.KAFKA_CONTROLLER),
-                    config.dataDir());
-            try {
-                kafka.start();
-            } catch (IllegalStateException e) {
-                throw new PlatformException(e.getMessage(), e);
+            if (config.externalMongo() == null) {
+                console.say("Starting MongoDB-wire store on port " + config.port(PlatformConfig.MONGO) + " (data in "
+                        + config.home().relativize(config.dataDir().resolve("mongo")) + ")");
+                mongo = new MongoStore(config.port(PlatformConfig.MONGO), config.dataDir());
+                mongo.start();
+            } else {
+                console.say("Using MongoDB at " + config.externalMongo());
+            }
+            if (config.externalKafka() == null) {
+                console.say("Starting Kafka broker (KRaft) on port " + config.port(PlatformConfig.KAFKA));
+                kafka = new KraftBroker(config.port(PlatformConfig.KAFKA), config.port(PlatformConfig.KAFKA_CONTROLLER),
+                        config.dataDir());
+                try {
+                    kafka.start();
+                } catch (IllegalStateException e) {
+                    throw new PlatformException(e.getMessage(), e);
+                }
+            } else {
+                console.say("Using Kafka at " + config.externalKafka());
             }
             console.say("Starting SMTP server on port " + config.port(PlatformConfig.SMTP) + ", mail page on port "
                     + config.port(PlatformConfig.MAIL_PAGE));
@@ -151,8 +159,8 @@ final class Platform implements AutoCloseable {
             env.put("NOTIFICATION_SERVICE_URI", "http://localhost:" + config.port(PlatformConfig.NOTIFICATION));
             return env;
         }
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("MONGODB_URI", mongo.uri("convoy-" + service.replace("-service", "")));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka == null ? config.externalKafka() : kafka.bootstrapServers());
+        env.put("MONGODB_URI", mongoUri("convoy-" + service.replace("-service", "")));
         env.put("SMTP_HOST", "localhost");
         env.put("SMTP_PORT", String.valueOf(config.port(PlatformConfig.SMTP)));
         env.put("PUBLIC_BASE_URL", gatewayUrl());
@@ -213,7 +221,7 @@ final class Platform implements AutoCloseable {
     }
 
     String mongoUri(String database) {
-        return mongo.uri(database);
+        return mongo == null ? config.externalMongo().replace("{database}", database) : mongo.uri(database);
     }
 
     List<ServiceProcess> services() {

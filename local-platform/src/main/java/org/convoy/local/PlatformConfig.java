@@ -9,7 +9,9 @@ import java.util.Map;
 
 /**
  * Where everything runs. Each setting comes from a {@code --name=value} argument, else the environment variable
- * {@code CONVOY_NAME} (upper case, dashes as underscores), else its default.
+ * {@code CONVOY_NAME} (upper case, dashes as underscores), else its default. With
+ * {@code --kafka-bootstrap-servers} and {@code --mongo-uri} the services use that Kafka and MongoDB and the launcher
+ * starts neither.
  */
 record PlatformConfig(
         Path home,
@@ -17,7 +19,9 @@ record PlatformConfig(
         Map<String, Integer> ports,
         List<String> serviceJavaOptions,
         boolean reset,
-        boolean colour) {
+        boolean colour,
+        String externalKafka,
+        String externalMongo) {
 
     static final String GATEWAY = "gateway";
     static final String REGISTRATION = "registration-service";
@@ -67,15 +71,22 @@ record PlatformConfig(
         List<String> javaOptions = List.of(setting("service-java-opts", given, env,
                 "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k").trim().split("\\s+"));
         boolean reset = Boolean.parseBoolean(setting("reset", given, env, "false"));
+        String externalKafka = setting("kafka-bootstrap-servers", given, env, null);
+        String externalMongo = setting("mongo-uri", given, env, null);
+        if (externalMongo != null && !externalMongo.contains("{database}")) {
+            throw new IllegalArgumentException("--mongo-uri must name the database as {database}, e.g. "
+                    + "mongodb://db:27017/{database}?replicaSet=rs0");
+        }
         boolean colour = System.console() != null && env.get("NO_COLOR") == null;
         for (String key : given.keySet()) {
-            if (!key.equals("home") && !key.equals("data-dir") && !key.equals("service-java-opts")
-                    && !key.equals("reset") && DEFAULT_PORTS.keySet().stream().map(PlatformConfig::portKey)
+            if (!List.of("home", "data-dir", "service-java-opts", "reset", "kafka-bootstrap-servers", "mongo-uri")
+                    .contains(key) && DEFAULT_PORTS.keySet().stream().map(PlatformConfig::portKey)
                             .noneMatch(key::equals)) {
                 throw new IllegalArgumentException("Unknown setting --" + key);
             }
         }
-        return new PlatformConfig(home, dataDir, Map.copyOf(ports), javaOptions, reset, colour);
+        return new PlatformConfig(home, dataDir, Map.copyOf(ports), javaOptions, reset, colour, externalKafka,
+                externalMongo);
     }
 
     /** The argument and variable name of a port: {@code --gateway-port}, {@code CONVOY_GATEWAY_PORT}. */
@@ -85,6 +96,19 @@ record PlatformConfig(
 
     static String envName(String key) {
         return "CONVOY_" + key.toUpperCase().replace('-', '_');
+    }
+
+    /** The ports this launcher opens: not those of a Kafka or MongoDB it was pointed at. */
+    Map<String, Integer> portsToOpen() {
+        Map<String, Integer> open = new LinkedHashMap<>(ports);
+        if (externalKafka != null) {
+            open.remove(KAFKA);
+            open.remove(KAFKA_CONTROLLER);
+        }
+        if (externalMongo != null) {
+            open.remove(MONGO);
+        }
+        return open;
     }
 
     int port(String name) {

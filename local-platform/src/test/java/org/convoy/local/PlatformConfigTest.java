@@ -35,6 +35,17 @@ class PlatformConfigTest {
     }
 
     @Test
+    void pointedAtAnExistingKafkaAndMongoDbTheLauncherOpensNeitherPort() {
+        PlatformConfig config = PlatformConfig.from(new String[] { "--kafka-bootstrap-servers=broker:9092",
+                "--mongo-uri=mongodb://db:27017/{database}?replicaSet=rs0" }, Map.of());
+
+        assertThat(config.portsToOpen()).doesNotContainKeys(PlatformConfig.KAFKA, PlatformConfig.KAFKA_CONTROLLER,
+                PlatformConfig.MONGO).containsKey(PlatformConfig.GATEWAY);
+        assertThatThrownBy(() -> PlatformConfig.from(new String[] { "--mongo-uri=mongodb://db:27017/convoy" }, Map.of()))
+                .hasMessageContaining("{database}");
+    }
+
+    @Test
     void badSettingsAreExplained() {
         assertThatThrownBy(() -> PlatformConfig.from(new String[] { "--gateway-port=eighty" }, Map.of()))
                 .hasMessageContaining("--gateway-port").hasMessageContaining("CONVOY_GATEWAY_PORT");

@@ -22,6 +22,8 @@ import java.util.UUID;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
+import org.convoy.support.test.Containers;
+import org.convoy.support.test.InfrastructureMode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -31,12 +33,16 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The walking skeleton end to end, exactly as the local platform runs it: a real KRaft broker, the MongoDB-wire
- * store and a real SMTP server in this JVM, and the four built service jars as their own processes. A registration
+ * The walking skeleton end to end, exactly as the local platform runs it: the four built service jars as their
+ * own processes, a real SMTP server in this JVM, and Kafka and MongoDB in containers where Docker is available,
+ * otherwise a real KRaft broker and the MongoDB-wire store in this JVM. A registration
  * sent to the gateway must reach registration-service, MongoDB, Kafka, notification-service (a real email) and
  * scheduling-service (its read model). Breaking any hop fails this test.
  */
@@ -48,6 +54,8 @@ class WalkingSkeletonIT {
     static Path dataDir;
 
     private static Platform platform;
+    private static MongoDBContainer mongoContainer;
+    private static KafkaContainer kafkaContainer;
     private static PrintStream log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -56,6 +64,14 @@ class WalkingSkeletonIT {
     static void startPlatform() throws IOException {
         Path home = Path.of("").toAbsolutePath().getParent();
         List<String> args = new ArrayList<>(List.of("--home=" + home, "--data-dir=" + dataDir));
+        if (InfrastructureMode.current() == InfrastructureMode.CONTAINERS) {
+            mongoContainer = Containers.mongo();
+            kafkaContainer = Containers.kafka();
+            mongoContainer.start();
+            kafkaContainer.start();
+            args.add("--kafka-bootstrap-servers=" + kafkaContainer.getBootstrapServers());
+            args.add("--mongo-uri=" + mongoContainer.getReplicaSetUrl("{database}"));
+        }
         for (String name : List.of(PlatformConfig.GATEWAY, PlatformConfig.REGISTRATION, PlatformConfig.SCHEDULING,
                 PlatformConfig.NOTIFICATION, PlatformConfig.KAFKA, PlatformConfig.KAFKA_CONTROLLER, PlatformConfig.MONGO,
                 PlatformConfig.SMTP, PlatformConfig.MAIL_PAGE)) {
@@ -72,6 +88,10 @@ class WalkingSkeletonIT {
     static void stopPlatform() {
         if (platform != null) {
             platform.close();
+        }
+        if (kafkaContainer != null) {
+            kafkaContainer.stop();
+            mongoContainer.stop();
         }
         log.close();
     }

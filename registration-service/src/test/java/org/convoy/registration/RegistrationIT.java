@@ -27,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.beans.factory.annotation.Value;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,15 +42,15 @@ class RegistrationIT {
     @Autowired
     RegistrationRepository delegates;
 
-    @Autowired
-    EmbeddedKafkaBroker broker;
+    @Value("${spring.cloud.stream.kafka.binder.brokers}")
+    String kafka;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private EventProbe events;
 
     @BeforeAll
     void listen() {
-        events = new EventProbe(broker, Topics.DELEGATES);
+        events = new EventProbe(kafka, Topics.DELEGATES);
     }
 
     @AfterAll

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.beans.factory.annotation.Value;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,8 +64,8 @@ class RegistrationLifecycleIT {
     @Autowired
     SelfServiceLinks links;
 
-    @Autowired
-    EmbeddedKafkaBroker broker;
+    @Value("${spring.cloud.stream.kafka.binder.brokers}")
+    String kafka;
 
     @Autowired
     org.springframework.data.mongodb.core.MongoTemplate mongo;
@@ -75,7 +75,7 @@ class RegistrationLifecycleIT {
 
     @BeforeAll
     void listen() {
-        events = new EventProbe(broker, Topics.DELEGATES);
+        events = new EventProbe(kafka, Topics.DELEGATES);
     }
 
     @AfterAll

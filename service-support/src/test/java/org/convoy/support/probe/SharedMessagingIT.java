@@ -22,7 +22,7 @@ import org.convoy.support.test.TestEventPublisher;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.beans.factory.annotation.Value;
 
 /** The shared outbox relay and idempotent consumer on a real KRaft broker and the MongoDB-wire store. */
 @ServiceIntegrationTest
@@ -31,8 +31,11 @@ class SharedMessagingIT {
     @Autowired
     MongoTemplate mongo;
 
-    @Autowired
-    EmbeddedKafkaBroker broker;
+    @Value("${spring.cloud.stream.kafka.binder.brokers}")
+    String kafka;
+
+    @Value("${spring.cloud.stream.default.group}")
+    String group;
 
     @Autowired
     MeterRegistry meters;
@@ -43,7 +46,7 @@ class SharedMessagingIT {
         DelegateApproved approved = new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023");
         DelegateWithdrawn withdrawn = new DelegateWithdrawn(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023");
 
-        try (EventProbe probe = new EventProbe(broker, Topics.DELEGATES)) {
+        try (EventProbe probe = new EventProbe(kafka, Topics.DELEGATES)) {
             mongo.save(parcel(OutboxEntry.of(approved), OutboxEntry.of(withdrawn)), "parcels");
 
             await().atMost(Duration.ofSeconds(20)).until(() -> probe.recordsWithKey(delegate.toString()).size() == 2);
@@ -80,8 +83,8 @@ class SharedMessagingIT {
         UUID delegate = UUID.randomUUID();
         DelegateWithdrawn after = new DelegateWithdrawn(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023");
 
-        try (EventProbe deadLetters = new EventProbe(broker, "error.convoy.delegates.probe")) {
-            try (TestEventPublisher producer = new TestEventPublisher(broker)) {
+        try (EventProbe deadLetters = new EventProbe(kafka, "error.convoy.delegates." + group)) {
+            try (TestEventPublisher producer = new TestEventPublisher(kafka)) {
                 producer.publishRaw(Topics.DELEGATES, delegate.toString(), "DelegateApproved",
                         "{\"eventId\": \"this is not json".getBytes(StandardCharsets.UTF_8));
             }

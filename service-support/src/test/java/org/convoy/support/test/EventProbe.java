@@ -11,17 +11,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 /** Reads what really is on a topic, as an outside consumer with its own group would. */
 public final class EventProbe implements AutoCloseable {
 
     private final Consumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-
-    public EventProbe(EmbeddedKafkaBroker broker, String topic) {
-        this(broker.getBrokersAsString(), topic);
-    }
 
     public EventProbe(String bootstrapServers, String topic) {
         Map<String, Object> props = new java.util.HashMap<>();

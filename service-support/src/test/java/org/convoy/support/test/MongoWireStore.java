@@ -12,6 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The MongoDB-wire store for tests: one in-memory mongo-java-server per test JVM, a fresh database per Spring
  * context. Real MongoDB wire protocol and driver; no multi-document transactions, like the code expects.
+ * As an initializer it gives a context only MongoDB, for tests that bring their own Kafka.
  */
 public final class MongoWireStore implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

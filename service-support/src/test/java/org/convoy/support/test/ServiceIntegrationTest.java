@@ -8,23 +8,21 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A whole service on real infrastructure in this JVM: an embedded KRaft Kafka broker, the MongoDB-wire store and
- * a real HTTP port; a {@link TestEventPublisher} can be injected. Test classes with the same annotations share one cached context.
+ * A whole service on real infrastructure and a real HTTP port: Kafka and MongoDB in containers where Docker is
+ * available, otherwise an embedded KRaft broker and the MongoDB-wire store in this JVM (see
+ * {@link InfrastructureMode}). A {@link TestEventPublisher} can be injected. Test classes with the same annotations share one cached context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@ContextConfiguration(initializers = MongoWireStore.class)
+@ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 @Import(TestInfrastructure.class)
 @TestPropertySource(properties = {
-        "spring.cloud.stream.kafka.binder.brokers=${spring.kafka.bootstrap-servers}",
         "spring.cloud.stream.kafka.binder.min-partition-count=1",
         "convoy.outbox.poll-interval=100ms",
         "convoy.outbox.retry-backoff=200ms",

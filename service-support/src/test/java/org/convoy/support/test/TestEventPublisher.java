@@ -11,8 +11,6 @@ import org.convoy.events.EventCodec;
 import org.convoy.events.EventHeaders;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 /** Publishes events the way another service's outbox relay would: keyed, typed, JSON; or raw bytes for poison. */
 public final class TestEventPublisher implements AutoCloseable {
@@ -20,8 +18,9 @@ public final class TestEventPublisher implements AutoCloseable {
     private final KafkaTemplate<String, byte[]> template;
     private final EventCodec codec = new EventCodec();
 
-    public TestEventPublisher(EmbeddedKafkaBroker broker) {
-        template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(KafkaTestUtils.producerProps(broker),
+    public TestEventPublisher(String bootstrapServers) {
+        template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                java.util.Map.<String, Object>of("bootstrap.servers", bootstrapServers),
                 new StringSerializer(), new ByteArraySerializer()));
     }
 
