@@ -15,6 +15,7 @@ import org.convoy.events.DelegateApproved;
 import org.convoy.events.DelegateErased;
 import org.convoy.events.DelegateProfile;
 import org.convoy.events.DelegateRegistered;
+import org.convoy.events.DelegateUpdated;
 import org.convoy.scheduling.delegate.domain.ScheduledDelegate;
 import org.convoy.scheduling.delegate.domain.ScheduledDelegateRepository;
 import org.convoy.support.test.Http;
@@ -69,6 +70,27 @@ class DelegateReadModelIT {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> delegates.existsById(marker));
         assertThat(delegates.findById(id).orElseThrow().status()).isEqualTo(ScheduledDelegate.Status.APPROVED);
+    }
+
+    @Test
+    void aChangeThatNeedsReviewTakesAnApprovedDelegateOutOfPlanning() {
+        UUID id = UUID.randomUUID();
+        publish(new DelegateRegistered(UUID.randomUUID(), Instant.now(), 1, id, "california-2023", id, profile()));
+        publish(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, id, "california-2023"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> delegates.findById(id).map(ScheduledDelegate::schedulable)
+                .orElse(false));
+        DelegateProfile moved = new DelegateProfile("Jorge", "Ramírez", "jorge@ramos-arizpe.gob.mx", null, "es", "MAYOR",
+                "MX-COA", "Ramos Arizpe", "Asociación de Municipios de Coahuila", "Presidente", List.of("AUTOMOTIVE"),
+                List.of("ECONOMIC"), Set.of("EMAIL"));
+
+        publish(new DelegateUpdated(UUID.randomUUID(), Instant.now(), 1, id, "california-2023", moved, true));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            ScheduledDelegate delegate = delegates.findById(id).orElseThrow();
+            assertThat(delegate.organization()).isEqualTo("Asociación de Municipios de Coahuila");
+            assertThat(delegate.status()).isEqualTo(ScheduledDelegate.Status.SUBMITTED);
+            assertThat(delegate.schedulable()).isFalse();
+        });
     }
 
     @Test
