@@ -42,6 +42,16 @@ class ActuatorIT {
         assertThat(response.body()).contains("jvm_memory_used_bytes", "application=\"probe\"");
     }
 
+    @Test
+    void keepsTheCorrelationIdOfTheRequestAndMakesOneWhenThereIsNone() {
+        HttpResponse<String> given = Http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url("/actuator/health/liveness"))).header("X-Correlation-Id", "trace-42").GET());
+        HttpResponse<String> none = Http.get(url("/actuator/health/liveness"));
+
+        assertThat(given.headers().firstValue("X-Correlation-Id")).contains("trace-42");
+        assertThat(none.headers().firstValue("X-Correlation-Id")).hasValueSatisfying(id -> assertThat(id).hasSize(36));
+    }
+
     private String url(String path) {
         return "http://localhost:" + port + path;
     }

@@ -1,0 +1,36 @@
+package org.convoy.gateway.web;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param maxRequestBody the largest request body the gateway forwards; larger ones get 413 at the door
+ * @param retryAfter     what a 503 tells clients about when to try again
+ * @param publicRateLimit how often one client address may register or ask for a link
+ */
+@Validated
+@ConfigurationProperties("convoy.gateway")
+public record GatewayProperties(
+        @NotNull @DefaultValue("64KB") DataSize maxRequestBody,
+        @NotNull @DefaultValue("5s") Duration retryAfter,
+        @Valid @NotNull @DefaultValue RateLimit publicRateLimit) {
+
+    /**
+     * @param capacity          requests a client may make at once
+     * @param refillEvery       one more request is allowed after this long
+     * @param trustForwardedFor take the client address from X-Forwarded-For (only behind a proxy that sets it)
+     */
+    public record RateLimit(
+            @Min(1) @DefaultValue("10") int capacity,
+            @NotNull @DefaultValue("6s") Duration refillEvery,
+            @DefaultValue("false") boolean trustForwardedFor) {
+    }
+}
