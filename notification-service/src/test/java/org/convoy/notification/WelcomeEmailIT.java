@@ -137,6 +137,38 @@ class WelcomeEmailIT {
     }
 
     @Test
+    void aDelegateWhoChoseSmsGetsOneShortTextEvenWhenTheEventComesFiveTimes() {
+        UUID delegate = UUID.randomUUID();
+        String phone = "+5233" + String.valueOf(Math.abs(delegate.getMostSignificantBits())).substring(0, 8);
+        DelegateRegistered registered = registered(delegate, unique("sms"), "Rosa", "es");
+        events.publish(new DelegateRegistered(registered.eventId(), registered.occurredAt(), 1, delegate,
+                "california-2023", delegate, new DelegateProfile("Rosa", "Hernández", registered.profile().email(), phone,
+                        "es", "MAYOR", "MX-JAL", null, "Gobierno Municipal de Zapopan", null, List.of(), List.of(),
+                        Set.of("EMAIL", "SMS"))));
+        RegistrationLinkIssued link = link(delegate, RegistrationLinkIssued.REGISTERED);
+        for (int i = 0; i < 5; i++) {
+            events.publish(link);
+        }
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(localTextsTo(phone)).hasSize(1));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .untilAsserted(() -> assertThat(localTextsTo(phone)).hasSize(1));
+        var text = localTextsTo(phone).get(0);
+        assertThat(text.path("text").asString())
+                .isEqualTo("Convoy: Rosa, recibimos tu registro para california-2023. Tu enlace personal está en tu correo.");
+        assertThat(text.path("encoding").asString()).isEqualTo("UCS2");
+        assertThat(text.path("segments").asInt()).isEqualTo(2);
+        assertThat(Http.get("http://localhost:" + port + "/api/notifications?delegateId=" + delegate).body())
+                .contains("\"channel\":\"SMS\"", "\"channel\":\"EMAIL\"");
+    }
+
+    private List<tools.jackson.databind.JsonNode> localTextsTo(String phone) {
+        return tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(Http.get("http://localhost:" + port + "/api/notifications/local-sms").body())
+                .valueStream().filter(node -> phone.equals(node.path("to").asString())).toList();
+    }
+
+    @Test
     void erasedDelegateIsForgottenByTheContactsReadModel() {
         UUID delegate = UUID.randomUUID();
         events.publish(registered(delegate, unique("erase"), "Ana", "es"));

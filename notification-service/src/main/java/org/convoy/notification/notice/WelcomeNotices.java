@@ -13,6 +13,7 @@ import org.convoy.notification.contact.domain.ContactRepository;
 import org.convoy.notification.notice.domain.Notice;
 import org.convoy.notification.notice.domain.NoticeLedger;
 import org.convoy.notification.notice.mail.EmailChannel;
+import org.convoy.notification.notice.sms.SmsProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -32,14 +33,16 @@ public class WelcomeNotices {
     private final NoticeLedger ledger;
     private final ContactRepository contacts;
     private final EmailChannel email;
+    private final SmsProvider sms;
     private final MessageSource messages;
     private final Clock clock;
 
-    WelcomeNotices(NoticeLedger ledger, ContactRepository contacts, EmailChannel email, MessageSource messages,
-            Clock clock) {
+    WelcomeNotices(NoticeLedger ledger, ContactRepository contacts, EmailChannel email, SmsProvider sms,
+            MessageSource messages, Clock clock) {
         this.ledger = ledger;
         this.contacts = contacts;
         this.email = email;
+        this.sms = sms;
         this.messages = messages;
         this.clock = clock;
     }
@@ -75,5 +78,32 @@ public class WelcomeNotices {
         ledger.sent(claimed.get(), clock.instant());
         log.atInfo().addKeyValue("eventId", event.eventId()).addKeyValue("delegateId", event.delegateId())
                 .addKeyValue("kind", kind).log("Email sent");
+        if (!RegistrationLinkIssued.REQUESTED.equals(event.reason())) {
+            textMessage(event, contact, kind, args, locale);
+        }
+    }
+
+    /** The short SMS version, for delegates who chose SMS and gave a mobile number; the link stays in the email. */
+    private void textMessage(RegistrationLinkIssued event, Contact contact, String kind, Object[] args, Locale locale) {
+        if (contact.phone() == null || contact.channels() == null
+                || !contact.channels().contains(Notice.Channel.SMS.name())) {
+            return;
+        }
+        var claimed = ledger.claim(event.eventId(), "RegistrationLinkIssued", event.delegateId(), Notice.Channel.SMS,
+                kind.toUpperCase(Locale.ROOT).replace('-', '_'), clock.instant());
+        if (claimed.isEmpty()) {
+            return;
+        }
+        try {
+            sms.send(contact.phone(), messages.getMessage(kind + ".sms", args, locale));
+        } catch (SmsProvider.PermanentSmsFailure e) {
+            ledger.failed(claimed.get(), e.getMessage());
+            log.atWarn().addKeyValue("delegateId", event.delegateId()).log("SMS refused by the provider; not retried");
+            return;
+        } catch (SmsProvider.TransientSmsFailure e) {
+            ledger.failed(claimed.get(), e.getMessage());
+            throw e;
+        }
+        ledger.sent(claimed.get(), clock.instant());
     }
 }

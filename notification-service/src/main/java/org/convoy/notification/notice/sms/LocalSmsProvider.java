@@ -1,0 +1,34 @@
+package org.convoy.notification.notice.sms;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+/**
+ * For the local platform: keeps each text in the {@code local_sms} collection instead of sending it, where a person
+ * reads them at {@code GET /api/notifications/local-sms}.
+ */
+public class LocalSmsProvider implements SmsProvider {
+
+    public static final String COLLECTION = "local_sms";
+
+    private final MongoOperations mongo;
+    private final Clock clock;
+
+    public LocalSmsProvider(MongoOperations mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    @Override
+    public String send(String to, String text) {
+        String id = "local-" + UUID.randomUUID();
+        SmsSegments segments = SmsSegments.of(text);
+        mongo.insert(new Document("_id", id).append("to", to).append("text", text)
+                .append("encoding", segments.encoding().name()).append("segments", segments.segments())
+                .append("sentAt", clock.instant()), COLLECTION);
+        return id;
+    }
+}
