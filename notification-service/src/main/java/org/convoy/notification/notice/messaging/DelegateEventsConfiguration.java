@@ -2,14 +2,17 @@ package org.convoy.notification.notice.messaging;
 
 import java.util.function.Consumer;
 
+import org.convoy.events.DelegateApproved;
 import org.convoy.events.DelegateErased;
 import org.convoy.events.DelegateRegistered;
+import org.convoy.events.DelegateRejected;
 import org.convoy.events.DelegatePromoted;
 import org.convoy.events.DelegateUpdated;
 import org.convoy.events.DelegateWaitlisted;
+import org.convoy.events.DelegateWithdrawn;
 import org.convoy.events.RegistrationLinkIssued;
 import org.convoy.notification.contact.messaging.ContactReadModel;
-import org.convoy.notification.notice.WelcomeNotices;
+import org.convoy.notification.notice.DelegateNotices;
 import org.convoy.support.inbox.EventConsumers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,11 +24,17 @@ class DelegateEventsConfiguration {
 
     @Bean
     Consumer<Message<byte[]>> delegateEvents(EventConsumers consumers, ContactReadModel contacts,
-            WelcomeNotices welcome) {
+            DelegateNotices welcome) {
         return consumers.named("delegate-notices")
                 .on(DelegateRegistered.class, contacts::registered)
                 .on(DelegateWaitlisted.class, contacts::waitlisted)
-                .on(DelegatePromoted.class, contacts::promoted)
+                .on(DelegatePromoted.class, event -> {
+                    contacts.promoted(event);
+                    welcome.promoted(event);
+                })
+                .on(DelegateApproved.class, welcome::approved)
+                .on(DelegateRejected.class, welcome::rejected)
+                .on(DelegateWithdrawn.class, welcome::withdrawn)
                 .on(RegistrationLinkIssued.class, welcome::linkIssued)
                 .on(DelegateUpdated.class, contacts::updated)
                 .on(DelegateErased.class, contacts::erased)

@@ -13,7 +13,11 @@ import java.util.UUID;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import org.convoy.events.DelegateApproved;
 import org.convoy.events.DelegateErased;
+import org.convoy.events.DelegatePromoted;
+import org.convoy.events.DelegateRejected;
+import org.convoy.events.DelegateWithdrawn;
 import org.convoy.events.DelegateProfile;
 import org.convoy.events.DelegateRegistered;
 import org.convoy.events.DelegateWaitlisted;
@@ -25,14 +29,19 @@ import org.convoy.support.test.ServiceIntegrationTest;
 import org.convoy.support.test.TestEventPublisher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Delegate events on a real broker become real email on a real SMTP server (GreenMail), once each. */
+/**
+ * Delegate events on a real broker become real email (GreenMail) and texts (local SMS adapter), in the delegate's
+ * language, once each.
+ */
 @ServiceIntegrationTest
-class WelcomeEmailIT {
+class DelegateNoticesIT {
 
     static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
@@ -166,6 +175,37 @@ class WelcomeEmailIT {
         return tools.jackson.databind.json.JsonMapper.builder().build()
                 .readTree(Http.get("http://localhost:" + port + "/api/notifications/local-sms").body())
                 .valueStream().filter(node -> phone.equals(node.path("to").asString())).toList();
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            approved  | es | Convoy: tu registro fue aprobado, Elena         | aprobó tu registro para el convoy california-2023
+            approved  | en | Convoy: your registration is approved, Elena   | approved your registration for the convoy california-2023
+            rejected  | es | Convoy: sobre tu registro, Elena               | Motivo: Cupo completo
+            rejected  | en | Convoy: about your registration, Elena         | Reason: Cupo completo
+            promoted  | es | Convoy: ya tienes lugar, Elena                 | Se liberó un lugar en el convoy california-2023
+            promoted  | en | Convoy: a place is now yours, Elena            | A place was freed in the convoy california-2023
+            withdrawn | es | Convoy: tu registro fue cancelado, Elena       | saliste de sus reuniones
+            withdrawn | en | Convoy: your registration was withdrawn, Elena | you were taken off its meetings
+            """)
+    void everyLifecycleNoticeReachesTheDelegateInTheirLanguage(String change, String language, String subject,
+            String body) throws Exception {
+        UUID delegate = UUID.randomUUID();
+        String email = unique(change + "." + language);
+        events.publish(registered(delegate, email, "Elena", language));
+        Instant now = Instant.now();
+        events.publish(switch (change) {
+            case "approved" -> new DelegateApproved(UUID.randomUUID(), now, 1, delegate, "california-2023");
+            case "rejected" -> new DelegateRejected(UUID.randomUUID(), now, 1, delegate, "california-2023",
+                    "Cupo completo");
+            case "promoted" -> new DelegatePromoted(UUID.randomUUID(), now, 1, delegate, "california-2023", delegate);
+            default -> new DelegateWithdrawn(UUID.randomUUID(), now, 1, delegate, "california-2023");
+        });
+
+        MimeMessage mail = awaitMailTo(email).get(0);
+
+        assertThat(mail.getSubject()).isEqualTo(subject);
+        assertThat((String) mail.getContent()).contains("Elena Hernández", body);
     }
 
     @Test
