@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.convoy.events.DelegateApproved;
 import org.convoy.events.DelegateErased;
@@ -35,15 +35,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Delegate events on a real broker become real email (GreenMail) and texts (local SMS adapter), in the delegate's
  * language, once each.
  */
 @ServiceIntegrationTest
+@TestPropertySource(properties = { "convoy.notification.retry.first-delay=300ms",
+        "convoy.notification.retry.poll=200ms" })
 class DelegateNoticesIT {
 
-    static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    /** On a fixed port, so it can be stopped and started again where the service expects it. */
+    static final GreenMail SMTP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     static {
         SMTP.start();
@@ -53,6 +57,14 @@ class DelegateNoticesIT {
     static void smtp(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterAll
@@ -206,6 +218,33 @@ class DelegateNoticesIT {
 
         assertThat(mail.getSubject()).isEqualTo(subject);
         assertThat((String) mail.getContent()).contains("Elena Hernández", body);
+    }
+
+    @Test
+    void mailSentWhileTheSmtpServerIsDownArrivesOnceAfterItRecovers() throws Exception {
+        UUID delegate = UUID.randomUUID();
+        String email = unique("outage");
+        SMTP.stop();
+        try {
+            events.publish(registered(delegate, email, "Inés", "es"));
+            events.publish(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023"));
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(deliveryLog(delegate))
+                    .contains("\"status\":\"RETRYING\"", "\"kind\":\"APPROVED\""));
+        } finally {
+            SMTP.start();
+        }
+
+        MimeMessage mail = awaitMailTo(email).get(0);
+        assertThat(mail.getSubject()).isEqualTo("Convoy: tu registro fue aprobado, Inés");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(deliveryLog(delegate))
+                .contains("\"status\":\"SENT\"").doesNotContain("RETRYING"));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .untilAsserted(() -> assertThat(mailTo(email)).hasSize(1));
+    }
+
+    private String deliveryLog(UUID delegate) {
+        return Http.get("http://localhost:" + port + "/api/notifications?delegateId=" + delegate).body();
     }
 
     @Test

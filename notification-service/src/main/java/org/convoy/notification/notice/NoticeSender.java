@@ -39,16 +39,18 @@ public class NoticeSender {
     private final SmsProvider sms;
     private final MessageSource messages;
     private final MeterRegistry meters;
+    private final RetryProperties retry;
     private final Clock clock;
 
     NoticeSender(NoticeLedger ledger, ContactRepository contacts, EmailChannel email, SmsProvider sms,
-            MessageSource messages, MeterRegistry meters, Clock clock) {
+            MessageSource messages, MeterRegistry meters, RetryProperties retry, Clock clock) {
         this.ledger = ledger;
         this.contacts = contacts;
         this.email = email;
         this.sms = sms;
         this.messages = messages;
         this.meters = meters;
+        this.retry = retry;
         this.clock = clock;
     }
 
@@ -69,46 +71,77 @@ public class NoticeSender {
         Locale locale = Locale.forLanguageTag(contact.language());
         Object[] values = args.apply(contact);
         if (contact.email() != null) {
-            deliver(event, Notice.Channel.EMAIL, chosen, () -> email.send(contact.email(),
+            deliver(event, Notice.Channel.EMAIL, chosen, new Notice.Message(contact.email(),
                     messages.getMessage(chosen + ".subject", values, locale),
                     messages.getMessage(chosen + ".body", values, locale)));
         }
         if (bySms && contact.phone() != null && contact.channels() != null
                 && contact.channels().contains(Notice.Channel.SMS.name())) {
             deliver(event, Notice.Channel.SMS, chosen,
-                    () -> sms.send(contact.phone(), messages.getMessage(chosen + ".sms", values, locale)));
+                    new Notice.Message(contact.phone(), "", messages.getMessage(chosen + ".sms", values, locale)));
         }
     }
 
-    private void deliver(DelegateEvent event, Notice.Channel channel, String kind, Runnable sending) {
-        String type = event.getClass().getSimpleName();
-        var claimed = ledger.claim(event.eventId(), type, event.delegateId(), channel,
-                kind.toUpperCase(Locale.ROOT).replace('-', '_'), clock.instant());
+    private void deliver(DelegateEvent event, Notice.Channel channel, String kind, Notice.Message message) {
+        var claimed = ledger.claim(event.eventId(), event.getClass().getSimpleName(), event.delegateId(), channel,
+                kind.toUpperCase(Locale.ROOT).replace('-', '_'), message, clock.instant());
         if (claimed.isEmpty()) {
             count(channel, kind, "duplicate");
             log.atInfo().addKeyValue("eventId", event.eventId()).addKeyValue("channel", channel)
-                    .log("Notice already sent for this event; not sending again");
+                    .log("Notice already recorded for this event; not sending again");
             return;
         }
+        if (attempt(claimed.get())) {
+            Timer.builder("convoy.notification.latency").tag("channel", channel.name())
+                    .description("From the event to the notice handed to the provider").register(meters)
+                    .record(Duration.between(event.occurredAt(), clock.instant()));
+        }
+    }
+
+    /**
+     * Sends a claimed notice once. When the channel is down the notice is scheduled again with a growing delay
+     * (and given up as DEAD after the last attempt); a permanent refusal is recorded as FAILED. Never throws for a
+     * channel failure, so the event that caused the notice is not redelivered.
+     *
+     * @return whether it was sent
+     */
+    boolean attempt(Notice notice) {
+        String kind = notice.kind().toLowerCase(Locale.ROOT).replace('_', '-');
         try {
-            sending.run();
+            if (notice.channel() == Notice.Channel.EMAIL) {
+                email.send(notice.message().to(), notice.message().subject(), notice.message().text());
+            } else {
+                sms.send(notice.message().to(), notice.message().text());
+            }
         } catch (SmsProvider.PermanentSmsFailure e) {
-            ledger.failed(claimed.get(), e.getMessage());
-            count(channel, kind, "failed");
-            log.atWarn().addKeyValue("delegateId", event.delegateId()).log("SMS refused by the provider; not retried");
-            return;
+            ledger.failed(notice, e.getMessage());
+            count(notice.channel(), kind, "failed");
+            log.atWarn().addKeyValue("noticeId", notice.id()).log("Notice refused by the provider; not retried");
+            return false;
         } catch (MailException | SmsProvider.TransientSmsFailure e) {
-            ledger.failed(claimed.get(), e.getMessage());
-            count(channel, kind, "retried");
-            throw e;
+            if (notice.attempts() >= retry.maxAttempts()) {
+                ledger.dead(notice, e.getMessage());
+                count(notice.channel(), kind, "dead");
+                log.atError().addKeyValue("noticeId", notice.id()).addKeyValue("attempts", notice.attempts())
+                        .log("Notice given up after its last attempt");
+            } else {
+                Duration delay = retry.delayAfter(notice.attempts());
+                if (e instanceof SmsProvider.TransientSmsFailure sms && sms.retryAfter() != null
+                        && sms.retryAfter().compareTo(delay) > 0) {
+                    delay = sms.retryAfter();
+                }
+                ledger.retryLater(notice, e.getMessage(), clock.instant().plus(delay));
+                count(notice.channel(), kind, "retried");
+                log.atWarn().addKeyValue("noticeId", notice.id()).addKeyValue("attempts", notice.attempts())
+                        .addKeyValue("retryIn", delay).log("Channel unavailable; notice will be tried again");
+            }
+            return false;
         }
-        ledger.sent(claimed.get(), clock.instant());
-        count(channel, kind, "sent");
-        Timer.builder("convoy.notification.latency").tag("channel", channel.name())
-                .description("From the event to the notice handed to the provider").register(meters)
-                .record(Duration.between(event.occurredAt(), clock.instant()));
-        log.atInfo().addKeyValue("eventId", event.eventId()).addKeyValue("delegateId", event.delegateId())
-                .addKeyValue("channel", channel).addKeyValue("kind", kind).log("Notice sent");
+        ledger.sent(notice, clock.instant());
+        count(notice.channel(), kind, "sent");
+        log.atInfo().addKeyValue("noticeId", notice.id()).addKeyValue("delegateId", notice.delegateId())
+                .addKeyValue("attempts", notice.attempts()).log("Notice sent");
+        return true;
     }
 
     private void count(Notice.Channel channel, String kind, String outcome) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -14,8 +15,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Records the intent to send before sending, so each (event, recipient, channel) is sent at most once: a claim
- * succeeds for a new notice or for one whose earlier attempt failed, never for one already sent or in flight.
+ * Records the intent to send before sending, so each (event, recipient, channel) is sent at most once by the
+ * consumer; retries belong to the ledger alone, which hands each due notice to one sender at a time.
  */
 @Component
 public class NoticeLedger {
@@ -26,35 +27,60 @@ public class NoticeLedger {
         this.mongo = mongo;
     }
 
-    /** @return the claimed notice, or empty when it was already sent or is being sent */
+    /** @return the new notice, claimed for sending; empty when this notice already exists in any state */
     public Optional<Notice> claim(UUID eventId, String eventType, UUID delegateId, Notice.Channel channel, String kind,
-            Instant now) {
-        String id = Notice.idOf(eventId, delegateId, channel);
+            Notice.Message message, Instant now) {
+        Notice notice = new Notice(Notice.idOf(eventId, delegateId, channel), eventId, eventType, delegateId, channel,
+                kind, message, Notice.Status.PENDING, 1, null, now, null, null);
         try {
-            Notice notice = new Notice(id, eventId, eventType, delegateId, channel, kind, Notice.Status.PENDING, 1, null,
-                    now, null);
             mongo.insert(notice);
             return Optional.of(notice);
         } catch (DuplicateKeyException exists) {
-            Notice retried = mongo.findAndModify(
-                    Query.query(Criteria.where("_id").is(id).and("status").is(Notice.Status.FAILED)),
-                    new Update().set("status", Notice.Status.PENDING).inc("attempts", 1),
-                    FindAndModifyOptions.options().returnNew(true), Notice.class);
-            return Optional.ofNullable(retried);
+            return Optional.empty();
         }
     }
 
+    /**
+     * Claims the next notice that is due again: a retry whose time has come, or a claim left PENDING by a sender
+     * that stopped before finishing (older than {@code staleBefore}).
+     */
+    public Optional<Notice> claimDue(Instant now, Instant staleBefore) {
+        Update claim = new Update().set("status", Notice.Status.PENDING).inc("attempts", 1).set("claimedAt", now);
+        FindAndModifyOptions returnNew = FindAndModifyOptions.options().returnNew(true);
+        Notice retry = mongo.findAndModify(Query.query(Criteria.where("status").is(Notice.Status.RETRYING)
+                .and("nextAttemptAt").lte(now)).with(Sort.by("nextAttemptAt")), claim, returnNew, Notice.class);
+        if (retry != null) {
+            return Optional.of(retry);
+        }
+        return Optional.ofNullable(mongo.findAndModify(Query.query(Criteria.where("status").is(Notice.Status.PENDING)
+                .and("createdAt").lt(staleBefore).and("claimedAt").lt(staleBefore)), claim, returnNew, Notice.class))
+                .or(() -> Optional.ofNullable(mongo.findAndModify(Query.query(Criteria.where("status")
+                        .is(Notice.Status.PENDING).and("createdAt").lt(staleBefore).and("claimedAt").exists(false)),
+                        claim, returnNew, Notice.class)));
+    }
+
     public void sent(Notice notice, Instant at) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(notice.id())),
-                new Update().set("status", Notice.Status.SENT).set("sentAt", at).unset("lastError"), Notice.class);
+        set(notice, new Update().set("status", Notice.Status.SENT).set("sentAt", at).unset("nextAttemptAt"));
+    }
+
+    public void retryLater(Notice notice, String error, Instant at) {
+        set(notice, new Update().set("status", Notice.Status.RETRYING).set("lastError", error).set("nextAttemptAt", at));
     }
 
     public void failed(Notice notice, String error) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(notice.id())),
-                new Update().set("status", Notice.Status.FAILED).set("lastError", error), Notice.class);
+        set(notice, new Update().set("status", Notice.Status.FAILED).set("lastError", error).unset("nextAttemptAt"));
+    }
+
+    public void dead(Notice notice, String error) {
+        set(notice, new Update().set("status", Notice.Status.DEAD).set("lastError", error).unset("nextAttemptAt"));
     }
 
     public List<Notice> ofDelegate(UUID delegateId) {
-        return mongo.find(Query.query(Criteria.where("delegateId").is(delegateId)), Notice.class);
+        return mongo.find(Query.query(Criteria.where("delegateId").is(delegateId)).with(Sort.by("createdAt")),
+                Notice.class);
+    }
+
+    private void set(Notice notice, Update update) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(notice.id())), update, Notice.class);
     }
 }
