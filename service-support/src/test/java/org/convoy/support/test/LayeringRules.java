@@ -2,25 +2,42 @@ package org.convoy.support.test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.junit.ArchTest;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The layering every service keeps. A service includes them with
- * {@code @ArchTest static final ArchTests layering = ArchTests.in(LayeringRules.class);}.
+ * The layering every service keeps: domain code knows neither the web layer nor messaging, and only the web layer
+ * knows controllers and request types. A service checks itself with
+ * {@code assertThat(LayeringRules.violationsIn("org.convoy.registration")).isEmpty()}.
  */
 public final class LayeringRules {
 
-    @ArchTest
-    static final ArchRule domainKnowsNoWebNorMessaging = noClasses().that().resideInAPackage("..domain..")
+    static final ArchRule DOMAIN_KNOWS_NO_WEB_NOR_MESSAGING = noClasses().that().resideInAPackage("..domain..")
             .should().dependOnClassesThat().resideInAnyPackage("..web..", "..messaging..", "org.springframework.web..",
                     "org.springframework.kafka..", "org.springframework.cloud.stream..", "org.apache.kafka..");
 
-    @ArchTest
-    static final ArchRule onlyTheWebLayerKnowsControllersAndRequests = noClasses().that()
+    static final ArchRule ONLY_THE_WEB_LAYER_KNOWS_CONTROLLERS_AND_REQUESTS = noClasses().that()
             .resideOutsideOfPackage("..web..")
             .should().dependOnClassesThat().resideInAPackage("org.convoy..web..");
 
     private LayeringRules() {
+    }
+
+    /** Every breach of the rules by the production classes under {@code rootPackage}, described; empty when none. */
+    public static List<String> violationsIn(String rootPackage) {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(rootPackage);
+        return violationsIn(classes);
+    }
+
+    static List<String> violationsIn(JavaClasses classes) {
+        return Stream.of(DOMAIN_KNOWS_NO_WEB_NOR_MESSAGING, ONLY_THE_WEB_LAYER_KNOWS_CONTROLLERS_AND_REQUESTS)
+                .flatMap(rule -> rule.allowEmptyShould(true).evaluate(classes).getFailureReport().getDetails().stream())
+                .toList();
     }
 }
