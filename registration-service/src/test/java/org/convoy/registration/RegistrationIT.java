@@ -13,27 +13,21 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.convoy.events.DelegateRegistered;
 import org.convoy.events.EventCodec;
 import org.convoy.events.EventHeaders;
-import org.convoy.events.Topics;
 import org.convoy.registration.delegate.domain.Registration;
 import org.convoy.registration.delegate.domain.RegistrationRepository;
 import org.convoy.support.test.EventProbe;
 import org.convoy.support.test.Http;
 import org.convoy.support.test.ServiceIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.beans.factory.annotation.Value;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @ServiceIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegistrationIT {
 
     @LocalServerPort
@@ -42,21 +36,10 @@ class RegistrationIT {
     @Autowired
     RegistrationRepository delegates;
 
-    @Value("${spring.cloud.stream.kafka.binder.brokers}")
-    String kafka;
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private EventProbe events;
-
-    @BeforeAll
-    void listen() {
-        events = new EventProbe(kafka, Topics.DELEGATES);
-    }
-
-    @AfterAll
-    void stopListening() {
-        events.close();
-    }
+    @Autowired
+    EventProbe events;
 
     @Test
     void registrationIsStoredAndPublishedAsDelegateRegisteredKeyedByDelegateId() {

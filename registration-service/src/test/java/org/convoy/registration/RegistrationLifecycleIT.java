@@ -21,7 +21,6 @@ import java.util.concurrent.Future;
 import org.convoy.events.EventCodec;
 import org.convoy.events.EventHeaders;
 import org.convoy.events.RegistrationLinkIssued;
-import org.convoy.events.Topics;
 import org.convoy.registration.delegate.Registrations;
 import org.convoy.registration.delegate.SelfServiceLinks;
 import org.convoy.registration.delegate.domain.PrivacyConsent;
@@ -33,20 +32,15 @@ import org.convoy.registration.edition.domain.EditionRepository;
 import org.convoy.support.test.EventProbe;
 import org.convoy.support.test.Http;
 import org.convoy.support.test.ServiceIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.beans.factory.annotation.Value;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The whole registration lifecycle over HTTP, with its events on a real broker. */
 @ServiceIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegistrationLifecycleIT {
 
     @LocalServerPort
@@ -64,24 +58,13 @@ class RegistrationLifecycleIT {
     @Autowired
     SelfServiceLinks links;
 
-    @Value("${spring.cloud.stream.kafka.binder.brokers}")
-    String kafka;
 
     @Autowired
     org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private EventProbe events;
-
-    @BeforeAll
-    void listen() {
-        events = new EventProbe(kafka, Topics.DELEGATES);
-    }
-
-    @AfterAll
-    void stopListening() {
-        events.close();
-    }
+    @Autowired
+    EventProbe events;
 
     @Test
     void aMayorRegistersWithStaffInOneSubmission() {

@@ -14,7 +14,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * A whole service on real infrastructure and a real HTTP port: Kafka and MongoDB in containers where Docker is
  * available, otherwise an embedded KRaft broker and the MongoDB-wire store in this JVM (see
- * {@link InfrastructureMode}). A {@link TestEventPublisher} can be injected. Test classes with the same annotations share one cached context.
+ * {@link InfrastructureMode}). A {@link TestEventPublisher} and an {@link EventProbe} on the delegate stream can
+ * be injected. Test classes with the same annotations share one cached context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

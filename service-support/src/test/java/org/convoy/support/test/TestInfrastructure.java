@@ -1,5 +1,6 @@
 package org.convoy.support.test;
 
+import org.convoy.events.Topics;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -11,5 +12,12 @@ public class TestInfrastructure {
     @Bean(destroyMethod = "close")
     TestEventPublisher testEventPublisher(Environment environment) {
         return new TestEventPublisher(environment.getRequiredProperty("spring.cloud.stream.kafka.binder.brokers"));
+    }
+
+    /** Everything published on the delegate stream since the context started, read as an outside consumer. */
+    @Bean(destroyMethod = "close")
+    EventProbe delegateStreamProbe(Environment environment) {
+        return new EventProbe(environment.getRequiredProperty("spring.cloud.stream.kafka.binder.brokers"),
+                Topics.DELEGATES);
     }
 }
