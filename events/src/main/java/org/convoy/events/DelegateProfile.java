@@ -12,6 +12,9 @@ import java.util.Set;
  * @param role              {@code MAYOR}, {@code STATE_REPRESENTATIVE}, {@code BUSINESS_DELEGATE} or {@code STAFF}
  * @param state             ISO 3166-2 code of the Mexican federal entity, e.g. {@code MX-JAL}
  * @param channels          the channels the delegate consented to be notified on: {@code EMAIL}, {@code SMS}
+ * @param shareWithHosts    whether the delegate agreed that hosts' visitor lists show their organization and
+ *                          position (their name is always shown, for entry to the venue); {@code null} from
+ *                          producers older than this field means no
  */
 public record DelegateProfile(
         String givenName,
@@ -26,7 +29,20 @@ public record DelegateProfile(
         String position,
         List<String> sectors,
         List<String> axes,
-        Set<String> channels) {
+        Set<String> channels,
+        Boolean shareWithHosts) {
+
+    /** A profile without a decision on sharing with hosts (treated as no). */
+    public DelegateProfile(String givenName, String familyName, String email, String phone, String preferredLanguage,
+            String role, String state, String municipality, String organization, String position, List<String> sectors,
+            List<String> axes, Set<String> channels) {
+        this(givenName, familyName, email, phone, preferredLanguage, role, state, municipality, organization, position,
+                sectors, axes, channels, null);
+    }
+
+    public boolean sharesWithHosts() {
+        return Boolean.TRUE.equals(shareWithHosts);
+    }
 
     public String fullName() {
         return givenName + " " + familyName;

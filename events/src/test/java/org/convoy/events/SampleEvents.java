@@ -17,7 +17,7 @@ final class SampleEvents {
 
     static final DelegateProfile MARIA = new DelegateProfile("María", "Hernández Núñez", "maria.hernandez@zapopan.gob.mx",
             "+523312345678", "es", "MAYOR", "MX-JAL", "Zapopan", "Gobierno Municipal de Zapopan", "Presidenta Municipal",
-            List.of("CINEMATOGRAPHY", "FINTECH"), List.of("ECONOMIC", "CREATIVE_INDUSTRIES"), Set.of("EMAIL"));
+            List.of("CINEMATOGRAPHY", "FINTECH"), List.of("ECONOMIC", "CREATIVE_INDUSTRIES"), Set.of("EMAIL"), true);
 
     static final MeetingDetails NETFLIX = new MeetingDetails("netflix", "Netflix", "Netflix Los Gatos",
             "121 Albright Way, Los Gatos, CA 95032", "San José",

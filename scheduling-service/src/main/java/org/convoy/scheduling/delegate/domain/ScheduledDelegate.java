@@ -24,12 +24,22 @@ public record ScheduledDelegate(
         String position,
         List<String> sectors,
         List<String> axes,
+        Boolean shareWithHosts,
         Status status,
         Instant updatedAt) {
 
     public static final String COLLECTION = "delegates";
 
     public enum Status { SUBMITTED, WAITLISTED, APPROVED, REJECTED, WITHDRAWN }
+
+    /** Whether hosts' visitor lists may show the delegate's organization and position (the name is always shown). */
+    public boolean sharesWithHosts() {
+        return Boolean.TRUE.equals(shareWithHosts);
+    }
+
+    public String fullName() {
+        return givenName + " " + familyName;
+    }
 
     /** Only approved delegates can be put into meetings. */
     public boolean schedulable() {

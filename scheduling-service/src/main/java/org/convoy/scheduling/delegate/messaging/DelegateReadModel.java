@@ -12,6 +12,7 @@ import org.convoy.events.DelegateRejected;
 import org.convoy.events.DelegateUpdated;
 import org.convoy.events.DelegateWithdrawn;
 import org.convoy.scheduling.delegate.domain.ScheduledDelegate;
+import org.convoy.scheduling.meeting.Meetings;
 import org.convoy.scheduling.delegate.domain.ScheduledDelegate.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +32,11 @@ class DelegateReadModel {
     private static final Logger log = LoggerFactory.getLogger(DelegateReadModel.class);
 
     private final MongoOperations mongo;
+    private final Meetings meetings;
 
-    DelegateReadModel(MongoOperations mongo) {
+    DelegateReadModel(MongoOperations mongo, Meetings meetings) {
         this.mongo = mongo;
+        this.meetings = meetings;
     }
 
     void registered(DelegateRegistered event) {
@@ -64,11 +67,14 @@ class DelegateReadModel {
         upsert(event, new Update().set("status", Status.REJECTED));
     }
 
+    /** A withdrawn delegate leaves the meetings that have not started; their attendees are told of the change. */
     void withdrawn(DelegateWithdrawn event) {
         upsert(event, new Update().set("status", Status.WITHDRAWN));
+        meetings.leave(event.convoyId(), event.delegateId(), false);
     }
 
     void erased(DelegateErased event) {
+        meetings.leave(event.convoyId(), event.delegateId(), true);
         mongo.remove(byId(event), ScheduledDelegate.class);
         log.atInfo().addKeyValue("delegateId", event.delegateId()).log("Delegate erased from the scheduling read model");
     }
@@ -90,7 +96,8 @@ class DelegateReadModel {
                 .set("organization", profile.organization())
                 .set("position", profile.position())
                 .set("sectors", profile.sectors())
-                .set("axes", profile.axes());
+                .set("axes", profile.axes())
+                .set("shareWithHosts", profile.sharesWithHosts());
     }
 
     private static Query byId(DelegateEvent event) {

@@ -1,0 +1,103 @@
+package org.convoy.scheduling.host;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.convoy.scheduling.PlanProblemException;
+import org.convoy.scheduling.edition.Editions;
+import org.convoy.scheduling.edition.domain.Edition;
+import org.convoy.scheduling.host.domain.Host;
+import org.convoy.scheduling.host.domain.Host.Window;
+import org.convoy.scheduling.host.domain.HostRepository;
+import org.convoy.scheduling.meeting.domain.PlanningRules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/** The host catalogue of each convoy: companies, their venue and room, and when they receive delegations. */
+@Service
+public class Hosts {
+
+    private static final Logger log = LoggerFactory.getLogger(Hosts.class);
+
+    private final HostRepository hosts;
+    private final Editions editions;
+    private final HostReferences references;
+
+    Hosts(HostRepository hosts, Editions editions, @Lazy HostReferences references) {
+        this.hosts = hosts;
+        this.editions = editions;
+        this.references = references;
+    }
+
+    public List<Host> of(String convoyId) {
+        editions.get(convoyId);
+        return hosts.findByConvoyIdOrderByName(convoyId);
+    }
+
+    public Host get(String convoyId, String hostId) {
+        editions.get(convoyId);
+        return hosts.findById(Host.key(convoyId, hostId)).orElseThrow(() -> new HostNotFoundException(hostId));
+    }
+
+    public Host create(String convoyId, HostInput input) {
+        checked(editions.get(convoyId), input);
+        Host host = Host.of(convoyId, input.hostId(), input.name(), input.venue(), input.sectors(), input.axes(),
+                sorted(input.availability()));
+        try {
+            Host created = hosts.insert(host);
+            log.atInfo().addKeyValue("convoyId", convoyId).addKeyValue("hostId", input.hostId()).log("Host added");
+            return created;
+        } catch (DuplicateKeyException e) {
+            throw new HostConflictException("This convoy already has a host " + input.hostId() + ".");
+        }
+    }
+
+    /** Replaces what the catalogue says of a host; meetings already confirmed keep the venue attendees were told. */
+    public Host update(String convoyId, String hostId, HostInput input) {
+        checked(editions.get(convoyId), input);
+        Host current = get(convoyId, hostId);
+        return hosts.save(current.revised(input.name(), input.venue(), input.sectors(), input.axes(),
+                sorted(input.availability())));
+    }
+
+    public void delete(String convoyId, String hostId) {
+        Host host = get(convoyId, hostId);
+        if (references.meetingsWith(convoyId, hostId)) {
+            throw new HostConflictException(host.name() + " has planned or confirmed meetings; cancel or discard them "
+                    + "first.");
+        }
+        hosts.delete(host);
+    }
+
+    private static void checked(Edition edition, HostInput input) {
+        if (edition.city(input.venue().city()).isEmpty()) {
+            throw new PlanProblemException("venue.city", "not a city of this convoy; one of "
+                    + edition.cities().stream().map(Edition.City::id).toList());
+        }
+        List<Window> windows = sorted(input.availability());
+        for (int i = 0; i < windows.size(); i++) {
+            Window window = windows.get(i);
+            String field = "availability[" + input.availability().indexOf(window) + "]";
+            if (!window.endsAt().isAfter(window.startsAt())) {
+                throw new PlanProblemException(field + ".endsAt", "must be after startsAt");
+            }
+            if (!PlanningRules.onOneConvoyDay(edition, window.startsAt(), window.endsAt())) {
+                throw new PlanProblemException(field, "must lie within one day of the convoy, " + edition.firstDay()
+                        + " to " + edition.lastDay() + " (" + edition.zone() + ")");
+            }
+            if (i > 0 && windows.get(i - 1).overlaps(window)) {
+                throw new PlanProblemException(field, "overlaps another availability window");
+            }
+        }
+    }
+
+    private static List<Window> sorted(List<Window> windows) {
+        List<Window> sorted = new ArrayList<>(windows);
+        sorted.sort(Comparator.comparing(Window::startsAt));
+        return sorted;
+    }
+}

@@ -1,0 +1,10 @@
+package org.convoy.scheduling.host.domain;
+
+import java.util.List;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+public interface HostRepository extends MongoRepository<Host, String> {
+
+    List<Host> findByConvoyIdOrderByName(String convoyId);
+}

@@ -1,0 +1,26 @@
+package org.convoy.scheduling.host.web;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.convoy.events.Axis;
+import org.convoy.events.Sector;
+import org.convoy.scheduling.edition.domain.Edition;
+import org.convoy.scheduling.host.domain.Host;
+import org.convoy.scheduling.web.Times;
+
+/** A host with its availability shown in the convoy's zone. */
+record HostView(String hostId, String convoyId, String name, Host.Venue venue, String cityName, List<Sector> sectors,
+        List<Axis> axes, List<WindowView> availability, String zone) {
+
+    record WindowView(OffsetDateTime startsAt, OffsetDateTime endsAt) {
+    }
+
+    static HostView of(Host host, Edition edition) {
+        return new HostView(host.hostId(), host.convoyId(), host.name(), host.venue(),
+                edition.cityName(host.venue().city()), host.sectors(), host.axes(),
+                host.availability().stream().map(window -> new WindowView(Times.in(window.startsAt(), edition.zoneId()),
+                        Times.in(window.endsAt(), edition.zoneId()))).toList(),
+                edition.zone());
+    }
+}

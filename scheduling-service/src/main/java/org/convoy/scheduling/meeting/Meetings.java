@@ -1,0 +1,213 @@
+package org.convoy.scheduling.meeting;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.convoy.scheduling.PlanProblemException;
+import org.convoy.scheduling.delegate.domain.ScheduledDelegate;
+import org.convoy.scheduling.delegate.domain.ScheduledDelegateRepository;
+import org.convoy.scheduling.edition.Editions;
+import org.convoy.scheduling.edition.domain.Edition;
+import org.convoy.scheduling.host.HostReferences;
+import org.convoy.scheduling.host.domain.Host;
+import org.convoy.scheduling.host.domain.HostRepository;
+import org.convoy.scheduling.meeting.domain.Conflict;
+import org.convoy.scheduling.meeting.domain.Meeting;
+import org.convoy.scheduling.meeting.domain.MeetingNotFoundException;
+import org.convoy.scheduling.meeting.domain.MeetingPlan;
+import org.convoy.scheduling.meeting.domain.MeetingStatus;
+import org.convoy.scheduling.meeting.domain.PlanningRules;
+import org.convoy.scheduling.meeting.domain.Schedule;
+import org.convoy.scheduling.meeting.domain.ScheduleRepository;
+import org.convoy.support.outbox.OutboxRelay;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Plans, confirms, moves and cancels meetings. Every change loads the convoy's schedule, applies the change with
+ * the planning rules, and saves it in one optimistic write that also holds the events to relay; a write that lost
+ * a race is redone on the fresh schedule, where the rules see what the winner confirmed.
+ */
+@Service
+public class Meetings implements HostReferences {
+
+    private static final Logger log = LoggerFactory.getLogger(Meetings.class);
+    private static final int ATTEMPTS = 20;
+    static final Duration LONGEST_MEETING = Duration.ofHours(8);
+
+    private final ScheduleRepository schedules;
+    private final Editions editions;
+    private final HostRepository hosts;
+    private final ScheduledDelegateRepository delegates;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    Meetings(ScheduleRepository schedules, Editions editions, HostRepository hosts,
+            ScheduledDelegateRepository delegates, OutboxRelay relay, Clock clock) {
+        this.schedules = schedules;
+        this.editions = editions;
+        this.hosts = hosts;
+        this.delegates = delegates;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    public Schedule schedule(String convoyId) {
+        editions.get(convoyId);
+        return schedules.findById(convoyId).orElseGet(() -> Schedule.empty(convoyId));
+    }
+
+    public Meeting meeting(String convoyId, UUID meetingId) {
+        return schedule(convoyId).meeting(meetingId).orElseThrow(() -> new MeetingNotFoundException(meetingId));
+    }
+
+    public Meeting draft(String convoyId, PlanInput input) {
+        MeetingPlan plan = plan(convoyId, input);
+        UUID meetingId = UUID.randomUUID();
+        Meeting draft = change(convoyId, schedule -> schedule.draft(meetingId, plan, clock.instant()));
+        log.atInfo().addKeyValue("convoyId", convoyId).addKeyValue("meetingId", meetingId).log("Meeting drafted");
+        return draft;
+    }
+
+    /** Drafts many meetings in one write (a generated agenda). */
+    public List<Meeting> draftAll(String convoyId, List<PlanInput> inputs) {
+        List<MeetingPlan> plans = inputs.stream().map(input -> plan(convoyId, input)).toList();
+        List<UUID> ids = plans.stream().map(plan -> UUID.randomUUID()).toList();
+        return change(convoyId, schedule -> {
+            for (int i = 0; i < plans.size(); i++) {
+                schedule.draft(ids.get(i), plans.get(i), clock.instant());
+            }
+            return ids.stream().map(id -> schedule.meeting(id).orElseThrow()).toList();
+        });
+    }
+
+    public Meeting replan(String convoyId, UUID meetingId, PlanInput input) {
+        MeetingPlan plan = plan(convoyId, input);
+        Meeting meeting = change(convoyId, schedule -> schedule.replan(meetingId, plan, rulesFor(convoyId, plan),
+                clock.instant()));
+        log.atInfo().addKeyValue("meetingId", meetingId).addKeyValue("sequence", meeting.sequence()).log("Meeting replanned");
+        return meeting;
+    }
+
+    public Meeting confirm(String convoyId, UUID meetingId) {
+        Meeting meeting = change(convoyId, schedule -> {
+            Meeting current = schedule.meeting(meetingId).orElseThrow(() -> new MeetingNotFoundException(meetingId));
+            return schedule.confirm(meetingId, rulesFor(convoyId, current.plan()), clock.instant());
+        });
+        log.atInfo().addKeyValue("meetingId", meetingId).log("Meeting confirmed");
+        return meeting;
+    }
+
+    public Meeting cancel(String convoyId, UUID meetingId, String reason) {
+        return change(convoyId, schedule -> schedule.cancel(meetingId, reason, clock.instant()));
+    }
+
+    public void discard(String convoyId, UUID meetingId) {
+        change(convoyId, schedule -> {
+            schedule.discard(meetingId);
+            return null;
+        });
+    }
+
+    /** A delegate withdrew or was erased: they leave the meetings that have not started. */
+    public List<Meeting> leave(String convoyId, UUID delegateId, boolean erased) {
+        if (!schedules.existsById(convoyId)) {
+            return List.of();
+        }
+        String reason = "No attendees left";
+        List<Meeting> changed = change(convoyId, schedule -> schedule.leave(delegateId, clock.instant(), erased, reason));
+        if (!changed.isEmpty()) {
+            log.atInfo().addKeyValue("delegateId", delegateId).addKeyValue("meetings", changed.size())
+                    .log("Delegate left their upcoming meetings");
+        }
+        return changed;
+    }
+
+    @Override
+    public boolean meetingsWith(String convoyId, String hostId) {
+        return schedules.findById(convoyId).stream().flatMap(schedule -> schedule.meetings().stream())
+                .anyMatch(meeting -> meeting.hostId().equals(hostId) && !meeting.is(MeetingStatus.CANCELLED));
+    }
+
+    /** What would stop this meeting from being confirmed as it stands (empty for confirmed and cancelled ones). */
+    public List<Conflict> conflicts(Schedule schedule, Meeting meeting) {
+        if (!meeting.is(MeetingStatus.DRAFT)) {
+            return List.of();
+        }
+        return rulesFor(schedule.convoyId(), meeting.plan()).check(meeting, schedule.confirmed());
+    }
+
+    private PlanningRules rulesFor(String convoyId, MeetingPlan plan) {
+        Edition edition = editions.get(convoyId);
+        Host host = hosts.findById(Host.key(convoyId, plan.hostId()))
+                .orElseThrow(() -> new PlanProblemException("hostId", "unknown host " + plan.hostId()));
+        Map<UUID, ScheduledDelegate> attendees = new LinkedHashMap<>();
+        delegates.findAllById(plan.attendeeIds()).forEach(delegate -> attendees.put(delegate.id(), delegate));
+        return new PlanningRules(edition, host, attendees);
+    }
+
+    /** Checks what can be checked without the other meetings, and fills in the host's venue. */
+    MeetingPlan plan(String convoyId, PlanInput input) {
+        Edition edition = editions.get(convoyId);
+        if (!input.endsAt().isAfter(input.startsAt())) {
+            throw new PlanProblemException("endsAt", "must be after startsAt");
+        }
+        if (Duration.between(input.startsAt(), input.endsAt()).compareTo(LONGEST_MEETING) > 0) {
+            throw new PlanProblemException("endsAt", "a meeting lasts at most " + LONGEST_MEETING.toHours() + " hours");
+        }
+        if (!PlanningRules.onOneConvoyDay(edition, input.startsAt(), input.endsAt())) {
+            throw new PlanProblemException("startsAt", "must start and end on one day of the convoy, "
+                    + edition.firstDay() + " to " + edition.lastDay() + " (" + edition.zone() + ")");
+        }
+        Host host = hosts.findById(Host.key(convoyId, input.hostId()))
+                .orElseThrow(() -> new PlanProblemException("hostId", "unknown host " + input.hostId()));
+        Set<UUID> distinct = new HashSet<>(input.attendeeIds());
+        if (distinct.size() != input.attendeeIds().size()) {
+            throw new PlanProblemException("attendeeIds", "names a delegate more than once");
+        }
+        Set<UUID> known = new HashSet<>();
+        delegates.findAllById(input.attendeeIds()).forEach(delegate -> {
+            if (convoyId.equals(delegate.convoyId())) {
+                known.add(delegate.id());
+            }
+        });
+        List<UUID> unknown = input.attendeeIds().stream().filter(id -> !known.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw new PlanProblemException("attendeeIds", "unknown delegates in this convoy: " + unknown);
+        }
+        return new MeetingPlan(host.hostId(), host.name(), host.venue().name(), host.venue().address(),
+                host.venue().city(), edition.cityName(host.venue().city()), input.startsAt(), input.endsAt(), edition.zone(), input.axis(), input.sector(),
+                input.title(), input.attendeeIds());
+    }
+
+    private <T> T change(String convoyId, Function<Schedule, T> change) {
+        editions.get(convoyId);
+        for (int attempt = 1; ; attempt++) {
+            Schedule schedule = schedules.findById(convoyId).orElseGet(() -> Schedule.empty(convoyId));
+            T result = change.apply(schedule);
+            try {
+                schedules.save(schedule);
+                if (!schedule.pendingEvents().isEmpty()) {
+                    relay.nudge();
+                }
+                return result;
+            } catch (OptimisticLockingFailureException | DuplicateKeyException lostRace) {
+                if (attempt == ATTEMPTS) {
+                    throw lostRace;
+                }
+                log.atDebug().addKeyValue("convoyId", convoyId).addKeyValue("attempt", attempt)
+                        .log("Schedule changed meanwhile; applying the change again");
+            }
+        }
+    }
+}

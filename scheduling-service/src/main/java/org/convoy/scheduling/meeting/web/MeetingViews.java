@@ -1,0 +1,55 @@
+package org.convoy.scheduling.meeting.web;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.convoy.scheduling.delegate.domain.ScheduledDelegate;
+import org.convoy.scheduling.delegate.domain.ScheduledDelegateRepository;
+import org.convoy.scheduling.meeting.Meetings;
+import org.convoy.scheduling.meeting.domain.Conflict;
+import org.convoy.scheduling.meeting.domain.Meeting;
+import org.convoy.scheduling.meeting.domain.Schedule;
+import org.convoy.scheduling.web.Times;
+import org.springframework.stereotype.Component;
+
+/** Turns meetings into views, looking up every attendee once per answer. */
+@Component
+public class MeetingViews {
+
+    private final ScheduledDelegateRepository delegates;
+    private final Meetings meetings;
+
+    MeetingViews(ScheduledDelegateRepository delegates, Meetings meetings) {
+        this.delegates = delegates;
+        this.meetings = meetings;
+    }
+
+    public List<MeetingView> of(Schedule schedule, List<Meeting> selected, boolean withConflicts) {
+        Map<UUID, ScheduledDelegate> known = new HashMap<>();
+        delegates.findAllById(selected.stream().flatMap(meeting -> meeting.attendeeIds().stream()).distinct().toList())
+                .forEach(delegate -> known.put(delegate.id(), delegate));
+        return selected.stream().map(meeting -> view(schedule.convoyId(), meeting, known,
+                withConflicts ? meetings.conflicts(schedule, meeting) : List.of())).toList();
+    }
+
+    public MeetingView of(Schedule schedule, Meeting meeting) {
+        return of(schedule, List.of(meeting), true).get(0);
+    }
+
+    private static MeetingView view(String convoyId, Meeting meeting, Map<UUID, ScheduledDelegate> known,
+            List<Conflict> conflicts) {
+        List<MeetingView.Attendee> attendees = meeting.attendeeIds().stream().map(id -> {
+            ScheduledDelegate delegate = known.get(id);
+            return delegate == null ? new MeetingView.Attendee(id, null, null, null)
+                    : new MeetingView.Attendee(id, delegate.givenName() + " " + delegate.familyName(),
+                            delegate.organization(), delegate.status().name());
+        }).toList();
+        return new MeetingView(meeting.id(), convoyId, meeting.status(), meeting.sequence(), meeting.hostId(),
+                meeting.hostName(), meeting.venue(), meeting.address(), meeting.city(), meeting.cityName(),
+                Times.in(meeting.startsAt(), meeting.zoneId()), Times.in(meeting.endsAt(), meeting.zoneId()),
+                meeting.zone(), meeting.axis(), meeting.sector(), meeting.title(), attendees, meeting.cancelReason(),
+                conflicts);
+    }
+}
