@@ -41,6 +41,11 @@ public record Meeting(
         attendeeIds = List.copyOf(attendeeIds);
     }
 
+    /** A meeting as planned, not yet saved anywhere: what matchmaking weighs before it drafts. */
+    public static Meeting planned(UUID id, MeetingPlan plan) {
+        return draft(id, plan, null);
+    }
+
     static Meeting draft(UUID id, MeetingPlan plan, Instant now) {
         return new Meeting(id, plan.hostId(), plan.hostName(), plan.venue(), plan.address(), plan.city(), plan.cityName(),
                 plan.startsAt(), plan.endsAt(), plan.zone(), plan.axis(), plan.sector(), plan.title(), plan.attendeeIds(),

@@ -40,11 +40,12 @@ public final class PlanningRules {
 
     /**
      * @param candidate the meeting as it would be confirmed
-     * @param confirmed the convoy's confirmed meetings; the candidate itself among them is ignored
+     * @param planned   the meetings it must fit around: the convoy's confirmed ones (and, when drafting an agenda,
+     *                  the drafts made before it); the candidate itself among them is ignored
      */
-    public List<Conflict> check(Meeting candidate, Collection<Meeting> confirmed) {
-        List<Meeting> others = confirmed.stream()
-                .filter(meeting -> meeting.is(MeetingStatus.CONFIRMED) && !meeting.id().equals(candidate.id()))
+    public List<Conflict> check(Meeting candidate, Collection<Meeting> planned) {
+        List<Meeting> others = planned.stream()
+                .filter(meeting -> !meeting.id().equals(candidate.id()))
                 .sorted(Comparator.comparing(Meeting::startsAt))
                 .toList();
         List<Conflict> conflicts = new ArrayList<>();

@@ -1,0 +1,141 @@
+package org.convoy.scheduling.agenda.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.convoy.scheduling.delegate.domain.ScheduledDelegate;
+import org.convoy.scheduling.delegate.domain.ScheduledDelegateRepository;
+import org.convoy.scheduling.edition.Editions;
+import org.convoy.scheduling.edition.domain.Edition;
+import org.convoy.scheduling.host.Hosts;
+import org.convoy.scheduling.host.domain.Host;
+import org.convoy.scheduling.meeting.Meetings;
+import org.convoy.scheduling.meeting.domain.Meeting;
+import org.convoy.scheduling.meeting.domain.MeetingStatus;
+import org.convoy.scheduling.meeting.domain.Schedule;
+import org.convoy.scheduling.web.Times;
+import org.convoy.support.calendar.CalendarEvent;
+import org.convoy.support.calendar.CalendarUids;
+import org.convoy.support.calendar.ICalendar;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Confirmed meetings as agendas: a delegate's (also as a calendar feed that updates itself), a host's, and a day's
+ * in a city for organizers.
+ */
+@RestController
+@RequestMapping("/api/scheduling/convoys/{convoyId}")
+class AgendaController {
+
+    private static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
+
+    private final Meetings meetings;
+    private final Editions editions;
+    private final Hosts hosts;
+    private final ScheduledDelegateRepository delegates;
+
+    AgendaController(Meetings meetings, Editions editions, Hosts hosts, ScheduledDelegateRepository delegates) {
+        this.meetings = meetings;
+        this.editions = editions;
+        this.hosts = hosts;
+        this.delegates = delegates;
+    }
+
+    @GetMapping("/delegates/{delegateId}/agenda")
+    AgendaView delegateAgenda(@PathVariable String convoyId, @PathVariable UUID delegateId) {
+        ScheduledDelegate delegate = known(convoyId, delegateId);
+        return agenda(convoyId, delegate.fullName(), meeting -> meeting.attends(delegateId));
+    }
+
+    /**
+     * The delegate's meetings as an iCalendar feed to subscribe to. Entries keep their UID and carry the meeting's
+     * SEQUENCE, so calendar apps move a moved meeting; a cancelled one stays in the feed as CANCELLED, so it is
+     * removed.
+     */
+    @GetMapping(value = "/delegates/{delegateId}/agenda.ics", produces = "text/calendar")
+    ResponseEntity<String> delegateCalendar(@PathVariable String convoyId, @PathVariable UUID delegateId) {
+        ScheduledDelegate delegate = known(convoyId, delegateId);
+        Edition edition = editions.get(convoyId);
+        List<CalendarEvent> entries = meetings.schedule(convoyId).meetings().stream()
+                .filter(meeting -> !meeting.is(MeetingStatus.DRAFT) && meeting.attends(delegateId))
+                .sorted(Comparator.comparing(Meeting::startsAt))
+                .map(meeting -> entry(edition, meeting))
+                .toList();
+        String calendar = ICalendar.of(ICalendar.Method.PUBLISH, edition.name() + " — " + delegate.fullName())
+                .addAll(entries).write();
+        return ResponseEntity.ok().contentType(CALENDAR).cacheControl(CacheControl.noCache()).body(calendar);
+    }
+
+    @GetMapping("/hosts/{hostId}/agenda")
+    AgendaView host(@PathVariable String convoyId, @PathVariable String hostId) {
+        Host host = hosts.get(convoyId, hostId);
+        return agenda(convoyId, host.name(), meeting -> meeting.hostId().equals(hostId));
+    }
+
+    /** A day of the convoy for organizers, optionally one city of it. */
+    @GetMapping("/days/{date}/agenda")
+    AgendaView day(@PathVariable String convoyId,
+            @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) String city) {
+        Edition edition = editions.get(convoyId);
+        Edition.ConvoyDay day = edition.day(date).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                date + " is not a day of this convoy (" + edition.firstDay() + " to " + edition.lastDay() + ")."));
+        String owner = date + (city == null ? "" : " — " + edition.cityName(city));
+        AgendaView all = agenda(convoyId, owner, meeting -> city == null || meeting.city().equals(city));
+        return new AgendaView(all.convoyId(), all.convoyName(), all.owner(), all.zone(),
+                all.days().stream().filter(entry -> entry.date().equals(day.date())).toList());
+    }
+
+    private AgendaView agenda(String convoyId, String owner, Predicate<Meeting> selected) {
+        Edition edition = editions.get(convoyId);
+        Schedule schedule = meetings.schedule(convoyId);
+        List<Meeting> confirmed = schedule.confirmed().stream().filter(selected)
+                .sorted(Comparator.comparing(Meeting::startsAt)).toList();
+        List<AgendaView.Day> days = edition.days().stream()
+                .map(day -> new AgendaView.Day(day.date(), day.cities().stream().map(edition::cityName).toList(),
+                        confirmed.stream()
+                                .filter(meeting -> meeting.startsAt().atZone(edition.zoneId()).toLocalDate()
+                                        .equals(day.date()))
+                                .map(AgendaController::entry).toList()))
+                .toList();
+        return new AgendaView(convoyId, edition.name(), owner, edition.zone(), days);
+    }
+
+    private static AgendaView.Entry entry(Meeting meeting) {
+        return new AgendaView.Entry(meeting.id(), meeting.status(), meeting.sequence(), meeting.hostId(),
+                meeting.hostName(), meeting.venue(), meeting.address(), meeting.cityName(),
+                Times.in(meeting.startsAt(), meeting.zoneId()), Times.in(meeting.endsAt(), meeting.zoneId()),
+                meeting.axis(), meeting.sector(), meeting.title(), meeting.attendeeIds().size());
+    }
+
+    private static CalendarEvent entry(Edition edition, Meeting meeting) {
+        String topic = meeting.title() != null ? meeting.title() : String.valueOf(meeting.sector());
+        String description = meeting.hostName() + " — " + topic + "\n" + meeting.venue() + ", " + meeting.address()
+                + "\n" + edition.name();
+        return new CalendarEvent(CalendarUids.ofMeeting(meeting.id()), meeting.sequence(), meeting.startsAt(),
+                meeting.endsAt(), meeting.zoneId(), meeting.hostName() + " — " + topic,
+                meeting.venue() + ", " + meeting.address(), description, meeting.is(MeetingStatus.CANCELLED),
+                meeting.updatedAt(), null, List.of());
+    }
+
+    private ScheduledDelegate known(String convoyId, UUID delegateId) {
+        editions.get(convoyId);
+        return delegates.findById(delegateId).filter(delegate -> convoyId.equals(delegate.convoyId()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No delegate " + delegateId
+                        + " in this convoy."));
+    }
+}
