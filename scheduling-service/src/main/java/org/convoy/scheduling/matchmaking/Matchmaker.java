@@ -87,8 +87,8 @@ public class Matchmaker {
      *
      * <p>Greedy, in rounds: each round gives every host (most wanted first) at most one more meeting, in its
      * earliest free slot where enough interested delegates can attend. A cohort takes the interested delegates with
-     * the fewest meetings so far, then the best fit, up to the room's capacity. Every delegate meets a host at most
-     * once. Each candidate, and each delegate in it, is judged by the planning rules against what is confirmed and
+     * the fewest meetings that day, then the best fit, up to the cohort limit and the room's capacity. A delegate
+     * meets a host at most once in the convoy. Each candidate, and each delegate in it, is judged by the planning rules against what is confirmed and
      * what was drafted before it, so the drafts collide neither with confirmed meetings nor with each other.
      */
     public DraftAgenda draftDay(String convoyId, LocalDate date, DraftOptions options) {
@@ -101,12 +101,14 @@ public class Matchmaker {
                 .collect(Collectors.toMap(ScheduledDelegate::id, Function.identity()));
         List<Meeting> planned = new ArrayList<>(meetings.schedule(convoyId).confirmed());
         Map<UUID, Integer> meetingsPerDelegate = new HashMap<>();
-        planned.forEach(meeting -> meeting.attendeeIds().forEach(id -> meetingsPerDelegate.merge(id, 1, Integer::sum)));
+        planned.stream().filter(meeting -> meeting.startsAt().atZone(edition.zoneId()).toLocalDate().equals(date))
+                .forEach(meeting -> meeting.attendeeIds().forEach(id -> meetingsPerDelegate.merge(id, 1, Integer::sum)));
 
         List<HostDemand> demand = hosts.of(convoyId).stream()
                 .filter(host -> day.in(host.venue().city()))
                 .map(host -> new HostDemand(host, new PlanningRules(edition, host, byId), approved.stream()
-                        .map(delegate -> Interest.of(delegate, host)).filter(Interest::any).toList(), new HashSet<>()))
+                        .map(delegate -> Interest.of(delegate, host)).filter(Interest::any).toList(),
+                        alreadyMet(planned, host)))
                 .filter(host -> host.interested().size() >= options.minCohort())
                 .sorted(Comparator.comparing((HostDemand host) -> -host.interested().size())
                         .thenComparing(host -> host.host().name()))
@@ -140,6 +142,14 @@ public class Matchmaker {
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
+    /** Who has a confirmed meeting with the host on any day: they are not drafted to meet it again. */
+    private static Set<UUID> alreadyMet(List<Meeting> confirmed, Host host) {
+        Set<UUID> met = new HashSet<>();
+        confirmed.stream().filter(meeting -> meeting.hostId().equals(host.hostId()))
+                .forEach(meeting -> met.addAll(meeting.attendeeIds()));
+        return met;
+    }
+
     private Meeting nextMeeting(Edition edition, LocalDate date, HostDemand demand, List<Meeting> planned,
             Map<UUID, Integer> meetingsPerDelegate, DraftOptions options) {
         Host host = demand.host();
@@ -165,7 +175,7 @@ public class Matchmaker {
                                 .thenComparing(interest -> interest.delegate().id()))
                         .toList();
                 for (Interest interest : ranked) {
-                    if (cohort.size() == host.venue().roomCapacity()) {
+                    if (cohort.size() == Math.min(host.venue().roomCapacity(), options.maxCohort())) {
                         break;
                     }
                     UUID id = interest.delegate().id();
@@ -234,11 +244,12 @@ public class Matchmaker {
      * @param meetingMinutes         how long each meeting lasts
      * @param slotStepMinutes        how far apart candidate start times are
      * @param minCohort              the smallest cohort worth a host's time
-     * @param maxMeetingsPerDelegate the most meetings a delegate gets in the whole convoy
+     * @param maxCohort              the largest cohort (the room may limit it further)
+     * @param maxMeetingsPerDelegate the most meetings a delegate has that day
      * @param maxMeetingsPerHost     the most meetings a host gets that day
      */
-    public record DraftOptions(int meetingMinutes, int slotStepMinutes, int minCohort, int maxMeetingsPerDelegate,
-            int maxMeetingsPerHost) {
+    public record DraftOptions(int meetingMinutes, int slotStepMinutes, int minCohort, int maxCohort,
+            int maxMeetingsPerDelegate, int maxMeetingsPerHost) {
     }
 
     /**

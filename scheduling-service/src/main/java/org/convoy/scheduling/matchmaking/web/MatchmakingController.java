@@ -52,9 +52,11 @@ class MatchmakingController {
     /** Approved delegates who fit the host, best first; with a time, who could not attend then comes last. */
     @GetMapping("/hosts/{hostId}/suggestions")
     List<SuggestionView> suggestions(@PathVariable String convoyId, @PathVariable String hostId,
-            @RequestParam(required = false) OffsetDateTime startsAt, @RequestParam(required = false) OffsetDateTime endsAt) {
+            @RequestParam(required = false) OffsetDateTime startsAt,
+            @RequestParam(required = false) OffsetDateTime endsAt) {
         if ((startsAt == null) != (endsAt == null)) {
-            throw new PlanProblemException(startsAt == null ? "startsAt" : "endsAt", "give both startsAt and endsAt, or neither");
+            throw new PlanProblemException(startsAt == null ? "startsAt" : "endsAt",
+                    "give both startsAt and endsAt, or neither");
         }
         return matchmaker.suggest(convoyId, hostId, startsAt == null ? null : startsAt.toInstant(),
                 endsAt == null ? null : endsAt.toInstant()).stream()
@@ -71,12 +73,13 @@ class MatchmakingController {
             @Min(15) @Max(240) Integer meetingMinutes,
             @Min(5) @Max(240) Integer slotStepMinutes,
             @Min(1) @Max(100) Integer minCohort,
-            @Min(1) @Max(30) Integer maxMeetingsPerDelegate,
+            @Min(1) @Max(1000) Integer maxCohort,
+            @Min(1) @Max(12) Integer maxMeetingsPerDelegate,
             @Min(1) @Max(20) Integer maxMeetingsPerHost) {
 
         DraftOptions options() {
             return new DraftOptions(or(meetingMinutes, 60), or(slotStepMinutes, 30), or(minCohort, 3),
-                    or(maxMeetingsPerDelegate, 6), or(maxMeetingsPerHost, 4));
+                    or(maxCohort, 15), or(maxMeetingsPerDelegate, 3), or(maxMeetingsPerHost, 4));
         }
 
         private static int or(Integer value, int fallback) {
@@ -94,7 +97,7 @@ class MatchmakingController {
     DraftAgendaView draftDay(@PathVariable String convoyId,
             @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @Valid @RequestBody(required = false) DraftRequest request) {
-        DraftRequest options = request == null ? new DraftRequest(null, null, null, null, null) : request;
+        DraftRequest options = request == null ? new DraftRequest(null, null, null, null, null, null) : request;
         DraftAgenda agenda = matchmaker.draftDay(convoyId, date, options.options());
         return new DraftAgendaView(date, agenda.approved(), agenda.placed(), agenda.took().toMillis(),
                 views.of(meetings.schedule(convoyId), agenda.drafts(), false));
