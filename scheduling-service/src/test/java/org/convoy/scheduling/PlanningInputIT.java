@@ -176,6 +176,17 @@ class PlanningInputIT {
         assertThat(json(refused).get("errors").get(0).get("message").asString()).contains("overlaps");
     }
 
+    @Test
+    void theApiIsDescribedForClientsAsOpenApi() {
+        HttpResponse<String> response = Http.get("http://localhost:" + port + "/api/scheduling/openapi.json");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).get("paths").propertyNames()).contains(
+                "/api/scheduling/convoys/{convoyId}/meetings/{meetingId}/confirmation",
+                "/api/scheduling/convoys/{convoyId}/days/{date}/draft-agenda",
+                "/api/scheduling/convoys/{convoyId}/delegates/{delegateId}/agenda.ics");
+    }
+
     private int meetingCount() {
         return schedules.findById(SchedulingFixture.CONVOY).map(Schedule::meetings).map(List::size).orElse(0);
     }
