@@ -38,25 +38,28 @@ public class DelegateNotices {
                         DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                                 .withLocale(Locale.forLanguageTag(contact.language()))
                                 .format(event.expiresAt().atZone(CONVOY_ZONE)) },
-                !requested);
+                !requested, Outgoing.Importance.CRITICAL);
     }
 
     public void approved(DelegateApproved event) {
-        notices.send(event, contact -> "approved", contact -> basic(contact, event.convoyId()), true);
+        notices.send(event, contact -> "approved", contact -> basic(contact, event.convoyId()), true,
+                Outgoing.Importance.ROUTINE);
     }
 
     public void rejected(DelegateRejected event) {
         notices.send(event, contact -> "rejected",
                 contact -> new Object[] { contact.givenName(), fullName(contact), event.convoyId(), event.reason() },
-                false);
+                false, Outgoing.Importance.CRITICAL);
     }
 
     public void promoted(DelegatePromoted event) {
-        notices.send(event, contact -> "promoted", contact -> basic(contact, event.convoyId()), true);
+        notices.send(event, contact -> "promoted", contact -> basic(contact, event.convoyId()), true,
+                Outgoing.Importance.CRITICAL);
     }
 
     public void withdrawn(DelegateWithdrawn event) {
-        notices.send(event, contact -> "withdrawn", contact -> basic(contact, event.convoyId()), false);
+        notices.send(event, contact -> "withdrawn", contact -> basic(contact, event.convoyId()), false,
+                Outgoing.Importance.ROUTINE);
     }
 
     private static Object[] basic(Contact contact, String convoyId) {

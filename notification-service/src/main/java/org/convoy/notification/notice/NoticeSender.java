@@ -2,6 +2,8 @@ package org.convoy.notification.notice;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -9,6 +11,7 @@ import java.util.function.Function;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.convoy.events.ConvoyEvent;
 import org.convoy.events.DelegateEvent;
 import org.convoy.notification.contact.domain.Contact;
 import org.convoy.notification.contact.domain.ContactRepository;
@@ -23,10 +26,12 @@ import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends one notice about one delegate event, in the delegate's language, by email and, when they chose SMS and
- * gave a mobile number, by text. Each (event, delegate, channel) is claimed in the ledger before it is sent, so a
- * redelivered event sends nothing twice. Texts come from {@code messages*.properties}: {@code <kind>.subject},
- * {@code <kind>.body} and {@code <kind>.sms}.
+ * Sends one notice about one event to one delegate, in the delegate's language, by email (plain text with an HTML
+ * alternative and, for meetings, a calendar invitation) and, when they chose SMS and gave a mobile number, by text.
+ * Each (event, delegate, channel) is claimed in the ledger before it is sent, so a redelivered event sends nothing
+ * twice. Texts come from {@code messages*.properties}: {@code <kind>.subject}, {@code <kind>.body} and
+ * {@code <kind>.sms}. Routine notices respect the delegate's opt-outs; texts that can wait are held through quiet
+ * hours.
  */
 @Service
 public class NoticeSender {
@@ -38,53 +43,102 @@ public class NoticeSender {
     private final EmailChannel email;
     private final SmsProvider sms;
     private final MessageSource messages;
+    private final MailRenderer renderer;
+    private final PreferenceLinks preferences;
+    private final QuietHoursProperties quietHours;
     private final MeterRegistry meters;
     private final RetryProperties retry;
     private final Clock clock;
 
     NoticeSender(NoticeLedger ledger, ContactRepository contacts, EmailChannel email, SmsProvider sms,
-            MessageSource messages, MeterRegistry meters, RetryProperties retry, Clock clock) {
+            MessageSource messages, MailRenderer renderer, PreferenceLinks preferences, QuietHoursProperties quietHours,
+            MeterRegistry meters, RetryProperties retry, Clock clock) {
         this.ledger = ledger;
         this.contacts = contacts;
         this.email = email;
         this.sms = sms;
         this.messages = messages;
+        this.renderer = renderer;
+        this.preferences = preferences;
+        this.quietHours = quietHours;
         this.meters = meters;
         this.retry = retry;
         this.clock = clock;
     }
 
     /**
+     * A notice about a delegate event, to that delegate, with no meeting.
+     *
      * @param kind  which texts, chosen from the delegate's contact (e.g. waitlisted or not)
      * @param args  the values the texts show, {@code {0}} onwards
      * @param bySms whether this notice also goes out as a text to delegates who chose SMS
      */
-    public void send(DelegateEvent event, Function<Contact, String> kind, Function<Contact, Object[]> args, boolean bySms) {
-        Optional<Contact> found = contacts.findById(event.delegateId());
+    public void send(DelegateEvent event, Function<Contact, String> kind, Function<Contact, Object[]> args, boolean bySms,
+            Outgoing.Importance importance) {
+        send(new Outgoing(event, event.delegateId(), null, kind, args, bySms, importance, null, null, null));
+    }
+
+    public void send(Outgoing outgoing) {
+        Optional<Contact> found = contacts.findById(outgoing.delegateId());
         if (found.isEmpty()) {
-            log.atWarn().addKeyValue("delegateId", event.delegateId()).addKeyValue("eventId", event.eventId())
-                    .log("No contact for this delegate; notice not sent");
+            log.atWarn().addKeyValue("delegateId", outgoing.delegateId())
+                    .addKeyValue("eventId", outgoing.event().eventId()).log("No contact for this delegate; notice not sent");
             return;
         }
         Contact contact = found.get();
-        String chosen = kind.apply(contact);
+        String chosen = outgoing.kind().apply(contact);
         Locale locale = Locale.forLanguageTag(contact.language());
-        Object[] values = args.apply(contact);
+        Object[] values = outgoing.args().apply(contact);
+        boolean routine = outgoing.importance() == Outgoing.Importance.ROUTINE;
         if (contact.email() != null) {
-            deliver(event, Notice.Channel.EMAIL, chosen, new Notice.Message(contact.email(),
-                    messages.getMessage(chosen + ".subject", values, locale),
-                    messages.getMessage(chosen + ".body", values, locale)));
+            String subject = messages.getMessage(chosen + ".subject", values, locale);
+            String footer = messages.getMessage("footer.preferences", null, locale) + ": "
+                    + preferences.url(contact.id());
+            String text = messages.getMessage(chosen + ".body", values, locale) + "\n\n--\n" + footer;
+            String html = renderer.html(locale, subject, messages.getMessage(chosen + ".body", values, locale),
+                    outgoing.meeting() == null ? null : outgoing.meeting().apply(contact), preferences.url(contact.id()));
+            String calendar = outgoing.calendar() == null ? null : outgoing.calendar().apply(contact);
+            Notice.Message message = new Notice.Message(contact.email(), subject, text, html, calendar);
+            if (routine && contact.emailOptOut()) {
+                hold(outgoing, Notice.Channel.EMAIL, chosen, message, Notice.Status.SKIPPED, null,
+                        "The delegate opted out of routine email");
+            } else {
+                deliver(outgoing, Notice.Channel.EMAIL, chosen, message);
+            }
         }
-        if (bySms && contact.phone() != null && contact.channels() != null
+        if (outgoing.bySms() && contact.phone() != null && contact.channels() != null
                 && contact.channels().contains(Notice.Channel.SMS.name())) {
-            deliver(event, Notice.Channel.SMS, chosen,
-                    new Notice.Message(contact.phone(), "", messages.getMessage(chosen + ".sms", values, locale)));
+            Notice.Message message = new Notice.Message(contact.phone(), "",
+                    messages.getMessage(chosen + ".sms", values, locale));
+            ZoneId zone = outgoing.zone() != null ? outgoing.zone() : contact.homeZone();
+            Optional<Instant> quietUntil = outgoing.importance() == Outgoing.Importance.URGENT ? Optional.empty()
+                    : quietHours.holdUntil(clock.instant(), zone);
+            if (routine && contact.smsOptOut()) {
+                hold(outgoing, Notice.Channel.SMS, chosen, message, Notice.Status.SKIPPED, null,
+                        "The delegate opted out of routine texts");
+            } else if (quietUntil.isPresent()) {
+                hold(outgoing, Notice.Channel.SMS, chosen, message, Notice.Status.DEFERRED, quietUntil.get(),
+                        "Quiet hours in " + zone.getId());
+            } else {
+                deliver(outgoing, Notice.Channel.SMS, chosen, message);
+            }
         }
     }
 
-    private void deliver(DelegateEvent event, Notice.Channel channel, String kind, Notice.Message message) {
-        var claimed = ledger.claim(event.eventId(), event.getClass().getSimpleName(), event.delegateId(), channel,
-                kind.toUpperCase(Locale.ROOT).replace('-', '_'), message, clock.instant());
+    private void hold(Outgoing outgoing, Notice.Channel channel, String kind, Notice.Message message,
+            Notice.Status status, Instant until, String why) {
+        ConvoyEvent event = outgoing.event();
+        boolean recorded = ledger.hold(event.eventId(), event.getClass().getSimpleName(), outgoing.delegateId(),
+                outgoing.meetingId(), channel, kindName(kind), message, clock.instant(), status, until, why);
+        count(channel, kind, recorded ? status.name().toLowerCase(Locale.ROOT) : "duplicate");
+        log.atInfo().addKeyValue("eventId", event.eventId()).addKeyValue("channel", channel)
+                .addKeyValue("status", status).log(why);
+    }
+
+    private void deliver(Outgoing outgoing, Notice.Channel channel, String kind, Notice.Message message) {
+        ConvoyEvent event = outgoing.event();
+        var claimed = ledger.claim(event.eventId(), event.getClass().getSimpleName(), outgoing.delegateId(),
+                outgoing.meetingId(), channel, kindName(kind), message, clock.instant());
         if (claimed.isEmpty()) {
             count(channel, kind, "duplicate");
             log.atInfo().addKeyValue("eventId", event.eventId()).addKeyValue("channel", channel)
@@ -98,6 +152,10 @@ public class NoticeSender {
         }
     }
 
+    private static String kindName(String kind) {
+        return kind.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
     /**
      * Sends a claimed notice once. When the channel is down the notice is scheduled again with a growing delay
      * (and given up as DEAD after the last attempt); a permanent refusal is recorded as FAILED. Never throws for a
@@ -109,7 +167,7 @@ public class NoticeSender {
         String kind = notice.kind().toLowerCase(Locale.ROOT).replace('_', '-');
         try {
             if (notice.channel() == Notice.Channel.EMAIL) {
-                email.send(notice.message().to(), notice.message().subject(), notice.message().text());
+                email.send(notice.message(), preferences.url(notice.delegateId()));
             } else {
                 sms.send(notice.message().to(), notice.message().text());
             }

@@ -1,18 +1,21 @@
 package org.convoy.notification.notice;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param from          the sender of every email
- * @param publicBaseUrl where delegates open the platform, used in links inside notices
+ * @param from              the sender of every email
+ * @param publicBaseUrl     where delegates open the platform, used in links inside notices
+ * @param preferencesSecret signs the link in every email with which a delegate manages their notices
  */
 @Validated
 @ConfigurationProperties("convoy.notification")
 public record NotificationProperties(
         @NotBlank @DefaultValue("Convoy <avisos@convoy.local>") String from,
-        @NotBlank @DefaultValue("http://localhost:8080") String publicBaseUrl) {
+        @NotBlank @DefaultValue("http://localhost:8080") String publicBaseUrl,
+        @NotBlank @Size(min = 32) @DefaultValue("local-development-preferences-secret-change-me") String preferencesSecret) {
 }

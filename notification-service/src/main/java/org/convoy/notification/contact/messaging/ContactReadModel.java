@@ -1,6 +1,7 @@
 package org.convoy.notification.contact.messaging;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.convoy.events.DelegateErased;
@@ -10,6 +11,7 @@ import org.convoy.events.DelegateProfile;
 import org.convoy.events.DelegateRegistered;
 import org.convoy.events.DelegateUpdated;
 import org.convoy.notification.contact.domain.Contact;
+import org.convoy.notification.contact.domain.HomeZones;
 import org.convoy.notification.contact.domain.ContactRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,16 +38,11 @@ public class ContactReadModel {
     }
 
     public void waitlisted(DelegateWaitlisted event) {
-        contacts.findById(event.delegateId()).ifPresent(contact -> contacts.save(withWaitlisted(contact, true)));
+        contacts.findById(event.delegateId()).ifPresent(contact -> contacts.save(contact.withWaitlisted(true)));
     }
 
     public void promoted(DelegatePromoted event) {
-        contacts.findById(event.delegateId()).ifPresent(contact -> contacts.save(withWaitlisted(contact, false)));
-    }
-
-    private static Contact withWaitlisted(Contact c, boolean waitlisted) {
-        return new Contact(c.id(), c.convoyId(), c.givenName(), c.familyName(), c.email(), c.phone(), c.language(),
-                c.channels(), waitlisted, c.updatedAt());
+        contacts.findById(event.delegateId()).ifPresent(contact -> contacts.save(contact.withWaitlisted(false)));
     }
 
     public void erased(DelegateErased event) {
@@ -54,8 +51,10 @@ public class ContactReadModel {
     }
 
     private void save(UUID id, String convoyId, DelegateProfile profile, Instant at) {
-        boolean waitlisted = contacts.findById(id).map(Contact::waitlisted).orElse(false);
+        Optional<Contact> known = contacts.findById(id);
         contacts.save(new Contact(id, convoyId, profile.givenName(), profile.familyName(), profile.email(),
-                profile.phone(), profile.preferredLanguage(), profile.channels(), waitlisted, at));
+                profile.phone(), profile.preferredLanguage(), profile.channels(),
+                known.map(Contact::waitlisted).orElse(false), HomeZones.of(profile.state()),
+                known.map(Contact::emailOptOut).orElse(false), known.map(Contact::smsOptOut).orElse(false), at));
     }
 }

@@ -17,6 +17,7 @@ public record Notice(
         UUID eventId,
         String eventType,
         UUID delegateId,
+        UUID meetingId,
         Channel channel,
         String kind,
         Message message,
@@ -32,13 +33,22 @@ public record Notice(
     public enum Channel { EMAIL, SMS }
 
     /**
-     * PENDING: being sent now. RETRYING: the channel failed for a while; tried again at {@code nextAttemptAt}.
-     * SENT. FAILED: refused for good (a bad number). DEAD: still failing after every retry.
+     * PENDING: being sent now. DEFERRED: held until quiet hours end at {@code nextAttemptAt}. RETRYING: the channel
+     * failed for a while; tried again at {@code nextAttemptAt}. SENT. FAILED: refused for good (a bad number). DEAD:
+     * still failing after every retry. SKIPPED: the delegate opted out of this channel for notices of this kind.
      */
-    public enum Status { PENDING, RETRYING, SENT, FAILED, DEAD }
+    public enum Status { PENDING, DEFERRED, RETRYING, SENT, FAILED, DEAD, SKIPPED }
 
-    /** @param subject empty for SMS */
-    public record Message(String to, String subject, String text) {
+    /**
+     * @param subject  empty for SMS
+     * @param html     the HTML alternative of an email, or {@code null}
+     * @param calendar an iCalendar invitation or cancellation sent with an email, or {@code null}
+     */
+    public record Message(String to, String subject, String text, String html, String calendar) {
+
+        public Message(String to, String subject, String text) {
+            this(to, subject, text, null, null);
+        }
     }
 
     public static String idOf(UUID eventId, UUID delegateId, Channel channel) {

@@ -28,10 +28,25 @@ public class NoticeLedger {
     }
 
     /** @return the new notice, claimed for sending; empty when this notice already exists in any state */
-    public Optional<Notice> claim(UUID eventId, String eventType, UUID delegateId, Notice.Channel channel, String kind,
-            Notice.Message message, Instant now) {
-        Notice notice = new Notice(Notice.idOf(eventId, delegateId, channel), eventId, eventType, delegateId, channel,
-                kind, message, Notice.Status.PENDING, 1, null, now, null, null);
+    public Optional<Notice> claim(UUID eventId, String eventType, UUID delegateId, UUID meetingId,
+            Notice.Channel channel, String kind, Notice.Message message, Instant now) {
+        return record(new Notice(Notice.idOf(eventId, delegateId, channel), eventId, eventType, delegateId, meetingId,
+                channel, kind, message, Notice.Status.PENDING, 1, null, now, null, null));
+    }
+
+    /**
+     * Records a notice to be sent later (quiet hours), or not at all (the delegate opted out), in place of sending it
+     * now; a repeat of the event finds it and does nothing.
+     *
+     * @return whether it was recorded now (false: it existed already)
+     */
+    public boolean hold(UUID eventId, String eventType, UUID delegateId, UUID meetingId, Notice.Channel channel,
+            String kind, Notice.Message message, Instant now, Notice.Status status, Instant until, String why) {
+        return record(new Notice(Notice.idOf(eventId, delegateId, channel), eventId, eventType, delegateId, meetingId,
+                channel, kind, message, status, 0, why, now, until, null)).isPresent();
+    }
+
+    private Optional<Notice> record(Notice notice) {
         try {
             mongo.insert(notice);
             return Optional.of(notice);
@@ -47,8 +62,9 @@ public class NoticeLedger {
     public Optional<Notice> claimDue(Instant now, Instant staleBefore) {
         Update claim = new Update().set("status", Notice.Status.PENDING).inc("attempts", 1).set("claimedAt", now);
         FindAndModifyOptions returnNew = FindAndModifyOptions.options().returnNew(true);
-        Notice retry = mongo.findAndModify(Query.query(Criteria.where("status").is(Notice.Status.RETRYING)
-                .and("nextAttemptAt").lte(now)).with(Sort.by("nextAttemptAt")), claim, returnNew, Notice.class);
+        Notice retry = mongo.findAndModify(Query.query(Criteria.where("status")
+                .in(Notice.Status.RETRYING, Notice.Status.DEFERRED).and("nextAttemptAt").lte(now))
+                .with(Sort.by("nextAttemptAt")), claim, returnNew, Notice.class);
         if (retry != null) {
             return Optional.of(retry);
         }
@@ -78,6 +94,43 @@ public class NoticeLedger {
     public List<Notice> ofDelegate(UUID delegateId) {
         return mongo.find(Query.query(Criteria.where("delegateId").is(delegateId)).with(Sort.by("createdAt")),
                 Notice.class);
+    }
+
+    /**
+     * The delivery log for organizers, newest first.
+     *
+     * @param delegateId, meetingId, status each narrows the list when given
+     */
+    public List<Notice> search(UUID delegateId, UUID meetingId, Notice.Status status, int limit) {
+        Criteria criteria = new Criteria();
+        if (delegateId != null) {
+            criteria = criteria.and("delegateId").is(delegateId);
+        }
+        if (meetingId != null) {
+            criteria = criteria.and("meetingId").is(meetingId);
+        }
+        if (status != null) {
+            criteria = criteria.and("status").is(status);
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit),
+                Notice.class);
+    }
+
+    public Optional<Notice> find(String noticeId) {
+        return Optional.ofNullable(mongo.findById(noticeId, Notice.class));
+    }
+
+    /**
+     * Puts a notice that failed for good (FAILED or DEAD) back in line, due now, with a fresh count of attempts.
+     *
+     * @return whether it was one to replay
+     */
+    public boolean replay(String noticeId, Instant now) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(noticeId)
+                        .and("status").in(Notice.Status.FAILED, Notice.Status.DEAD)),
+                new Update().set("status", Notice.Status.RETRYING).set("attempts", 0).set("nextAttemptAt", now)
+                        .set("replayedAt", now),
+                Notice.class).getModifiedCount() == 1;
     }
 
     private void set(Notice notice, Update update) {

@@ -1,11 +1,23 @@
 package org.convoy.notification.notice.mail;
 
+import java.nio.charset.StandardCharsets;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.ByteArrayDataSource;
+
 import org.convoy.notification.notice.NotificationProperties;
-import org.springframework.mail.SimpleMailMessage;
+import org.convoy.notification.notice.domain.Notice;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-/** Sends plain-text email over SMTP (any server given by {@code SMTP_HOST}/{@code SMTP_PORT}). */
+/**
+ * Sends email over SMTP (any server given by {@code SMTP_HOST}/{@code SMTP_PORT}): plain text with an HTML
+ * alternative when there is one, and a calendar invitation or cancellation as {@code invite.ics} when the notice
+ * carries one. A {@code List-Unsubscribe} header points at the delegate's notice preferences.
+ */
 @Component
 public class EmailChannel {
 
@@ -17,12 +29,30 @@ public class EmailChannel {
         this.properties = properties;
     }
 
-    public void send(String to, String subject, String text) {
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(properties.from());
-        message.setTo(to);
-        message.setSubject(subject);
-        message.setText(text);
+    public void send(Notice.Message notice, String preferencesUrl) {
+        MimeMessage message = mailSender.createMimeMessage();
+        try {
+            boolean multipart = notice.html() != null || notice.calendar() != null;
+            MimeMessageHelper mail = new MimeMessageHelper(message, multipart, StandardCharsets.UTF_8.name());
+            mail.setFrom(properties.from());
+            mail.setTo(notice.to());
+            mail.setSubject(notice.subject());
+            if (notice.html() != null) {
+                mail.setText(notice.text(), notice.html());
+            } else {
+                mail.setText(notice.text());
+            }
+            if (notice.calendar() != null) {
+                String method = notice.calendar().contains("METHOD:CANCEL") ? "CANCEL" : "REQUEST";
+                mail.addAttachment("invite.ics", new ByteArrayDataSource(notice.calendar().getBytes(StandardCharsets.UTF_8),
+                        "text/calendar; charset=UTF-8; method=" + method));
+            }
+            if (preferencesUrl != null) {
+                message.setHeader("List-Unsubscribe", "<" + preferencesUrl + ">");
+            }
+        } catch (MessagingException e) {
+            throw new MailPreparationException(e);
+        }
         mailSender.send(message);
     }
 }

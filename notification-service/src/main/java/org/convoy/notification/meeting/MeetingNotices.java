@@ -1,0 +1,160 @@
+package org.convoy.notification.meeting;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
+import org.convoy.events.ConvoyEvent;
+import org.convoy.events.MeetingCancelled;
+import org.convoy.events.MeetingConfirmed;
+import org.convoy.events.MeetingDetails;
+import org.convoy.events.MeetingRescheduled;
+import org.convoy.notification.contact.domain.Contact;
+import org.convoy.notification.meeting.domain.MeetingCopy;
+import org.convoy.notification.meeting.domain.MeetingCopyRepository;
+import org.convoy.notification.notice.MailRenderer.MeetingCard;
+import org.convoy.notification.notice.NoticeSender;
+import org.convoy.notification.notice.NotificationProperties;
+import org.convoy.notification.notice.Outgoing;
+import org.convoy.support.calendar.CalendarEvent;
+import org.convoy.support.calendar.CalendarUids;
+import org.convoy.support.calendar.ICalendar;
+import org.springframework.stereotype.Service;
+
+/**
+ * Tells every attendee of a meeting what happened to it, in their language, with the time in the meeting's zone
+ * (named): confirmed (with a calendar invitation), moved (the invitation again, with a higher SEQUENCE), cancelled
+ * (a calendar cancellation). Someone who left a cohort gets a cancellation; someone who joined, an invitation. A
+ * change on the day of the meeting is urgent: texts go out even in quiet hours.
+ */
+@Service
+public class MeetingNotices {
+
+    private final NoticeSender notices;
+    private final MeetingCopyRepository meetings;
+    private final NotificationProperties properties;
+    private final Clock clock;
+
+    MeetingNotices(NoticeSender notices, MeetingCopyRepository meetings, NotificationProperties properties, Clock clock) {
+        this.notices = notices;
+        this.meetings = meetings;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public void confirmed(MeetingConfirmed event) {
+        MeetingCopy copy = meetings.findById(event.meetingId())
+                .map(known -> known.changed(event.sequence(), false, event.details(), event.details().attendeeIds(),
+                        event.occurredAt()))
+                .orElseGet(() -> MeetingCopy.first(event.meetingId(), event.convoyId(), event.sequence(), event.details(),
+                        event.occurredAt()));
+        meetings.save(copy);
+        for (UUID attendee : event.details().attendeeIds()) {
+            send(event, event.meetingId(), attendee, "meeting-confirmed", event.details(), event.sequence(), null);
+        }
+    }
+
+    public void rescheduled(MeetingRescheduled event) {
+        MeetingCopy known = meetings.findById(event.meetingId()).orElse(null);
+        List<UUID> before = known == null ? event.details().attendeeIds() : known.attendeesBefore(event.sequence());
+        meetings.save(known == null
+                ? MeetingCopy.first(event.meetingId(), event.convoyId(), event.sequence(), event.details(),
+                        event.occurredAt())
+                : known.changed(event.sequence(), false, event.details(), event.details().attendeeIds(),
+                        event.occurredAt()));
+        for (UUID attendee : event.details().attendeeIds()) {
+            String kind = before.contains(attendee) ? "meeting-rescheduled" : "meeting-confirmed";
+            send(event, event.meetingId(), attendee, kind, event.details(), event.sequence(), null);
+        }
+        List<UUID> left = new ArrayList<>(before);
+        left.removeAll(event.details().attendeeIds());
+        for (UUID attendee : left) {
+            send(event, event.meetingId(), attendee, "meeting-removed", event.details(), event.sequence(), null);
+        }
+    }
+
+    public void cancelled(MeetingCancelled event) {
+        MeetingCopy known = meetings.findById(event.meetingId()).orElse(null);
+        if (known != null) {
+            meetings.save(known.changed(event.sequence(), true, null, event.attendeeIds(), event.occurredAt()));
+        }
+        MeetingDetails details = known == null ? null : known.details();
+        for (UUID attendee : event.attendeeIds()) {
+            send(event, event.meetingId(), attendee, "meeting-cancelled", details, event.sequence(), event.reason());
+        }
+    }
+
+    private void send(ConvoyEvent event, UUID meetingId, UUID attendee, String kind, MeetingDetails details,
+            int sequence, String reason) {
+        boolean cancel = !"meeting-confirmed".equals(kind) && !"meeting-rescheduled".equals(kind);
+        ZoneId zone = details == null ? null : ZoneId.of(details.zone());
+        boolean sameDay = details != null
+                && LocalDate.ofInstant(clock.instant(), zone).equals(LocalDate.ofInstant(details.startsAt(), zone));
+        Outgoing.Importance importance = sameDay && !"meeting-confirmed".equals(kind) ? Outgoing.Importance.URGENT
+                : Outgoing.Importance.CRITICAL;
+        String chosen = details == null ? kind + "-unknown" : kind;
+        notices.send(new Outgoing(event, attendee, meetingId, contact -> chosen,
+                contact -> args(contact, details, reason), true, importance, zone,
+                details == null ? null : contact -> calendar(meetingId, sequence, details, contact, cancel,
+                        event.occurredAt()),
+                details == null ? null : contact -> card(details, contact)));
+    }
+
+    /** {0} given name, {1} full name, {2} host, {3} date, {4} start, {5} end, {6} zone, {7} venue, {8} address, {9} reason. */
+    static Object[] args(Contact contact, MeetingDetails details, String reason) {
+        Locale locale = Locale.forLanguageTag(contact.language());
+        if (details == null) {
+            return new Object[] { contact.givenName(), contact.fullName(), "", "", "", "", "", "", "",
+                    reason == null ? "" : reason };
+        }
+        ZoneId zone = ZoneId.of(details.zone());
+        ZonedDateTime start = details.startsAt().atZone(zone);
+        ZonedDateTime end = details.endsAt().atZone(zone);
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", locale);
+        return new Object[] { contact.givenName(), contact.fullName(), details.hostName(),
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(start),
+                time.format(start), time.format(end), zoneName(zone, locale), details.venue(), details.address(),
+                reason == null ? "" : reason };
+    }
+
+    static String zoneName(ZoneId zone, Locale locale) {
+        return zone.getDisplayName(TextStyle.FULL_STANDALONE, locale) + " (" + zone.getId() + ")";
+    }
+
+    private static MeetingCard card(MeetingDetails details, Contact contact) {
+        Object[] args = args(contact, details, null);
+        return new MeetingCard((String) args[2], (String) args[3], args[4] + "–" + args[5], (String) args[6],
+                details.venue(), details.address());
+    }
+
+    private String calendar(UUID meetingId, int sequence, MeetingDetails details, Contact contact, boolean cancel,
+            java.time.Instant stamp) {
+        CalendarEvent.Person organizer = organizer();
+        CalendarEvent entry = new CalendarEvent(CalendarUids.ofMeeting(meetingId), sequence, details.startsAt(),
+                details.endsAt(), ZoneId.of(details.zone()), details.hostName() + " — Convoy",
+                details.venue() + ", " + details.address(), null, cancel, stamp, organizer,
+                List.of(new CalendarEvent.Person(contact.fullName(), contact.email())));
+        return ICalendar.of(cancel ? ICalendar.Method.CANCEL : ICalendar.Method.REQUEST, null).add(entry).write();
+    }
+
+    private CalendarEvent.Person organizer() {
+        try {
+            InternetAddress from = new InternetAddress(properties.from());
+            return new CalendarEvent.Person(from.getPersonal() == null ? "Convoy" : from.getPersonal(),
+                    from.getAddress());
+        } catch (AddressException e) {
+            return new CalendarEvent.Person("Convoy", "avisos@convoy.local");
+        }
+    }
+}

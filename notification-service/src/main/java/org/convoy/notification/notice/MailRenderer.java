@@ -1,0 +1,65 @@
+package org.convoy.notification.notice;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Renders the HTML alternative of an email with Thymeleaf ({@code templates/mail/notice.html}): the same words as
+ * the plain-text body, paragraph by paragraph, with links as buttons, the meeting as a card, and the link to the
+ * delegate's notice preferences at the foot. Values are escaped by the template engine.
+ */
+@Component
+public class MailRenderer {
+
+    private final TemplateEngine templates;
+
+    MailRenderer(TemplateEngine templates) {
+        this.templates = templates;
+    }
+
+    /** Where, when and with whom, as the delegate reads it (times in the meeting's zone, zone named). */
+    public record MeetingCard(String host, String date, String time, String zone, String venue, String address) {
+    }
+
+    record Paragraph(List<String> lines, String link) {
+    }
+
+    public String html(Locale locale, String subject, String text, MeetingCard meeting, String preferencesUrl) {
+        Context context = new Context(locale);
+        context.setVariable("lang", locale.getLanguage());
+        context.setVariable("subject", subject);
+        context.setVariable("paragraphs", paragraphs(text));
+        context.setVariable("meeting", meeting);
+        context.setVariable("preferencesUrl", preferencesUrl);
+        return templates.process("mail/notice", context);
+    }
+
+    /** Blank lines separate paragraphs; a line that is only a link becomes a button. */
+    static List<Paragraph> paragraphs(String text) {
+        List<Paragraph> paragraphs = new ArrayList<>();
+        for (String block : text.split("\\n\\s*\\n")) {
+            List<String> lines = new ArrayList<>();
+            for (String line : block.split("\\n")) {
+                String trimmed = line.strip();
+                if (trimmed.matches("https?://\\S+")) {
+                    if (!lines.isEmpty()) {
+                        paragraphs.add(new Paragraph(List.copyOf(lines), null));
+                        lines.clear();
+                    }
+                    paragraphs.add(new Paragraph(List.of(), trimmed));
+                } else if (!trimmed.isEmpty()) {
+                    lines.add(trimmed);
+                }
+            }
+            if (!lines.isEmpty()) {
+                paragraphs.add(new Paragraph(List.copyOf(lines), null));
+            }
+        }
+        return paragraphs;
+    }
+}

@@ -1,0 +1,40 @@
+package org.convoy.notification.notice;
+
+import java.time.ZoneId;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.convoy.events.ConvoyEvent;
+import org.convoy.notification.contact.domain.Contact;
+
+/**
+ * One notice to send to one delegate because of one event.
+ *
+ * @param meetingId  the meeting it is about, or {@code null}
+ * @param kind       which texts ({@code <kind>.subject}, {@code .body}, {@code .sms}), chosen from the contact
+ * @param args       the values the texts show, {@code {0}} onwards
+ * @param bySms      whether delegates who chose SMS also get a text
+ * @param importance whether opt-outs and quiet hours apply
+ * @param zone       where quiet hours are counted; {@code null} for the delegate's home zone
+ * @param calendar   the iCalendar text sent with the email, or {@code null}
+ * @param meeting    the meeting shown in the email, or {@code null}
+ */
+public record Outgoing(
+        ConvoyEvent event,
+        UUID delegateId,
+        UUID meetingId,
+        Function<Contact, String> kind,
+        Function<Contact, Object[]> args,
+        boolean bySms,
+        Importance importance,
+        ZoneId zone,
+        Function<Contact, String> calendar,
+        Function<Contact, MailRenderer.MeetingCard> meeting) {
+
+    /**
+     * ROUTINE notices respect a delegate's opt-outs and wait out quiet hours; CRITICAL ones (their personal link, a
+     * decision on their registration, a meeting they must attend) ignore opt-outs but wait out quiet hours; URGENT
+     * ones (a change to a meeting of the same day) go out at once.
+     */
+    public enum Importance { ROUTINE, CRITICAL, URGENT }
+}
