@@ -43,7 +43,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @ServiceIntegrationTest
 @TestPropertySource(properties = { "convoy.notification.retry.first-delay=300ms",
-        "convoy.notification.retry.poll=200ms" })
+        "convoy.notification.retry.poll=200ms", "convoy.notification.quiet-hours.enabled=false" })
 class DelegateNoticesIT {
 
     /** On a fixed port, so it can be stopped and started again where the service expects it. */

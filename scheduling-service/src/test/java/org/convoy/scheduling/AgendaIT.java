@@ -17,6 +17,7 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DtStart;
 import org.convoy.scheduling.delegate.domain.ScheduledDelegateRepository;
 import org.convoy.support.test.Http;
+import org.convoy.support.test.MutableClock;
 import org.convoy.support.test.ServiceIntegrationTest;
 import org.convoy.support.test.TestEventPublisher;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Agendas for delegates, hosts and organizers; a calendar feed that follows changes; visitor lists for hosts. */
 @ServiceIntegrationTest
-@Import(TestClock.Config.class)
+@Import(MutableClock.Config.class)
 class AgendaIT {
 
     @Autowired

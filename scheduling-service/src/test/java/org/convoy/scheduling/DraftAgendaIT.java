@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.convoy.scheduling.delegate.domain.ScheduledDelegateRepository;
 import org.convoy.support.test.Http;
+import org.convoy.support.test.MutableClock;
 import org.convoy.support.test.ServiceIntegrationTest;
 import org.convoy.support.test.TestEventPublisher;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * context, hence its own database: the agenda it confirms neither depends on nor disturbs other tests' meetings.
  */
 @ServiceIntegrationTest
-@Import(TestClock.Config.class)
+@Import(MutableClock.Config.class)
 @TestPropertySource(properties = "convoy.test.context=draft-agenda")
 class DraftAgendaIT {
 

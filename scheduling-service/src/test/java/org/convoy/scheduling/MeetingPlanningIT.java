@@ -31,6 +31,7 @@ import org.convoy.scheduling.delegate.domain.ScheduledDelegateRepository;
 import org.convoy.scheduling.meeting.domain.ScheduleRepository;
 import org.convoy.support.test.EventProbe;
 import org.convoy.support.test.Http;
+import org.convoy.support.test.MutableClock;
 import org.convoy.support.test.ServiceIntegrationTest;
 import org.convoy.support.test.TestEventPublisher;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +46,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Organizers plan, confirm, move and cancel meetings over HTTP; attendees' changes arrive as events on Kafka. */
 @ServiceIntegrationTest
-@Import(TestClock.Config.class)
+@Import(MutableClock.Config.class)
 class MeetingPlanningIT {
 
     private static EventProbe meetingStream;
@@ -61,7 +62,7 @@ class MeetingPlanningIT {
     ScheduleRepository schedules;
 
     @Autowired
-    TestClock clock;
+    MutableClock clock;
 
     @Autowired
     Environment environment;
@@ -74,7 +75,7 @@ class MeetingPlanningIT {
     @BeforeEach
     void setUp() {
         fixture = new SchedulingFixture(events, delegates, port);
-        clock.set(TestClock.BEFORE_CONVOY);
+        clock.set(MutableClock.BEFORE_CONVOY);
         if (meetingStream == null) {
             meetingStream = new EventProbe(environment.getRequiredProperty("spring.cloud.stream.kafka.binder.brokers"),
                     Topics.MEETINGS);

@@ -11,6 +11,7 @@ import org.convoy.scheduling.delegate.domain.ScheduledDelegateRepository;
 import org.convoy.scheduling.meeting.domain.Schedule;
 import org.convoy.scheduling.meeting.domain.ScheduleRepository;
 import org.convoy.support.test.Http;
+import org.convoy.support.test.MutableClock;
 import org.convoy.support.test.ServiceIntegrationTest;
 import org.convoy.support.test.TestEventPublisher;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +24,7 @@ import org.springframework.context.annotation.Import;
 
 /** Bad plans and bad host descriptions are refused with problem+json naming the field, and nothing is saved. */
 @ServiceIntegrationTest
-@Import(TestClock.Config.class)
+@Import(MutableClock.Config.class)
 class PlanningInputIT {
 
     @Autowired

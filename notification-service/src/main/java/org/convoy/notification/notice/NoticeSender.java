@@ -145,10 +145,11 @@ public class NoticeSender {
                     .log("Notice already recorded for this event; not sending again");
             return;
         }
-        if (attempt(claimed.get())) {
+        Duration sinceEvent = Duration.between(event.occurredAt(), clock.instant());
+        if (attempt(claimed.get()) && !sinceEvent.isNegative()) {
             Timer.builder("convoy.notification.latency").tag("channel", channel.name())
                     .description("From the event to the notice handed to the provider").register(meters)
-                    .record(Duration.between(event.occurredAt(), clock.instant()));
+                    .record(sinceEvent);
         }
     }
 
@@ -167,7 +168,7 @@ public class NoticeSender {
         String kind = notice.kind().toLowerCase(Locale.ROOT).replace('_', '-');
         try {
             if (notice.channel() == Notice.Channel.EMAIL) {
-                email.send(notice.message(), preferences.url(notice.delegateId()));
+                email.send(notice.message(), preferences.unsubscribeUrl(notice.delegateId()));
             } else {
                 sms.send(notice.message().to(), notice.message().text());
             }

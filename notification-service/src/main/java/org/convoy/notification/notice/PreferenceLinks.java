@@ -31,7 +31,12 @@ public class PreferenceLinks {
         return properties.publicBaseUrl() + "/api/notifications/preferences/" + token(delegateId);
     }
 
-    String token(UUID delegateId) {
+    /** Where mail programs send a one-click unsubscribe. */
+    public String unsubscribeUrl(UUID delegateId) {
+        return url(delegateId) + "/unsubscribe";
+    }
+
+    public String token(UUID delegateId) {
         return VERSION + "." + delegateId + "." + sign(VERSION + "." + delegateId);
     }
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Sends email over SMTP (any server given by {@code SMTP_HOST}/{@code SMTP_PORT}): plain text with an HTML
  * alternative when there is one, and a calendar invitation or cancellation as {@code invite.ics} when the notice
- * carries one. A {@code List-Unsubscribe} header points at the delegate's notice preferences.
+ * carries one. A one-click {@code List-Unsubscribe} header (RFC 8058) stops routine email.
  */
 @Component
 public class EmailChannel {
@@ -29,7 +29,8 @@ public class EmailChannel {
         this.properties = properties;
     }
 
-    public void send(Notice.Message notice, String preferencesUrl) {
+    /** @param unsubscribeUrl where a mail program's one-click unsubscribe goes, or {@code null} */
+    public void send(Notice.Message notice, String unsubscribeUrl) {
         MimeMessage message = mailSender.createMimeMessage();
         try {
             boolean multipart = notice.html() != null || notice.calendar() != null;
@@ -47,8 +48,9 @@ public class EmailChannel {
                 mail.addAttachment("invite.ics", new ByteArrayDataSource(notice.calendar().getBytes(StandardCharsets.UTF_8),
                         "text/calendar; charset=UTF-8; method=" + method));
             }
-            if (preferencesUrl != null) {
-                message.setHeader("List-Unsubscribe", "<" + preferencesUrl + ">");
+            if (unsubscribeUrl != null) {
+                message.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             }
         } catch (MessagingException e) {
             throw new MailPreparationException(e);

@@ -1,6 +1,7 @@
-package org.convoy.scheduling;
+package org.convoy.support.test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -10,17 +11,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * A clock tests can set, so that "upcoming" means something for the 2023 seed convoy. It starts a week before
- * the convoy.
+ * A clock tests can set: import {@link Config} and the service's {@code Clock} is this one. It keeps ticking from
+ * wherever it was set, so retries and timeouts still come due. It starts a week before the seed convoy (2023), so
+ * that meetings of the seed convoy are upcoming until a test moves it.
  */
-public final class TestClock extends Clock {
+public final class MutableClock extends Clock {
 
     public static final Instant BEFORE_CONVOY = Instant.parse("2023-02-20T12:00:00Z");
 
-    private volatile Instant now = BEFORE_CONVOY;
+    private volatile Duration offset = Duration.between(Instant.now(), BEFORE_CONVOY);
 
+    /** From now on the clock reads this instant, and goes on from there. */
     public void set(Instant instant) {
-        now = instant;
+        offset = Duration.between(Instant.now(), instant);
     }
 
     @Override
@@ -35,7 +38,7 @@ public final class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now;
+        return Instant.now().plus(offset);
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -43,8 +46,8 @@ public final class TestClock extends Clock {
 
         @Bean
         @Primary
-        TestClock testClock() {
-            return new TestClock();
+        MutableClock mutableClock() {
+            return new MutableClock();
         }
     }
 }

@@ -1,0 +1,318 @@
+package org.convoy.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.DtStart;
+import org.convoy.events.DelegateApproved;
+import org.convoy.events.DelegateProfile;
+import org.convoy.events.DelegateRegistered;
+import org.convoy.events.MeetingCancelled;
+import org.convoy.events.MeetingConfirmed;
+import org.convoy.events.MeetingDetails;
+import org.convoy.events.MeetingRescheduled;
+import org.convoy.notification.contact.domain.ContactRepository;
+import org.convoy.notification.notice.PreferenceLinks;
+import org.convoy.support.test.Http;
+import org.convoy.support.test.MutableClock;
+import org.convoy.support.test.ServiceIntegrationTest;
+import org.convoy.support.test.TestEventPublisher;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Meeting events on a real broker reach every attendee by email (GreenMail) with a calendar invitation that
+ * ical4j reads, and by text (local SMS adapter), in their language, with the time in the meeting's zone, once
+ * each; texts wait out quiet hours unless the change is for today; routine notices respect opt-outs.
+ */
+@ServiceIntegrationTest
+@Import(MutableClock.Config.class)
+@TestPropertySource(properties = { "convoy.notification.retry.poll=200ms" })
+class MeetingNoticesIT {
+
+    static final GreenMail SMTP = new GreenMail(new ServerSetup(DelegateNoticesIT.freePort(), "127.0.0.1",
+            ServerSetup.PROTOCOL_SMTP));
+    static final Instant NOON_IN_LOS_ANGELES = Instant.parse("2023-02-20T20:00:00Z");
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static {
+        SMTP.start();
+    }
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        SMTP.stop();
+    }
+
+    @Autowired
+    TestEventPublisher events;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    PreferenceLinks preferenceLinks;
+
+    @Autowired
+    ContactRepository contacts;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeEach
+    void daytime() {
+        clock.set(NOON_IN_LOS_ANGELES);
+    }
+
+    @ParameterizedTest(name = "in {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            es | Convoy: reunión con Netflix el miércoles, 1 de marzo de 2023 | de 15:00 a 16:00, hora del Pacífico (America/Los_Angeles) | Convoy: Marta, reunión con Netflix el miércoles, 1 de marzo de 2023, 15:00-16:00 (hora del Pacífico (America/Los_Angeles)), en 121 Albright Way, Los Gatos, CA 95032.
+            en | Convoy: meeting with Netflix on Wednesday, March 1, 2023         | 15:00 to 16:00, Pacific Time (America/Los_Angeles)         | Convoy: Marta, meeting with Netflix on Wednesday, March 1, 2023, 15:00-16:00 (Pacific Time (America/Los_Angeles)), at 121 Albright Way, Los Gatos, CA 95032.
+            """)
+    void aConfirmedMeetingReachesTheAttendeeWithAnInvitationInTheirLanguageAndPacificTime(String language,
+            String subject, String when, String sms) throws Exception {
+        Attendee marta = attendee("Marta", language, true);
+        UUID meetingId = UUID.randomUUID();
+
+        events.publish(new MeetingConfirmed(UUID.randomUUID(), Instant.now(), 1, meetingId, "california-2023", 0,
+                netflix(List.of(marta.id()), "2023-03-01T23:00:00Z")));
+
+        MimeMessage mail = awaitMailTo(marta.email()).get(0);
+        assertThat(mail.getSubject()).isEqualTo(subject);
+        assertThat(MailParts.text(mail)).contains(when, "Netflix headquarters, 121 Albright Way, Los Gatos");
+        assertThat(MailParts.html(mail)).contains("<html lang=\"" + language + "\"", "Netflix", "15:00–16:00",
+                "/api/notifications/preferences/p1." + marta.id());
+        assertThat(mail.getHeader("List-Unsubscribe")[0]).endsWith("/unsubscribe>");
+        VEvent invite = onlyEvent(calendarOf(mail), "REQUEST");
+        assertThat(value(invite, Property.UID)).isEqualTo(meetingId + "@convoy");
+        assertThat(value(invite, Property.SEQUENCE)).isEqualTo("0");
+        assertThat(start(invite).toInstant()).isEqualTo(Instant.parse("2023-03-01T23:00:00Z"));
+        assertThat(invite.getProperties(Property.ATTENDEE).get(0).getValue()).isEqualTo("mailto:" + marta.email());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(textsTo(marta.phone()))
+                .extracting(text -> text.path("text").asString()).containsExactly(sms));
+        assertThat(log("meetingId=" + meetingId)).contains("\"kind\":\"MEETING_CONFIRMED\"", "\"status\":\"SENT\"");
+    }
+
+    @Test
+    void aMoveUpdatesStayingAttendeesInvitesNewcomersAndCancelsForThoseWhoLeftAndACancellationRemovesIt()
+            throws Exception {
+        Attendee staying = attendee("Sara", "es", false);
+        Attendee leaving = attendee("Leo", "en", false);
+        Attendee joining = attendee("Juan", "es", false);
+        UUID meetingId = UUID.randomUUID();
+        events.publish(new MeetingConfirmed(UUID.randomUUID(), Instant.now(), 1, meetingId, "california-2023", 0,
+                netflix(List.of(staying.id(), leaving.id()), "2023-03-01T23:00:00Z")));
+        awaitMailTo(leaving.email());
+
+        events.publish(new MeetingRescheduled(UUID.randomUUID(), Instant.now(), 1, meetingId, "california-2023", 1,
+                netflix(List.of(staying.id(), joining.id()), "2023-03-02T00:00:00Z")));
+
+        MimeMessage moved = awaitMails(staying.email(), 2).get(1);
+        assertThat(moved.getSubject()).isEqualTo("Convoy: cambió tu reunión con Netflix");
+        assertThat(MailParts.text(moved)).contains("de 16:00 a 17:00");
+        VEvent update = onlyEvent(calendarOf(moved), "REQUEST");
+        assertThat(value(update, Property.UID)).isEqualTo(meetingId + "@convoy");
+        assertThat(value(update, Property.SEQUENCE)).isEqualTo("1");
+        MimeMessage removed = awaitMails(leaving.email(), 2).get(1);
+        assertThat(removed.getSubject()).isEqualTo("Convoy: you are no longer in the meeting with Netflix");
+        assertThat(value(onlyEvent(calendarOf(removed), "CANCEL"), Property.SEQUENCE)).isEqualTo("1");
+        MimeMessage invited = awaitMailTo(joining.email()).get(0);
+        assertThat(invited.getSubject()).startsWith("Convoy: reunión con Netflix");
+        assertThat(value(onlyEvent(calendarOf(invited), "REQUEST"), Property.SEQUENCE)).isEqualTo("1");
+
+        events.publish(new MeetingCancelled(UUID.randomUUID(), Instant.now(), 1, meetingId, "california-2023", 2,
+                "Netflix tuvo que posponer", List.of(staying.id(), joining.id())));
+
+        MimeMessage cancelled = awaitMails(staying.email(), 3).get(2);
+        assertThat(cancelled.getSubject()).isEqualTo("Convoy: se canceló tu reunión con Netflix");
+        assertThat(MailParts.text(cancelled)).contains("Motivo: Netflix tuvo que posponer", "de 16:00 a 17:00");
+        VEvent cancellation = onlyEvent(calendarOf(cancelled), "CANCEL");
+        assertThat(value(cancellation, Property.SEQUENCE)).isEqualTo("2");
+        assertThat(value(cancellation, Property.STATUS)).isEqualTo("CANCELLED");
+        assertThat(mailTo(leaving.email())).as("nothing more for who left").hasSize(2);
+    }
+
+    @Test
+    void theSameMeetingEventDeliveredFiveTimesSendsOneEmailAndOneText() {
+        Attendee rosa = attendee("Rosa", "es", true);
+        MeetingConfirmed confirmed = new MeetingConfirmed(UUID.randomUUID(), Instant.now(), 1, UUID.randomUUID(),
+                "california-2023", 0, netflix(List.of(rosa.id()), "2023-03-01T23:00:00Z"));
+        for (int i = 0; i < 5; i++) {
+            events.publish(confirmed);
+        }
+        Attendee marker = attendee("Marca", "es", false);
+        events.publish(new MeetingConfirmed(UUID.randomUUID(), Instant.now(), 1, UUID.randomUUID(), "california-2023",
+                0, netflix(List.of(marker.id()), "2023-03-01T23:00:00Z")));
+
+        awaitMailTo(marker.email());
+        await().atMost(Duration.ofSeconds(10)).until(() -> textsTo(rosa.phone()).size() == 1);
+        assertThat(mailTo(rosa.email())).hasSize(1);
+        assertThat(textsTo(rosa.phone())).hasSize(1);
+    }
+
+    @Test
+    void inQuietHoursTheTextWaitsForMorningWhileTheEmailGoesAtOnce() {
+        Attendee night = attendee("Noche", "es", true);
+        clock.set(Instant.parse("2023-02-28T07:30:00Z"));
+
+        events.publish(new MeetingConfirmed(UUID.randomUUID(), Instant.now(), 1, UUID.randomUUID(), "california-2023",
+                0, netflix(List.of(night.id()), "2023-03-01T23:00:00Z")));
+
+        awaitMailTo(night.email());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(log("delegateId=" + night.id()))
+                .contains("\"status\":\"DEFERRED\"", "\"nextAttemptAt\":\"2023-02-28T16:00:00Z\"",
+                        "Quiet hours in America/Los_Angeles"));
+        assertThat(textsTo(night.phone())).isEmpty();
+
+        clock.set(Instant.parse("2023-02-28T16:00:01Z"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> textsTo(night.phone()).size() == 1);
+        assertThat(log("delegateId=" + night.id())).doesNotContain("DEFERRED");
+    }
+
+    @Test
+    void aChangeOnTheDayOfTheMeetingIsTextedEvenInQuietHours() {
+        Attendee early = attendee("Temprano", "es", true);
+        UUID meetingId = UUID.randomUUID();
+        events.publish(new MeetingConfirmed(UUID.randomUUID(), Instant.now(), 1, meetingId, "california-2023", 0,
+                netflix(List.of(early.id()), "2023-03-01T23:00:00Z")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> textsTo(early.phone()).size() == 1);
+        clock.set(Instant.parse("2023-03-01T14:00:00Z"));
+
+        events.publish(new MeetingRescheduled(UUID.randomUUID(), Instant.now(), 1, meetingId, "california-2023", 1,
+                netflix(List.of(early.id()), "2023-03-02T00:00:00Z")));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> textsTo(early.phone()).size() == 2);
+        assertThat(textsTo(early.phone())).extracting(text -> text.path("text").asString())
+                .anySatisfy(text -> assertThat(text).contains("cambió", "16:00-17:00"));
+    }
+
+    @Test
+    void aDelegateWhoOptedOutThroughTheLinkGetsNoRoutineNoticesButStillTheirMeetings() throws Exception {
+        Attendee quiet = attendee("Callada", "es", true);
+        String preferences = "http://localhost:" + port + "/api/notifications/preferences/"
+                + preferenceLinks.token(quiet.id());
+        assertThat(Http.get(preferences).body()).isEqualTo("{\"routineEmail\":true,\"routineSms\":true}");
+
+        var changed = Http.send(HttpRequest.newBuilder(URI.create(preferences)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"routineEmail\": false, \"routineSms\": false}")));
+        assertThat(changed.statusCode()).isEqualTo(200);
+        events.publish(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, quiet.id(), "california-2023"));
+        events.publish(new MeetingConfirmed(UUID.randomUUID(), Instant.now(), 1, UUID.randomUUID(), "california-2023",
+                0, netflix(List.of(quiet.id()), "2023-03-01T23:00:00Z")));
+
+        MimeMessage only = awaitMailTo(quiet.email()).get(0);
+        assertThat(only.getSubject()).startsWith("Convoy: reunión con Netflix");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(log("delegateId=" + quiet.id()))
+                .contains("\"kind\":\"APPROVED\"", "\"status\":\"SKIPPED\""));
+        assertThat(mailTo(quiet.email())).hasSize(1);
+        assertThat(Http.get(preferences.replace("p1.", "p1.x")).statusCode()).isEqualTo(404);
+        assertThat(Http.postJson(preferences + "/unsubscribe", "").statusCode()).isEqualTo(200);
+    }
+
+    private record Attendee(UUID id, String email, String phone) {
+    }
+
+    private Attendee attendee(String name, String language, boolean sms) {
+        UUID id = UUID.randomUUID();
+        String email = name.toLowerCase() + "." + id.toString().substring(0, 8) + "@example.org";
+        String phone = sms ? "+5233" + String.valueOf(Math.abs(id.getLeastSignificantBits())).substring(0, 8) : null;
+        events.publish(new DelegateRegistered(UUID.randomUUID(), Instant.now(), 1, id, "california-2023", id,
+                new DelegateProfile(name, "Hernández", email, phone, language, "MAYOR", "MX-JAL", "Zapopan",
+                        "Gobierno Municipal de Zapopan", null, List.of(), List.of(),
+                        sms ? Set.of("EMAIL", "SMS") : Set.of("EMAIL"))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> contacts.existsById(id));
+        return new Attendee(id, email, phone);
+    }
+
+    private static MeetingDetails netflix(List<UUID> attendees, String startsAt) {
+        Instant start = Instant.parse(startsAt);
+        return new MeetingDetails("netflix", "Netflix", "Netflix headquarters", "121 Albright Way, Los Gatos, CA 95032",
+                "San José", start, start.plus(Duration.ofHours(1)), "America/Los_Angeles", "CREATIVE_INDUSTRIES",
+                "CINEMATOGRAPHY", attendees);
+    }
+
+    private String log(String query) {
+        return Http.get("http://localhost:" + port + "/api/notifications?" + query).body();
+    }
+
+    private List<JsonNode> textsTo(String phone) {
+        return JSON.readTree(Http.get("http://localhost:" + port + "/api/notifications/local-sms").body())
+                .valueStream().filter(node -> phone.equals(node.path("to").asString())).toList();
+    }
+
+    private static Calendar calendarOf(MimeMessage mail) throws Exception {
+        String text = MailParts.calendar(mail).orElseThrow(() -> new AssertionError("no calendar attached"));
+        return new CalendarBuilder().build(new StringReader(text));
+    }
+
+    private static VEvent onlyEvent(Calendar calendar, String method) {
+        assertThat(calendar.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo(method);
+        List<VEvent> entries = calendar.getComponents("VEVENT");
+        assertThat(entries).hasSize(1);
+        return entries.get(0);
+    }
+
+    private static ZonedDateTime start(VEvent event) {
+        return ZonedDateTime.from(event.<DtStart<?>>getProperty(Property.DTSTART).orElseThrow().getDate());
+    }
+
+    private static String value(VEvent event, String property) {
+        return event.getProperty(property).orElseThrow().getValue();
+    }
+
+    private static List<MimeMessage> awaitMailTo(String email) {
+        return awaitMails(email, 1);
+    }
+
+    private static List<MimeMessage> awaitMails(String email, int count) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailTo(email).size() >= count);
+        return mailTo(email);
+    }
+
+    private static List<MimeMessage> mailTo(String email) {
+        return Arrays.stream(SMTP.getReceivedMessages()).filter(message -> {
+            try {
+                return message.getAllRecipients()[0].toString().equals(email);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+}
