@@ -1,6 +1,7 @@
 package org.convoy.support.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.convoy.support.test.ProblemAssertions.assertProblem;
 
 import java.net.http.HttpResponse;
 
@@ -10,7 +11,6 @@ import org.convoy.support.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -102,16 +102,6 @@ class SecurityIT {
     @Test
     void aPublicPathIsOpenForItsMethodOnly() {
         assertProblem(Http.send("PUT", url("/parcels"), "{}", null), 401, "Unauthorized");
-    }
-
-    private void assertProblem(HttpResponse<String> response, int status, String title) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = json.readTree(response.body());
-        assertThat(problem.path("status").asInt()).isEqualTo(status);
-        assertThat(problem.path("title").asString()).isEqualTo(title);
-        assertThat(response.body()).doesNotContain("Exception");
     }
 
     private String url(String path) {

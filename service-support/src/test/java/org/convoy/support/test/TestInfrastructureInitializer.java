@@ -26,7 +26,8 @@ public final class TestInfrastructureInitializer implements ApplicationContextIn
     void initialize(ConfigurableApplicationContext context, InfrastructureMode mode) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         TestPropertyValues.of("spring.cloud.stream.default.group=${spring.application.name}-" + suffix,
-                "convoy.security.jwks-uri=" + TestTokens.jwksUri()).applyTo(context);
+                // As the variable the shared defaults read, so that a test can still set convoy.security.jwks-uri.
+                "JWKS_URI=" + TestTokens.jwksUri()).applyTo(context);
         if (mode == InfrastructureMode.CONTAINERS) {
             ((GenericApplicationContext) context).registerBean(ContainersConfig.class);
             return;

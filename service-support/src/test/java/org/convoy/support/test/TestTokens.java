@@ -28,8 +28,7 @@ import com.sun.net.httpserver.HttpServer;
  * Organizer tokens for tests, shaped like the gateway's (RS256, {@code iss=convoy}, {@code sub}, {@code roles},
  * {@code jti}, 15 minutes), signed with a key pair made for this test JVM. Its public key is served as a JWKS on
  * {@link #jwksUri()}, which {@link ServiceIntegrationTest} gives every service as {@code convoy.security.jwks-uri}.
- * The JWKS server starts only when the first token is made, so every test context also proves that a service
- * starts while the gateway's keys are unreachable.
+ * The JWKS server starts when the first token is made.
  */
 public final class TestTokens {
 
