@@ -5,6 +5,7 @@ WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY events events
+COPY kraft-broker kraft-broker
 COPY service-support service-support
 COPY registration-service registration-service
 COPY scheduling-service scheduling-service
@@ -16,7 +17,8 @@ RUN ./mvnw -B -q -DskipTests package -pl registration-service,scheduling-service
 FROM eclipse-temurin:17.0.15_6-jre
 ARG SERVICE
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --uid 10001 convoy
+    && useradd --system --uid 10001 convoy \
+    && mkdir -p /var/lib/convoy && chown convoy /var/lib/convoy
 COPY --from=build /src/${SERVICE}/target/${SERVICE}.jar /app/app.jar
 USER convoy
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"

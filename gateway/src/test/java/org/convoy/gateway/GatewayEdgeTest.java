@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * idempotent requests are retried, oversize bodies stop at the door, and every answer carries the security
  * headers and a correlation id that the services see too.
  */
+@ContextConfiguration(initializers = TestMongo.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "GATEWAY_RESPONSE_TIMEOUT=1s", "GATEWAY_CONNECT_TIMEOUT_MS=500", "GATEWAY_MAX_REQUEST_BODY=1KB",
                 "convoy.gateway.public-rate-limit.capacity=3", "convoy.gateway.public-rate-limit.refill-every=1h" })

@@ -36,6 +36,14 @@ public final class LocalPlatform {
         console.headline("  Mail        " + platform.mailPageUrl() + "  (every email the platform sends)");
         console.headline("  Register    curl -i -H 'Content-Type: application/json' -d @local-platform/sample-registration.json "
                 + platform.gatewayUrl() + "api/registrations");
+        String credentials = "{\"username\":\"" + config.adminUsername() + "\",\"password\":\""
+                + (config.developmentAdmin() ? config.adminPassword() : "<CONVOY_ADMIN_PASSWORD>") + "\"}";
+        console.headline("  Log in      curl -s -H 'Content-Type: application/json' -d '" + credentials + "' "
+                + platform.gatewayUrl() + "api/auth/login");
+        if (config.developmentAdmin()) {
+            console.headline("              (administrator " + config.adminUsername() + " / " + config.adminPassword()
+                    + ": the development default; set --admin-password for anything else)");
+        }
         for (ServiceProcess service : platform.services()) {
             console.headline("  " + String.format("%-21s", service.name()) + service.url() + "actuator/health");
         }

@@ -157,8 +157,14 @@ final class Platform implements AutoCloseable {
             env.put("REGISTRATION_SERVICE_URI", "http://localhost:" + config.port(PlatformConfig.REGISTRATION));
             env.put("SCHEDULING_SERVICE_URI", "http://localhost:" + config.port(PlatformConfig.SCHEDULING));
             env.put("NOTIFICATION_SERVICE_URI", "http://localhost:" + config.port(PlatformConfig.NOTIFICATION));
+            env.put("MONGODB_URI", mongoUri("convoy-gateway"));
+            env.put("CONVOY_ADMIN_USERNAME", config.adminUsername());
+            env.put("CONVOY_ADMIN_PASSWORD", config.adminPassword());
+            // Kept with the data, so organizers stay logged in across a restart of the platform.
+            env.put("GATEWAY_SIGNING_KEY", config.dataDir().resolve("gateway").resolve("jwt-signing-key.pem").toString());
             return env;
         }
+        env.put("JWKS_URI", gatewayUrl() + ".well-known/jwks.json");
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka == null ? config.externalKafka() : kafka.bootstrapServers());
         env.put("MONGODB_URI", mongoUri("convoy-" + service.replace("-service", "")));
         env.put("SMTP_HOST", "localhost");

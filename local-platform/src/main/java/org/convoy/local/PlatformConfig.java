@@ -11,7 +11,8 @@ import java.util.Map;
  * Where everything runs. Each setting comes from a {@code --name=value} argument, else the environment variable
  * {@code CONVOY_NAME} (upper case, dashes as underscores), else its default. With
  * {@code --kafka-bootstrap-servers} and {@code --mongo-uri} the services use that Kafka and MongoDB and the launcher
- * starts neither.
+ * starts neither. {@code --admin-username} and {@code --admin-password} name the first organizer account (an
+ * administrator); the defaults are for a development machine only.
  */
 record PlatformConfig(
         Path home,
@@ -21,7 +22,12 @@ record PlatformConfig(
         boolean reset,
         boolean colour,
         String externalKafka,
-        String externalMongo) {
+        String externalMongo,
+        String adminUsername,
+        String adminPassword) {
+
+    static final String DEVELOPMENT_ADMIN_USERNAME = "admin";
+    static final String DEVELOPMENT_ADMIN_PASSWORD = "convoy-local-admin";
 
     static final String GATEWAY = "gateway";
     static final String REGISTRATION = "registration-service";
@@ -77,16 +83,22 @@ record PlatformConfig(
             throw new IllegalArgumentException("--mongo-uri must name the database as {database}, e.g. "
                     + "mongodb://db:27017/{database}?replicaSet=rs0");
         }
+        String adminUsername = setting("admin-username", given, env, DEVELOPMENT_ADMIN_USERNAME);
+        String adminPassword = setting("admin-password", given, env, DEVELOPMENT_ADMIN_PASSWORD);
+        if (adminPassword.length() < 12) {
+            throw new IllegalArgumentException("--admin-password (CONVOY_ADMIN_PASSWORD) needs at least 12 characters");
+        }
         boolean colour = System.console() != null && env.get("NO_COLOR") == null;
         for (String key : given.keySet()) {
-            if (!List.of("home", "data-dir", "service-java-opts", "reset", "kafka-bootstrap-servers", "mongo-uri")
+            if (!List.of("home", "data-dir", "service-java-opts", "reset", "kafka-bootstrap-servers", "mongo-uri",
+                    "admin-username", "admin-password")
                     .contains(key) && DEFAULT_PORTS.keySet().stream().map(PlatformConfig::portKey)
                             .noneMatch(key::equals)) {
                 throw new IllegalArgumentException("Unknown setting --" + key);
             }
         }
         return new PlatformConfig(home, dataDir, Map.copyOf(ports), javaOptions, reset, colour, externalKafka,
-                externalMongo);
+                externalMongo, adminUsername, adminPassword);
     }
 
     /** The argument and variable name of a port: {@code --gateway-port}, {@code CONVOY_GATEWAY_PORT}. */
@@ -109,6 +121,18 @@ record PlatformConfig(
             open.remove(MONGO);
         }
         return open;
+    }
+
+    /** The launcher's own defaults are for a development machine; then it prints the password with the URLs. */
+    boolean developmentAdmin() {
+        return DEVELOPMENT_ADMIN_PASSWORD.equals(adminPassword);
+    }
+
+    /** Never the password. */
+    @Override
+    public String toString() {
+        return "PlatformConfig[home=" + home + ", dataDir=" + dataDir + ", ports=" + ports + ", adminUsername="
+                + adminUsername + "]";
     }
 
     int port(String name) {

@@ -54,4 +54,23 @@ class PlatformConfigTest {
         assertThatThrownBy(() -> PlatformConfig.from(new String[] { "start" }, Map.of()))
                 .hasMessageContaining("Unknown argument start");
     }
+
+    @Test
+    void theFirstAdministratorHasADevelopmentDefaultThatTheEnvironmentReplaces() {
+        PlatformConfig development = PlatformConfig.from(new String[0], Map.of());
+        PlatformConfig configured = PlatformConfig.from(new String[0],
+                Map.of("CONVOY_ADMIN_USERNAME", "ops", "CONVOY_ADMIN_PASSWORD", "a-much-longer-secret"));
+
+        assertThat(development.adminUsername()).isEqualTo("admin");
+        assertThat(development.developmentAdmin()).isTrue();
+        assertThat(configured.adminUsername()).isEqualTo("ops");
+        assertThat(configured.developmentAdmin()).isFalse();
+        assertThat(configured.toString()).doesNotContain("a-much-longer-secret");
+    }
+
+    @Test
+    void aShortAdministratorPasswordIsRefused() {
+        assertThatThrownBy(() -> PlatformConfig.from(new String[] { "--admin-password=short" }, Map.of()))
+                .hasMessageContaining("at least 12 characters");
+    }
 }

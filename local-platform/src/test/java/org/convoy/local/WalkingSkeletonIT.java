@@ -44,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * own processes, a real SMTP server in this JVM, and Kafka and MongoDB in containers where Docker is available,
  * otherwise a real KRaft broker and the MongoDB-wire store in this JVM. A registration
  * sent to the gateway must reach registration-service, MongoDB, Kafka, notification-service (a real email) and
- * scheduling-service (its read model). Breaking any hop fails this test.
+ * scheduling-service (its read model), which an organizer reads after logging in through the gateway. Breaking any
+ * hop fails this test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -112,8 +113,9 @@ class WalkingSkeletonIT {
                     assertThat(mail.get("subject")).isEqualTo("Convoy: recibimos tu registro, Lucía");
                     assertThat(mail.get("text")).contains("Hola Lucía Gómez Treviño", "/registration#token=");
                 }));
+        String token = organizerToken();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            HttpResponse<String> delegate = get("api/scheduling/delegates/" + id);
+            HttpResponse<String> delegate = get("api/scheduling/delegates/" + id, token);
             assertThat(delegate.statusCode()).isEqualTo(200);
             JsonNode body = json.readTree(delegate.body());
             assertThat(body.path("givenName").asString()).isEqualTo("Lucía");
@@ -121,7 +123,32 @@ class WalkingSkeletonIT {
             assertThat(body.path("status").asString()).isEqualTo("SUBMITTED");
         });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                get("api/notifications?delegateId=" + id).body()).contains("\"status\":\"SENT\""));
+                get("api/notifications?delegateId=" + id, token).body()).contains("\"status\":\"SENT\""));
+    }
+
+    @Test
+    @Order(2)
+    void organizerCallsNeedALoginAndEachServiceChecksTheTokenItself() throws Exception {
+        String token = organizerToken();
+        String direct = platform.services().stream()
+                .filter(service -> service.name().equals(PlatformConfig.SCHEDULING)).findFirst().orElseThrow()
+                .url() + "api/scheduling/delegates?convoyId=california-2023";
+
+        HttpResponse<String> withoutToken = get("api/scheduling/delegates?convoyId=california-2023", null);
+        HttpResponse<String> withToken = get("api/registrations?convoyId=california-2023", token);
+        HttpResponse<String> aroundTheGateway = send(HttpRequest.newBuilder(URI.create(direct)).GET());
+        HttpResponse<String> aroundTheGatewayWithToken = send(HttpRequest.newBuilder(URI.create(direct))
+                .header("Authorization", "Bearer " + token).GET());
+        HttpResponse<String> logout = send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "api/auth/logout"))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> afterLogout = get("api/registrations?convoyId=california-2023", token);
+
+        assertThat(withoutToken.statusCode()).isEqualTo(401);
+        assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(200);
+        assertThat(aroundTheGateway.statusCode()).isEqualTo(401);
+        assertThat(aroundTheGatewayWithToken.statusCode()).isEqualTo(200);
+        assertThat(logout.statusCode()).isEqualTo(204);
+        assertThat(afterLogout.statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -172,8 +199,27 @@ class WalkingSkeletonIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
-                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return get(path, null);
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Logs in through the real gateway as the administrator the launcher created. */
+    private String organizerToken() throws Exception {
+        HttpResponse<String> login = post("api/auth/login", "{\"username\":\"" + PlatformConfig.DEVELOPMENT_ADMIN_USERNAME
+                + "\",\"password\":\"" + PlatformConfig.DEVELOPMENT_ADMIN_PASSWORD + "\"}");
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        return json.readTree(login.body()).path("accessToken").asString();
     }
 
     private static String registration(String email) {

@@ -26,6 +26,8 @@ import org.convoy.notification.contact.domain.ContactRepository;
 import org.convoy.notification.notice.domain.Notice;
 import org.convoy.support.test.Http;
 import org.convoy.support.test.ServiceIntegrationTest;
+import org.convoy.support.test.TestTokens;
+import org.convoy.support.test.TokenChecks;
 import org.convoy.support.test.TestEventPublisher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = { "convoy.notification.retry.first-delay=300ms",
         "convoy.notification.retry.poll=200ms", "convoy.notification.quiet-hours.enabled=false" })
 class DelegateNoticesIT {
+
+    private static final String ORGANIZER = TestTokens.organizer();
 
     /** On a fixed port, so it can be stopped and started again where the service expects it. */
     static final GreenMail SMTP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -152,7 +156,7 @@ class DelegateNoticesIT {
 
         awaitMailTo(marker);
         assertThat(mailTo(email)).hasSize(1);
-        String log = Http.get("http://localhost:" + port + "/api/notifications?delegateId=" + delegate).body();
+        String log = Http.get("http://localhost:" + port + "/api/notifications?delegateId=" + delegate, ORGANIZER).body();
         assertThat(log).contains("\"status\":\"SENT\"", "\"channel\":\"EMAIL\"", "REGISTRATION_RECEIVED");
         assertThat(log.split("\"id\"")).hasSize(2);
     }
@@ -179,13 +183,19 @@ class DelegateNoticesIT {
                 .isEqualTo("Convoy: Rosa, recibimos tu registro para california-2023. Tu enlace personal está en tu correo.");
         assertThat(text.path("encoding").asString()).isEqualTo("UCS2");
         assertThat(text.path("segments").asInt()).isEqualTo(2);
-        assertThat(Http.get("http://localhost:" + port + "/api/notifications?delegateId=" + delegate).body())
+        assertThat(Http.get("http://localhost:" + port + "/api/notifications?delegateId=" + delegate, ORGANIZER).body())
                 .contains("\"channel\":\"SMS\"", "\"channel\":\"EMAIL\"");
+    }
+
+    @Test
+    void theDeliveryLogAndTheLocalTextsAreForOrganizersOnly() {
+        TokenChecks.assertOrganizersOnly("http://localhost:" + port + "/api/notifications?delegateId=" + UUID.randomUUID());
+        TokenChecks.assertOrganizersOnly("http://localhost:" + port + "/api/notifications/local-sms");
     }
 
     private List<tools.jackson.databind.JsonNode> localTextsTo(String phone) {
         return tools.jackson.databind.json.JsonMapper.builder().build()
-                .readTree(Http.get("http://localhost:" + port + "/api/notifications/local-sms").body())
+                .readTree(Http.get("http://localhost:" + port + "/api/notifications/local-sms", ORGANIZER).body())
                 .valueStream().filter(node -> phone.equals(node.path("to").asString())).toList();
     }
 
@@ -244,7 +254,7 @@ class DelegateNoticesIT {
     }
 
     private String deliveryLog(UUID delegate) {
-        return Http.get("http://localhost:" + port + "/api/notifications?delegateId=" + delegate).body();
+        return Http.get("http://localhost:" + port + "/api/notifications?delegateId=" + delegate, ORGANIZER).body();
     }
 
     @Test

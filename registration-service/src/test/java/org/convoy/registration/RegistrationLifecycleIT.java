@@ -32,6 +32,7 @@ import org.convoy.registration.edition.domain.EditionRepository;
 import org.convoy.support.test.EventProbe;
 import org.convoy.support.test.Http;
 import org.convoy.support.test.ServiceIntegrationTest;
+import org.convoy.support.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,6 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** The whole registration lifecycle over HTTP, with its events on a real broker. */
 @ServiceIntegrationTest
 class RegistrationLifecycleIT {
+
+    private static final String ORGANIZER = TestTokens.organizer();
 
     @LocalServerPort
     int port;
@@ -179,12 +182,12 @@ class RegistrationLifecycleIT {
         UUID staff = memberId(group, false);
         UUID stranger = UUID.randomUUID();
 
-        JsonNode approvals = json.readTree(post("/api/registrations/approvals",
-                "{\"delegateIds\":[\"" + mayor + "\",\"" + stranger + "\"]}", null).body());
-        JsonNode rejections = json.readTree(post("/api/registrations/rejections",
-                "{\"delegateIds\":[\"" + staff + "\"],\"reason\":\"Cupo de personal completo\"}", null).body());
-        JsonNode approveRejected = json.readTree(post("/api/registrations/approvals",
-                "{\"delegateIds\":[\"" + staff + "\"]}", null).body());
+        JsonNode approvals = json.readTree(organizer("POST", "/api/registrations/approvals",
+                "{\"delegateIds\":[\"" + mayor + "\",\"" + stranger + "\"]}").body());
+        JsonNode rejections = json.readTree(organizer("POST", "/api/registrations/rejections",
+                "{\"delegateIds\":[\"" + staff + "\"],\"reason\":\"Cupo de personal completo\"}").body());
+        JsonNode approveRejected = json.readTree(organizer("POST", "/api/registrations/approvals",
+                "{\"delegateIds\":[\"" + staff + "\"]}").body());
 
         assertThat(approvals.get(0).path("result").asString()).isEqualTo("DONE");
         assertThat(approvals.get(1).path("result").asString()).isEqualTo("NOT_FOUND");
@@ -194,7 +197,7 @@ class RegistrationLifecycleIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events.recordsWithKey(mayor.toString()))
                 .extracting(r -> EventProbe.header(r, EventHeaders.EVENT_TYPE))
                 .containsExactly("DelegateRegistered", "RegistrationLinkIssued", "DelegateApproved"));
-        JsonNode history = json.readTree(Http.get(url("/api/registrations/" + staff + "/history")).body());
+        JsonNode history = json.readTree(Http.get(url("/api/registrations/" + staff + "/history"), ORGANIZER).body());
         assertThat(history.path("changes").valueStream().map(c -> c.path("change").asString()))
                 .containsExactly("RECEIVED", "SUBMITTED", "REJECTED");
         assertThat(history.path("changes").get(2).path("detail").asString()).isEqualTo("Cupo de personal completo");
@@ -208,10 +211,12 @@ class RegistrationLifecycleIT {
                 .replace("MX-JAL", "MX-OAX").replace("\"Gobierno", "\"=HYPERLINK(1)Gobierno"), null));
 
         JsonNode staffPage = json.readTree(Http.get(url("/api/registrations?convoyId=" + convoy
-                + "&role=STAFF&size=1&page=1")).body());
-        JsonNode oaxaca = json.readTree(Http.get(url("/api/registrations?convoyId=" + convoy + "&state=MX-OAX")).body());
+                + "&role=STAFF&size=1&page=1"), ORGANIZER).body());
+        JsonNode oaxaca = json.readTree(Http.get(url("/api/registrations?convoyId=" + convoy + "&state=MX-OAX"),
+                ORGANIZER).body());
         HttpResponse<byte[]> csv = Http.sendBytes(HttpRequest.newBuilder(
-                URI.create(url("/api/registrations/export.csv?convoyId=" + convoy))).GET());
+                URI.create(url("/api/registrations/export.csv?convoyId=" + convoy)))
+                .header("Authorization", "Bearer " + ORGANIZER).GET());
 
         assertThat(staffPage.path("total").asInt()).isEqualTo(2);
         assertThat(staffPage.path("items")).hasSize(1);
@@ -335,7 +340,7 @@ class RegistrationLifecycleIT {
         var updates = events.recordsWithKey(mayor.toString()).subList(3, 5).stream()
                 .map(r -> new EventCodec().read(r.value(), org.convoy.events.DelegateUpdated.class)).toList();
         assertThat(updates).extracting(org.convoy.events.DelegateUpdated::reviewRequired).containsExactly(false, true);
-        JsonNode history = json.readTree(Http.get(url("/api/registrations/" + mayor + "/history")).body());
+        JsonNode history = json.readTree(Http.get(url("/api/registrations/" + mayor + "/history"), ORGANIZER).body());
         assertThat(history.path("changes").valueStream().map(c -> c.path("change").asString()))
                 .containsExactly("RECEIVED", "SUBMITTED", "APPROVED", "UPDATED", "UPDATED_BACK_TO_REVIEW");
     }
@@ -357,7 +362,7 @@ class RegistrationLifecycleIT {
         assertThat(json.readTree(byLead.body()).path("profile").path("position").asString()).isEqualTo("Jefe de Gabinete");
         assertThat(byCompanion.statusCode()).isEqualTo(404);
         assertThat(registrations.findById(mayor).orElseThrow().member(mayor).profile().givenName()).isEqualTo("María");
-        JsonNode history = json.readTree(Http.get(url("/api/registrations/" + staff + "/history")).body());
+        JsonNode history = json.readTree(Http.get(url("/api/registrations/" + staff + "/history"), ORGANIZER).body());
         assertThat(history.path("changes").get(2).path("by").asString()).isEqualTo("group lead");
     }
 
@@ -369,10 +374,10 @@ class RegistrationLifecycleIT {
         UUID erased = memberId(first, true);
         String token = token(erased);
 
-        HttpResponse<String> erasure = send("DELETE", "/api/registrations/" + erased, null, null);
+        HttpResponse<String> erasure = Http.send("DELETE", url("/api/registrations/" + erased), null, TestTokens.admin());
 
         assertThat(erasure.statusCode()).isEqualTo(204);
-        assertThat(Http.get(url("/api/registrations/" + erased)).statusCode()).isEqualTo(404);
+        assertThat(Http.get(url("/api/registrations/" + erased), ORGANIZER).statusCode()).isEqualTo(404);
         assertThat(get("/api/registrations/self", token).statusCode()).isEqualTo(404);
         var member = registrations.findById(erased).orElseThrow().member(erased);
         assertThat(member.profile().email()).isNull();
@@ -380,7 +385,8 @@ class RegistrationLifecycleIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                 mongo.findById(erased, org.bson.Document.class, Registration.COLLECTION).toJson())
                 .doesNotContain("sayula").doesNotContain("Hernández"));
-        assertThat(Http.get(url("/api/registrations/export.csv?convoyId=" + convoy)).body()).doesNotContain("sayula");
+        assertThat(Http.get(url("/api/registrations/export.csv?convoyId=" + convoy), ORGANIZER).body())
+                .doesNotContain("sayula");
         assertThat(statusesNow(waiting)).containsOnly("SUBMITTED");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events.recordsWithKey(erased.toString()))
                 .extracting(r -> EventProbe.header(r, EventHeaders.EVENT_TYPE)).contains("DelegateErased"));
@@ -393,15 +399,19 @@ class RegistrationLifecycleIT {
         created(post("/api/registrations", mayorWithStaff(kept, "jalpa", 1), null));
         created(post("/api/registrations", mayorWithStaff(expired, "jalpa", 1), null));
 
-        HttpResponse<String> tooEarly = post("/api/registrations/erasures", "{\"convoyId\":\"" + kept + "\"}", null);
-        HttpResponse<String> due = post("/api/registrations/erasures", "{\"convoyId\":\"" + expired + "\"}", null);
+        HttpResponse<String> tooEarly = Http.postJson(url("/api/registrations/erasures"), "{\"convoyId\":\"" + kept + "\"}",
+                TestTokens.admin());
+        HttpResponse<String> due = Http.postJson(url("/api/registrations/erasures"), "{\"convoyId\":\"" + expired + "\"}",
+                TestTokens.admin());
 
         assertThat(tooEarly.statusCode()).isEqualTo(409);
         assertThat(due.statusCode()).isEqualTo(200);
         assertThat(json.readTree(due.body()).path("erased").asInt()).isEqualTo(2);
-        assertThat(json.readTree(Http.get(url("/api/registrations?convoyId=" + expired)).body()).path("total").asInt())
+        assertThat(json.readTree(Http.get(url("/api/registrations?convoyId=" + expired), ORGANIZER).body())
+                .path("total").asInt())
                 .isZero();
-        assertThat(json.readTree(Http.get(url("/api/registrations?convoyId=" + kept)).body()).path("total").asInt())
+        assertThat(json.readTree(Http.get(url("/api/registrations?convoyId=" + kept), ORGANIZER).body())
+                .path("total").asInt())
                 .isEqualTo(2);
     }
 
@@ -421,7 +431,7 @@ class RegistrationLifecycleIT {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+            request.header(SelfServiceLinks.HEADER, token);
         }
         return Http.send(request);
     }
@@ -475,7 +485,7 @@ class RegistrationLifecycleIT {
             request.header("Idempotency-Key", idempotencyKey);
         }
         if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+            request.header(SelfServiceLinks.HEADER, token);
         }
         return Http.send(request);
     }
@@ -483,9 +493,13 @@ class RegistrationLifecycleIT {
     private HttpResponse<String> get(String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).GET();
         if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+            request.header(SelfServiceLinks.HEADER, token);
         }
         return Http.send(request);
+    }
+
+    private HttpResponse<String> organizer(String method, String path, String body) {
+        return Http.send(method, url(path), body, ORGANIZER);
     }
 
     private String url(String path) {

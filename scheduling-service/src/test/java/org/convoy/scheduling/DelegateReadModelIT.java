@@ -20,6 +20,7 @@ import org.convoy.scheduling.delegate.domain.ScheduledDelegate;
 import org.convoy.scheduling.delegate.domain.ScheduledDelegateRepository;
 import org.convoy.support.test.Http;
 import org.convoy.support.test.ServiceIntegrationTest;
+import org.convoy.support.test.TestTokens;
 import org.convoy.support.test.TestEventPublisher;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** Scheduling's delegate read model, fed by real events on a real broker. */
 @ServiceIntegrationTest
 class DelegateReadModelIT {
+
+    private static final String ORGANIZER = TestTokens.organizer();
 
     @Autowired
     ScheduledDelegateRepository delegates;
@@ -51,7 +54,7 @@ class DelegateReadModelIT {
         assertThat(delegate.givenName()).isEqualTo("Jorge");
         assertThat(delegate.sectors()).containsExactly("AUTOMOTIVE");
 
-        HttpResponse<String> response = Http.get("http://localhost:" + port + "/api/scheduling/delegates/" + id);
+        HttpResponse<String> response = Http.get("http://localhost:" + port + "/api/scheduling/delegates/" + id, ORGANIZER);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"APPROVED\"", "Jorge");
     }
@@ -102,7 +105,7 @@ class DelegateReadModelIT {
         publish(new DelegateErased(UUID.randomUUID(), Instant.now(), 1, id, "california-2023"));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !delegates.existsById(id));
-        assertThat(Http.get("http://localhost:" + port + "/api/scheduling/delegates/" + id).statusCode()).isEqualTo(404);
+        assertThat(Http.get("http://localhost:" + port + "/api/scheduling/delegates/" + id, ORGANIZER).statusCode()).isEqualTo(404);
     }
 
     private void publish(ConvoyEvent event) {

@@ -15,13 +15,15 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRequestBody the largest request body the gateway forwards; larger ones get 413 at the door
  * @param retryAfter     what a 503 tells clients about when to try again
  * @param publicRateLimit how often one client address may register or ask for a link
+ * @param organizerRateLimit how often one logged-in user (the token's subject) may call through the gateway
  */
 @Validated
 @ConfigurationProperties("convoy.gateway")
 public record GatewayProperties(
         @NotNull @DefaultValue("64KB") DataSize maxRequestBody,
         @NotNull @DefaultValue("5s") Duration retryAfter,
-        @Valid @NotNull @DefaultValue RateLimit publicRateLimit) {
+        @Valid @NotNull @DefaultValue RateLimit publicRateLimit,
+        @Valid @NotNull @DefaultValue UserRateLimit organizerRateLimit) {
 
     /**
      * @param capacity          requests a client may make at once
@@ -32,5 +34,14 @@ public record GatewayProperties(
             @Min(1) @DefaultValue("10") int capacity,
             @NotNull @DefaultValue("6s") Duration refillEvery,
             @DefaultValue("false") boolean trustForwardedFor) {
+    }
+
+    /**
+     * @param capacity    calls one user may make at once
+     * @param refillEvery one more call is allowed after this long
+     */
+    public record UserRateLimit(
+            @Min(1) @DefaultValue("120") int capacity,
+            @NotNull @DefaultValue("250ms") Duration refillEvery) {
     }
 }

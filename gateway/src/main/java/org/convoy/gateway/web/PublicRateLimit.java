@@ -1,17 +1,12 @@
 package org.convoy.gateway.web;
 
-import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -32,11 +27,9 @@ import reactor.core.publisher.Mono;
 class PublicRateLimit implements WebFilter {
 
     private static final List<String> LIMITED_PATHS = List.of("/api/registrations", "/api/registrations/link-requests");
-    private static final int MAX_TRACKED_CLIENTS = 100_000;
 
     private final GatewayProperties.RateLimit limit;
-    private final Clock clock;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final TokenBuckets buckets;
 
     @Autowired
     PublicRateLimit(GatewayProperties properties) {
@@ -45,7 +38,7 @@ class PublicRateLimit implements WebFilter {
 
     PublicRateLimit(GatewayProperties.RateLimit limit, Clock clock) {
         this.limit = limit;
-        this.clock = clock;
+        this.buckets = new TokenBuckets(limit.capacity(), limit.refillEvery(), clock);
     }
 
     @Override
@@ -54,47 +47,15 @@ class PublicRateLimit implements WebFilter {
                 || !LIMITED_PATHS.contains(exchange.getRequest().getPath().value())) {
             return chain.filter(exchange);
         }
-        long waitMillis = take(client(exchange));
+        long waitMillis = take(ClientAddress.of(exchange, limit.trustForwardedFor()));
         if (waitMillis == 0) {
             return chain.filter(exchange);
         }
-        long seconds = Math.max(1, (waitMillis + 999) / 1000);
-        exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(seconds));
-        return EdgeFilters.problem(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
-                "Too many requests from this address. Try again in " + seconds + " seconds.");
+        return Problems.tooManyRequests(exchange.getResponse(), waitMillis, "Too many requests from this address.");
     }
 
     /** @return 0 when a token was taken, else how long until the next token */
     long take(String client) {
-        if (buckets.size() > MAX_TRACKED_CLIENTS) {
-            buckets.clear();
-        }
-        long now = clock.millis();
-        Bucket bucket = buckets.compute(client, (key, old) -> (old == null ? new Bucket(limit.capacity(), now) : old)
-                .refilled(now, limit.capacity(), limit.refillEvery()));
-        if (bucket.tokens() >= 1) {
-            buckets.put(client, new Bucket(bucket.tokens() - 1, bucket.at()));
-            return 0;
-        }
-        return Math.max(1, (long) ((1 - bucket.tokens()) * limit.refillEvery().toMillis()));
-    }
-
-    private String client(ServerWebExchange exchange) {
-        if (limit.trustForwardedFor()) {
-            String forwarded = exchange.getRequest().getHeaders().getFirst("X-Forwarded-For");
-            if (forwarded != null && !forwarded.isBlank()) {
-                return forwarded.split(",")[0].strip();
-            }
-        }
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null ? "unknown" : remote.getAddress().getHostAddress();
-    }
-
-    private record Bucket(double tokens, long at) {
-
-        Bucket refilled(long now, int capacity, Duration every) {
-            double added = (now - at) / (double) every.toMillis();
-            return new Bucket(Math.min(capacity, tokens + added), now);
-        }
+        return buckets.take(client);
     }
 }

@@ -17,11 +17,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Personal links without passwords: {@code v1.<delegateId>.<expiry>.<HMAC-SHA256>}. The token travels in the
- * link's fragment (never sent to a server or written to its logs) and then in an {@code Authorization: Bearer}
- * header. It proves who the delegate is until it expires; it carries nothing else.
+ * link's fragment (never sent to a server or written to its logs) and then in the {@code X-Registration-Token}
+ * header. It proves who the delegate is until it expires; it carries nothing else, and it opens only the delegate's
+ * own registration: organizer calls refuse it.
  */
 @Component
 public class SelfServiceLinks {
+
+    /** The header that carries a personal link's token. */
+    public static final String HEADER = "X-Registration-Token";
 
     private static final String VERSION = "v1";
 

@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,12 +29,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limitBytes) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Request body too large\",\"status\":413,"
-                    + "\"detail\":\"The request body may not exceed " + limitBytes + " bytes.\",\"instance\":\""
-                    + request.getRequestURI().replaceAll("[^A-Za-z0-9/._~-]", "") + "\"}");
+            ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE.value(), "Request body too large",
+                    "The request body may not exceed " + limitBytes + " bytes.", request.getRequestURI());
             return;
         }
         chain.doFilter(new LimitedRequest(request, limitBytes), response);

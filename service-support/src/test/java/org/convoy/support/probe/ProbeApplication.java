@@ -1,6 +1,8 @@
 package org.convoy.support.probe;
 
+import java.security.Principal;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -17,7 +19,13 @@ import org.convoy.support.inbox.EventConsumers;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.messaging.Message;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,6 +50,18 @@ public class ProbeApplication {
         @PostMapping("/parcels")
         ParcelRequest accept(@Valid @RequestBody ParcelRequest request) {
             return request;
+        }
+
+        /** Not among the public paths: organizers only. */
+        @GetMapping("/parcels/ledger")
+        Map<String, String> ledger(Principal organizer) {
+            return Map.of("readBy", organizer.getName());
+        }
+
+        @DeleteMapping("/parcels/{id}")
+        @PreAuthorize("hasRole('ADMIN')")
+        @ResponseStatus(HttpStatus.NO_CONTENT)
+        void destroy(@PathVariable String id) {
         }
     }
 

@@ -1,6 +1,7 @@
 package org.convoy.support.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.convoy.support.test.ProblemAssertions.assertProblem;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -13,7 +14,6 @@ import org.convoy.support.test.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Every service answers bad input with a 4xx problem+json that names the fields, never a 500. */
@@ -110,15 +110,6 @@ class ProblemDetailsIT {
 
     private String url() {
         return "http://localhost:" + port + "/parcels";
-    }
-
-    private void assertProblem(HttpResponse<String> response, int status, String title) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = json.readTree(response.body());
-        assertThat(problem.path("status").asInt()).isEqualTo(status);
-        assertThat(problem.path("title").asString()).isEqualTo(title);
     }
 
     private List<String> fields(HttpResponse<String> response) {

@@ -26,6 +26,31 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    /** A call with {@code Authorization: Bearer <token>}, e.g. from {@link TestTokens#organizer()}. */
+    public static HttpResponse<String> get(String url, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET());
+    }
+
+    public static HttpResponse<String> postJson(String url, String body, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Any method; body and token may be null. */
+    public static HttpResponse<String> send(String method, String url, String body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+
     public static HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) {
         return send(request, HttpResponse.BodyHandlers.ofByteArray());
     }

@@ -11,7 +11,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /**
  * Gives a test context its Kafka and MongoDB according to {@link InfrastructureMode}: the containers of
  * {@link ContainersConfig}, or one embedded KRaft broker and one MongoDB-wire store shared by the test JVM. Either
- * way each context gets its own database and its own consumer groups.
+ * way each context gets its own database and its own consumer groups, and checks tokens against
+ * {@link TestTokens}' keys.
  */
 public final class TestInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -24,8 +25,9 @@ public final class TestInfrastructureInitializer implements ApplicationContextIn
 
     void initialize(ConfigurableApplicationContext context, InfrastructureMode mode) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        TestPropertyValues.of("spring.cloud.stream.default.group=${spring.application.name}-" + suffix)
-                .applyTo(context);
+        TestPropertyValues.of("spring.cloud.stream.default.group=${spring.application.name}-" + suffix,
+                // As the variable the shared defaults read, so that a test can still set convoy.security.jwks-uri.
+                "JWKS_URI=" + TestTokens.jwksUri()).applyTo(context);
         if (mode == InfrastructureMode.CONTAINERS) {
             ((GenericApplicationContext) context).registerBean(ContainersConfig.class);
             return;

@@ -1,6 +1,7 @@
 package org.convoy.registration.delegate.web;
 
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,15 +48,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What organizers do with registrations: find delegates, decide on them one by one or in bulk, export them, and
- * read each one's history. A convoy has at most a few hundred delegates, so a search reads the convoy's
+ * read each one's history. Every call needs an organizer's token (the shared security chain); erasing personal
+ * data needs an administrator's. A convoy has at most a few hundred delegates, so a search reads the convoy's
  * registrations and filters them here.
  */
 @RestController
 @RequestMapping("/api/registrations")
 @Validated
 class OrganizerController {
-
-    private static final String ORGANIZER = "organizer";
 
     private final Registrations registrations;
     private final RegistrationRepository repository;
@@ -101,27 +102,34 @@ class OrganizerController {
     }
 
     @PostMapping("/approvals")
-    List<Registrations.Outcome> approve(@Valid @RequestBody Approvals approvals) {
-        return registrations.decideAll(approvals.delegateIds(), id -> registrations.approve(id, ORGANIZER));
+    List<Registrations.Outcome> approve(@Valid @RequestBody Approvals approvals, Principal organizer) {
+        return registrations.decideAll(approvals.delegateIds(), id -> registrations.approve(id, by(organizer)));
     }
 
     @PostMapping("/rejections")
-    List<Registrations.Outcome> reject(@Valid @RequestBody Rejections rejections) {
+    List<Registrations.Outcome> reject(@Valid @RequestBody Rejections rejections, Principal organizer) {
         return registrations.decideAll(rejections.delegateIds(),
-                id -> registrations.reject(id, rejections.reason().strip(), ORGANIZER));
+                id -> registrations.reject(id, rejections.reason().strip(), by(organizer)));
     }
 
     /** Removes the delegate's personal data here and, through {@code DelegateErased}, in every service. */
     @DeleteMapping("/{delegateId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void erase(@PathVariable UUID delegateId) {
-        registrations.erase(delegateId, ORGANIZER);
+    @PreAuthorize("hasRole('ADMIN')")
+    void erase(@PathVariable UUID delegateId, Principal admin) {
+        registrations.erase(delegateId, by(admin));
     }
 
     /** Erases every delegate of a convoy whose retention date has passed; 409 before that date. */
     @PostMapping("/erasures")
-    Map<String, Integer> eraseConvoy(@Valid @RequestBody Erasure erasure) {
-        return Map.of("erased", registrations.eraseConvoy(erasure.convoyId(), ORGANIZER));
+    @PreAuthorize("hasRole('ADMIN')")
+    Map<String, Integer> eraseConvoy(@Valid @RequestBody Erasure erasure, Principal admin) {
+        return Map.of("erased", registrations.eraseConvoy(erasure.convoyId(), by(admin)));
+    }
+
+    /** Who made a change, as the history shows it: the organizer's user name from their token. */
+    private static String by(Principal organizer) {
+        return "organizer " + organizer.getName();
     }
 
     record Erasure(@NotBlank @Size(max = 60) String convoyId) {

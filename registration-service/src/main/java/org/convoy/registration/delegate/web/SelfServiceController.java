@@ -32,7 +32,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A delegate's own registration, reached with the personal link from their email: read it, and withdraw
- * themselves (a lead also their companions). Nobody else's.
+ * themselves (a lead also their companions). Nobody else's. The link's token comes in {@code X-Registration-Token},
+ * never in {@code Authorization}, which is for organizers' tokens: the two never meet.
  */
 @RestController
 @RequestMapping("/api/registrations/self")
@@ -47,25 +48,25 @@ class SelfServiceController {
     }
 
     @GetMapping
-    SelfService mine(@RequestHeader(name = "Authorization", required = false) String authorization) {
-        UUID me = delegate(authorization);
+    SelfService mine(@RequestHeader(name = SelfServiceLinks.HEADER, required = false) String token) {
+        UUID me = delegate(token);
         Registration registration = registrations.registrationOf(me);
         return SelfService.of(registration, registration.member(me));
     }
 
     /** Changes the delegate's own details; phone, SMS and organization rules as when registering. */
     @PutMapping
-    SelfService change(@RequestHeader(name = "Authorization", required = false) String authorization,
+    SelfService change(@RequestHeader(name = SelfServiceLinks.HEADER, required = false) String token,
             @Valid @RequestBody ProfileChangeRequest change) {
-        UUID me = delegate(authorization);
+        UUID me = delegate(token);
         return edit(me, me, change);
     }
 
     /** A group's lead changes the details of one of their companions. */
     @PutMapping("/group/{delegateId}")
-    SelfService changeCompanion(@RequestHeader(name = "Authorization", required = false) String authorization,
+    SelfService changeCompanion(@RequestHeader(name = SelfServiceLinks.HEADER, required = false) String token,
             @PathVariable UUID delegateId, @Valid @RequestBody ProfileChangeRequest change) {
-        UUID me = delegate(authorization);
+        UUID me = delegate(token);
         Registration registration = registrations.registrationOf(me);
         if (!registration.member(me).lead() || registration.findMember(delegateId).isEmpty()) {
             throw new DelegateNotFoundException(delegateId);
@@ -91,9 +92,9 @@ class SelfServiceController {
 
     /** Withdraws the delegate, or the named members of their group when they are its lead. */
     @PostMapping("/withdrawal")
-    SelfService withdraw(@RequestHeader(name = "Authorization", required = false) String authorization,
+    SelfService withdraw(@RequestHeader(name = SelfServiceLinks.HEADER, required = false) String token,
             @Valid @RequestBody(required = false) Withdrawal withdrawal) {
-        UUID me = delegate(authorization);
+        UUID me = delegate(token);
         Registration registration = registrations.registrationOf(me);
         Member self = registration.member(me);
         List<UUID> who = withdrawal == null || withdrawal.delegateIds() == null || withdrawal.delegateIds().isEmpty()
@@ -112,10 +113,8 @@ class SelfServiceController {
     record Withdrawal(@Size(max = 11) List<UUID> delegateIds) {
     }
 
-    private UUID delegate(String authorization) {
-        String token = authorization != null && authorization.startsWith("Bearer ")
-                ? authorization.substring("Bearer ".length()).strip() : null;
-        UUID me = links.verify(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED,
+    private UUID delegate(String token) {
+        UUID me = links.verify(token == null ? null : token.strip()).orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED,
                 "A valid personal link is required; ask for a new one with your email address."));
         if (registrations.registrationOf(me).member(me).status() == RegistrationStatus.ERASED) {
             throw new DelegateNotFoundException(me);

@@ -1,0 +1,60 @@
+package org.convoy.gateway.auth;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Organizer login.
+ *
+ * @param issuer        the {@code iss} of every token; services accept only this one
+ * @param tokenLifetime how long a token works; short, because a service called around the gateway cannot know that
+ *                      a token was revoked by a logout
+ * @param signingKey    a PEM file (PKCS#8) with the RSA private key that signs tokens: read when it exists, else
+ *                      made and written there. Empty: a new key at every start, so a restart ends every session
+ * @param admin         the first administrator, created at start when no user has that name
+ * @param loginThrottle how many failed logins a user name and a client address get
+ */
+@Validated
+@ConfigurationProperties("convoy.gateway.auth")
+public record AuthProperties(
+        @NotBlank @DefaultValue("convoy") String issuer,
+        @NotNull @DefaultValue("15m") Duration tokenLifetime,
+        @DefaultValue("") String signingKey,
+        @Valid @NotNull @DefaultValue Admin admin,
+        @Valid @NotNull @DefaultValue LoginThrottle loginThrottle) {
+
+    /**
+     * @param username {@code CONVOY_ADMIN_USERNAME}; empty: no administrator is created
+     * @param password {@code CONVOY_ADMIN_PASSWORD}; never logged
+     */
+    public record Admin(@DefaultValue("") String username, @DefaultValue("") String password) {
+
+        boolean configured() {
+            return !username.isBlank() && !password.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Admin[username=" + username + ", password=" + (password.isEmpty() ? "" : "******") + "]";
+        }
+    }
+
+    /**
+     * @param perUser     failed logins a user name may have at once
+     * @param perAddress  failed logins one client address may have at once, whatever the user names
+     * @param refillEvery each of them regains one try after this long
+     */
+    public record LoginThrottle(
+            @Min(1) @DefaultValue("5") int perUser,
+            @Min(1) @DefaultValue("20") int perAddress,
+            @NotNull @DefaultValue("1m") Duration refillEvery) {
+    }
+}

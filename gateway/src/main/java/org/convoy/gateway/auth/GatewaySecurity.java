@@ -1,0 +1,139 @@
+package org.convoy.gateway.auth;
+
+import java.time.Clock;
+
+import org.bson.Document;
+import org.convoy.gateway.web.Problems;
+import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoOperations;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway signs organizer tokens and checks every token that passes through it: signature, issuer, expiry, and
+ * that no logout revoked it. Creating users needs ADMIN and logging out a token; everything else is let through to
+ * the services, which check tokens and roles themselves.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class GatewaySecurity {
+
+    @Bean
+    SigningKey signingKey(AuthProperties properties) {
+        return SigningKey.from(properties.signingKey());
+    }
+
+    @Bean
+    TokenIssuer tokenIssuer(SigningKey key, AuthProperties properties) {
+        return new TokenIssuer(key, properties, Clock.systemUTC());
+    }
+
+    @Bean
+    Users users(ReactiveMongoOperations mongo) {
+        return new Users(mongo);
+    }
+
+    @Bean
+    RevokedTokens revokedTokens(ReactiveMongoOperations mongo) {
+        return new RevokedTokens(mongo);
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(AuthProperties properties) {
+        return new LoginThrottle(properties.loginThrottle(), Clock.systemUTC());
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    AdminBootstrap adminBootstrap(Users users, RevokedTokens revoked, PasswordEncoder passwords,
+            AuthProperties properties) {
+        return new AdminBootstrap(users, revoked, passwords, properties);
+    }
+
+    /** The gateway's own key, its issuer, and no revoked token. */
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(SigningKey key, AuthProperties properties, RevokedTokens revoked) {
+        NimbusReactiveJwtDecoder signed = NimbusReactiveJwtDecoder.withPublicKey(key.publicKey())
+                .signatureAlgorithm(SignatureAlgorithm.RS256).build();
+        signed.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+        return token -> signed.decode(token).flatMap(jwt -> revoked.isRevoked(jwt.getId())
+                .flatMap(isRevoked -> isRevoked ? Mono.error(new BadJwtException("Token revoked by a logout"))
+                        : Mono.just(jwt)));
+    }
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName("roles");
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        ServerAuthenticationEntryPoint unauthorized = (exchange, failure) -> {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            return Problems.drained(exchange).then(Problems.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED,
+                    "Unauthorized", "A valid token is needed: log in with POST /api/auth/login. Expired, altered and "
+                            + "logged-out tokens are refused."));
+        };
+        ServerAccessDeniedHandler forbidden = (exchange, denied) -> Problems.drained(exchange).then(Problems.write(
+                exchange.getResponse(), HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this call."));
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .headers(ServerHttpSecurity.HeaderSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.POST, "/api/auth/users").hasRole(Users.ADMIN)
+                        .pathMatchers(HttpMethod.POST, "/api/auth/logout").authenticated()
+                        .anyExchange().permitAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtDecoder(decoder)
+                                .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter)))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .build();
+    }
+
+    /** Named like Boot's MongoDB indicator, which steps aside: {@code ping} works on every MongoDB-wire server. */
+    @Bean
+    ReactiveHealthIndicator mongoHealthIndicator(ReactiveMongoOperations mongo) {
+        return new AbstractReactiveHealthIndicator("MongoDB health check failed") {
+            @Override
+            protected Mono<Health> doHealthCheck(Health.Builder builder) {
+                return mongo.executeCommand(new Document("ping", 1))
+                        .map(answer -> builder.up().withDetail("ok", answer.get("ok")).build());
+            }
+        };
+    }
+}

@@ -1,0 +1,57 @@
+package org.convoy.gateway.web;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * A token bucket per logged-in user for every call made with a token, keyed by the token's subject. It runs after
+ * the security filters, so the subject comes from a token the gateway has checked, never from what a client claims.
+ * Over the limit the answer is 429 problem+json with Retry-After. In memory, like {@link PublicRateLimit}: several
+ * gateway instances need a shared store instead.
+ */
+@Component
+@Order(0)
+class OrganizerRateLimit implements WebFilter {
+
+    private final TokenBuckets buckets;
+
+    @Autowired
+    OrganizerRateLimit(GatewayProperties properties) {
+        this(properties.organizerRateLimit(), Clock.systemUTC());
+    }
+
+    OrganizerRateLimit(GatewayProperties.UserRateLimit limit, Clock clock) {
+        this.buckets = new TokenBuckets(limit.capacity(), limit.refillEvery(), clock);
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(SecurityContext::getAuthentication)
+                .filter(JwtAuthenticationToken.class::isInstance)
+                .map(Authentication::getName)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(subject -> {
+                    long waitMillis = subject.map(buckets::take).orElse(0L);
+                    if (waitMillis == 0) {
+                        return chain.filter(exchange);
+                    }
+                    return Problems.drained(exchange).then(Problems.tooManyRequests(exchange.getResponse(), waitMillis,
+                            "Too many calls from your account."));
+                });
+    }
+}
