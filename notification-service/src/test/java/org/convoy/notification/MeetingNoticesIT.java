@@ -35,6 +35,7 @@ import org.convoy.support.test.Http;
 import org.convoy.support.test.MutableClock;
 import org.convoy.support.test.ServiceIntegrationTest;
 import org.convoy.support.test.TestEventPublisher;
+import org.convoy.support.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -269,11 +270,11 @@ class MeetingNoticesIT {
     }
 
     private String log(String query) {
-        return Http.get("http://localhost:" + port + "/api/notifications?" + query).body();
+        return Http.get("http://localhost:" + port + "/api/notifications?" + query, TestTokens.organizer()).body();
     }
 
     private List<JsonNode> textsTo(String phone) {
-        return JSON.readTree(Http.get("http://localhost:" + port + "/api/notifications/local-sms").body())
+        return JSON.readTree(Http.get("http://localhost:" + port + "/api/notifications/local-sms", TestTokens.organizer()).body())
                 .valueStream().filter(node -> phone.equals(node.path("to").asString())).toList();
     }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.convoy.scheduling.SchedulingFixture.json;
 
 import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -16,7 +19,9 @@ import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DtStart;
 import org.convoy.scheduling.delegate.domain.ScheduledDelegateRepository;
+import org.convoy.support.links.PersonalLinks;
 import org.convoy.support.test.Http;
+import org.convoy.support.test.TestTokens;
 import org.convoy.support.test.MutableClock;
 import org.convoy.support.test.ServiceIntegrationTest;
 import org.convoy.support.test.TestEventPublisher;
@@ -33,11 +38,16 @@ import tools.jackson.databind.JsonNode;
 @Import(MutableClock.Config.class)
 class AgendaIT {
 
+    static final String TOKEN = TestTokens.organizer();
+
     @Autowired
     TestEventPublisher events;
 
     @Autowired
     ScheduledDelegateRepository delegates;
+
+    @Autowired
+    MutableClock clock;
 
     @LocalServerPort
     int port;
@@ -95,7 +105,7 @@ class AgendaIT {
         assertThat(start(moved).toLocalTime()).hasToString("11:00");
 
         assertThat(Http.postJson(fixture.base() + "/meetings/" + meetingId + "/cancellation",
-                "{\"reason\": \"Host unavailable\"}").statusCode()).isEqualTo(200);
+                "{\"reason\": \"Host unavailable\"}", TOKEN).statusCode()).isEqualTo(200);
         VEvent cancelled = onlyEvent(calendar(maria));
         assertThat(value(cancelled, Property.SEQUENCE)).isEqualTo("2");
         assertThat(value(cancelled, Property.STATUS)).isEqualTo("CANCELLED");
@@ -160,6 +170,34 @@ class AgendaIT {
         String page = fixture.get("/meetings/" + meetingId + "/visitors.html").body();
 
         assertThat(page).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    @Test
+    void aDelegatesPersonalLinkOpensTheirOwnAgendaAndCalendarButNoOneElses() {
+        UUID ana = fixture.approved("Ana", List.of("FINTECH"), List.of());
+        UUID beto = fixture.approved("Beto", List.of("FINTECH"), List.of());
+        fixture.awaitApproved(List.of(ana, beto));
+        PersonalLinks links = new PersonalLinks("local-development-link-secret-change-me-0001", clock);
+        String anasLink = links.token(ana, clock.instant().plus(Duration.ofDays(1)));
+        String agenda = fixture.base() + "/delegates/" + ana + "/agenda";
+
+        assertThat(Http.send(HttpRequest.newBuilder(URI.create(agenda)).header(PersonalLinks.HEADER, anasLink).GET())
+                .statusCode()).isEqualTo(200);
+        assertThat(Http.get(fixture.base() + "/delegates/" + ana + "/agenda.ics?token=" + anasLink).statusCode())
+                .as("a calendar app subscribes with the token in the address").isEqualTo(200);
+        assertThat(Http.send(HttpRequest.newBuilder(URI.create(fixture.base() + "/delegates/" + beto + "/agenda"))
+                .header(PersonalLinks.HEADER, anasLink).GET()).statusCode()).as("another delegate's agenda")
+                .isEqualTo(403);
+        assertThat(Http.get(fixture.base() + "/delegates/" + beto + "/agenda.ics?token=" + anasLink).statusCode())
+                .isEqualTo(403);
+        assertThat(Http.get(agenda).statusCode()).isEqualTo(401);
+        assertThat(Http.send(HttpRequest.newBuilder(URI.create(agenda))
+                .header(PersonalLinks.HEADER, anasLink.substring(0, anasLink.length() - 2) + "xx").GET()).statusCode())
+                .isEqualTo(401);
+        assertThat(Http.send(HttpRequest.newBuilder(URI.create(agenda)).header(PersonalLinks.HEADER,
+                links.token(ana, clock.instant().minusSeconds(60))).GET()).statusCode()).as("expired").isEqualTo(401);
+        assertThat(Http.send(HttpRequest.newBuilder(URI.create(fixture.base() + "/meetings"))
+                .header(PersonalLinks.HEADER, anasLink).GET()).statusCode()).as("organizer calls").isEqualTo(401);
     }
 
     private Calendar calendar(UUID delegateId) throws Exception {

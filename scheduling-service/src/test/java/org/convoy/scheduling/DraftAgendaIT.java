@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.convoy.scheduling.delegate.domain.ScheduledDelegateRepository;
 import org.convoy.support.test.Http;
+import org.convoy.support.test.TestTokens;
 import org.convoy.support.test.MutableClock;
 import org.convoy.support.test.ServiceIntegrationTest;
 import org.convoy.support.test.TestEventPublisher;
@@ -33,6 +34,8 @@ import tools.jackson.databind.JsonNode;
 @Import(MutableClock.Config.class)
 @TestPropertySource(properties = "convoy.test.context=draft-agenda")
 class DraftAgendaIT {
+
+    static final String TOKEN = TestTokens.organizer();
 
     private static final Logger log = LoggerFactory.getLogger(DraftAgendaIT.class);
     private static final List<String> DAYS = List.of("2023-02-27", "2023-02-28", "2023-03-01", "2023-03-02",
@@ -67,7 +70,7 @@ class DraftAgendaIT {
         int confirmedMeetings = 0;
         for (String day : DAYS) {
             HttpResponse<String> drafted = Http.postJson(fixture.base() + "/days/" + day + "/draft-agenda",
-                    "{\"meetingMinutes\": 60, \"minCohort\": 3}");
+                    "{\"meetingMinutes\": 60, \"minCohort\": 3}", TOKEN);
             assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
             JsonNode agenda = json(drafted);
             log.info("Drafted {}: {} meetings, {} of {} delegates placed, in {} ms", day, agenda.get("drafts").size(),

@@ -31,6 +31,7 @@ import org.convoy.scheduling.delegate.domain.ScheduledDelegateRepository;
 import org.convoy.scheduling.meeting.domain.ScheduleRepository;
 import org.convoy.support.test.EventProbe;
 import org.convoy.support.test.Http;
+import org.convoy.support.test.TestTokens;
 import org.convoy.support.test.MutableClock;
 import org.convoy.support.test.ServiceIntegrationTest;
 import org.convoy.support.test.TestEventPublisher;
@@ -48,6 +49,8 @@ import tools.jackson.databind.JsonNode;
 @ServiceIntegrationTest
 @Import(MutableClock.Config.class)
 class MeetingPlanningIT {
+
+    static final String TOKEN = TestTokens.organizer();
 
     private static EventProbe meetingStream;
     private static final EventCodec CODEC = new EventCodec();
@@ -272,7 +275,7 @@ class MeetingPlanningIT {
         assertThat(rescheduled.details().startsAt()).isEqualTo(Instant.parse("2023-02-27T22:00:00Z"));
 
         HttpResponse<String> cancelled = Http.postJson(fixture.base() + "/meetings/" + meetingId + "/cancellation",
-                "{\"reason\": \"The host had to postpone\"}");
+                "{\"reason\": \"The host had to postpone\"}", TOKEN);
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
         MeetingCancelled cancellation = awaitEvent(meetingId, MeetingCancelled.class);
         assertThat(cancellation.sequence()).isEqualTo(2);
@@ -289,7 +292,7 @@ class MeetingPlanningIT {
         UUID draft = fixture.drafted(fixture.host("LOS_ANGELES", 10), "2023-02-27T09:00:00-08:00",
                 "2023-02-27T10:00:00-08:00", cohort);
 
-        assertThat(Http.postJson(fixture.base() + "/meetings/" + draft + "/cancellation", "{\"reason\": \"x\"}")
+        assertThat(Http.postJson(fixture.base() + "/meetings/" + draft + "/cancellation", "{\"reason\": \"x\"}", TOKEN)
                 .statusCode()).isEqualTo(409);
         assertThat(fixture.delete("/meetings/" + draft).statusCode()).isEqualTo(204);
         assertThat(fixture.get("/meetings/" + draft).statusCode()).isEqualTo(404);

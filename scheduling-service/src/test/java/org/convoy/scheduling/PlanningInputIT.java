@@ -11,6 +11,8 @@ import org.convoy.scheduling.delegate.domain.ScheduledDelegateRepository;
 import org.convoy.scheduling.meeting.domain.Schedule;
 import org.convoy.scheduling.meeting.domain.ScheduleRepository;
 import org.convoy.support.test.Http;
+import org.convoy.support.test.TestTokens;
+import org.convoy.support.test.TokenChecks;
 import org.convoy.support.test.MutableClock;
 import org.convoy.support.test.ServiceIntegrationTest;
 import org.convoy.support.test.TestEventPublisher;
@@ -26,6 +28,8 @@ import org.springframework.context.annotation.Import;
 @ServiceIntegrationTest
 @Import(MutableClock.Config.class)
 class PlanningInputIT {
+
+    static final String TOKEN = TestTokens.organizer();
 
     @Autowired
     TestEventPublisher events;
@@ -86,26 +90,26 @@ class PlanningInputIT {
         String withStatus = valid.replace("{\"hostId\"", "{\"status\": \"CONFIRMED\", \"hostId\"");
         String withSequence = valid.replace("{\"hostId\"", "{\"sequence\": 7, \"hostId\"");
 
-        assertProblem(Http.postJson(fixture.base() + "/meetings", withStatus), 400, "status");
-        assertProblem(Http.postJson(fixture.base() + "/meetings", withSequence), 400, "sequence");
-        assertProblem(Http.postJson(fixture.base() + "/meetings", valid.replace("\"CREATIVE_INDUSTRIES\"", "\"PARTY\"")),
+        assertProblem(Http.postJson(fixture.base() + "/meetings", withStatus, TOKEN), 400, "status");
+        assertProblem(Http.postJson(fixture.base() + "/meetings", withSequence, TOKEN), 400, "sequence");
+        assertProblem(Http.postJson(fixture.base() + "/meetings", valid.replace("\"CREATIVE_INDUSTRIES\"", "\"PARTY\""), TOKEN),
                 400, "axis");
         assertProblem(Http.postJson(fixture.base() + "/meetings",
-                valid.replace("2023-02-28T10:00:00-08:00", "tomorrow morning")), 400, "startsAt");
-        HttpResponse<String> malformed = Http.postJson(fixture.base() + "/meetings", "{\"hostId\": ");
+                valid.replace("2023-02-28T10:00:00-08:00", "tomorrow morning"), TOKEN), 400, "startsAt");
+        HttpResponse<String> malformed = Http.postJson(fixture.base() + "/meetings", "{\"hostId\": ", TOKEN);
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
-        assertProblem(Http.postJson(fixture.base() + "/meetings", "{\"hostId\": \"disney\"}"), 400, "attendeeIds");
+        assertProblem(Http.postJson(fixture.base() + "/meetings", "{\"hostId\": \"disney\"}", TOKEN), 400, "attendeeIds");
     }
 
     @Test
     void unknownConvoysAndMeetingsAre404() {
         String otherConvoy = fixture.base().replace("california-2023", "atlantis-2031");
 
-        assertProblem(Http.get(otherConvoy + "/meetings"), 404, null);
+        assertProblem(Http.get(otherConvoy + "/meetings", TOKEN), 404, null);
         assertProblem(Http.postJson(otherConvoy + "/meetings", SchedulingFixture.meeting("disney",
-                "2023-02-28T10:00:00-08:00", "2023-02-28T11:00:00-08:00", cohort)), 404, null);
+                "2023-02-28T10:00:00-08:00", "2023-02-28T11:00:00-08:00", cohort), TOKEN), 404, null);
         assertProblem(fixture.get("/meetings/" + UUID.randomUUID()), 404, null);
         assertProblem(fixture.confirm(UUID.randomUUID()), 404, null);
         assertProblem(fixture.get("/meetings/not-a-uuid"), 400, null);
@@ -117,14 +121,14 @@ class PlanningInputIT {
         String hostId = "t-" + UUID.randomUUID().toString().substring(0, 8);
         String host = SchedulingFixture.hostJson(hostId, "SAN_FRANCISCO", 12, "1 Market St, San Francisco, CA 94105");
 
-        HttpResponse<String> added = Http.postJson(fixture.base() + "/hosts", host);
+        HttpResponse<String> added = Http.postJson(fixture.base() + "/hosts", host, TOKEN);
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
         assertThat(added.headers().firstValue("Location")).hasValue(
                 "/api/scheduling/convoys/california-2023/hosts/" + hostId);
         assertThat(json(added).get("availability").get(0).get("startsAt").asString())
                 .isEqualTo("2023-02-27T08:00:00-08:00");
         assertThat(json(added).get("cityName").asString()).isEqualTo("San Francisco");
-        assertProblem(Http.postJson(fixture.base() + "/hosts", host), 409, null);
+        assertProblem(Http.postJson(fixture.base() + "/hosts", host, TOKEN), 409, null);
 
         HttpResponse<String> changed = fixture.put("/hosts/" + hostId, host.replace("\"roomCapacity\": 12",
                 "\"roomCapacity\": 40").replace("\"hostId\": \"" + hostId + "\", ", ""));
@@ -157,7 +161,7 @@ class PlanningInputIT {
         String host = SchedulingFixture.hostJson(hostId, "LOS_ANGELES", 10, "Somewhere 1, Los Angeles");
         assertThat(host).contains(from);
 
-        HttpResponse<String> refused = Http.postJson(fixture.base() + "/hosts", host.replace(from, to));
+        HttpResponse<String> refused = Http.postJson(fixture.base() + "/hosts", host.replace(from, to), TOKEN);
 
         assertProblem(refused, 400, field);
         assertThat(fixture.get("/hosts/" + hostId).statusCode()).as("nothing saved").isEqualTo(404);
@@ -171,10 +175,16 @@ class PlanningInputIT {
                         "\"startsAt\": \"2023-02-27T09:00:00-08:00\", \"endsAt\": \"2023-02-27T10:00:00-08:00\"");
         assertThat(host).contains("2023-02-27T10:00:00-08:00");
 
-        HttpResponse<String> refused = Http.postJson(fixture.base() + "/hosts", host);
+        HttpResponse<String> refused = Http.postJson(fixture.base() + "/hosts", host, TOKEN);
 
         assertProblem(refused, 400, "availability[1]");
         assertThat(json(refused).get("errors").get(0).get("message").asString()).contains("overlaps");
+    }
+
+    @Test
+    void planningIsForOrganizersOnlyEvenWhenCalledDirectly() {
+        TokenChecks.assertOrganizersOnly(fixture.base() + "/meetings");
+        TokenChecks.assertOrganizersOnly(fixture.base() + "/hosts");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.convoy.events.DelegateRegistered;
 import org.convoy.scheduling.delegate.domain.ScheduledDelegate;
 import org.convoy.scheduling.delegate.domain.ScheduledDelegateRepository;
 import org.convoy.support.test.Http;
+import org.convoy.support.test.TestTokens;
 import org.convoy.support.test.TestEventPublisher;
 
 import tools.jackson.databind.JsonNode;
@@ -26,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Test data and calls shared by the scheduling tests: delegates arrive as events, organizers call over HTTP. */
 final class SchedulingFixture {
+
+    static final String TOKEN = TestTokens.organizer();
 
     static final String CONVOY = "california-2023";
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -78,7 +81,7 @@ final class SchedulingFixture {
     String host(String city, int roomCapacity) {
         String hostId = "t-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> response = Http.postJson(base + "/hosts", hostJson(hostId, city, roomCapacity,
-                "Test venue " + hostId));
+                "Test venue " + hostId), TOKEN);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return hostId;
     }
@@ -94,7 +97,7 @@ final class SchedulingFixture {
     }
 
     HttpResponse<String> draft(String hostId, String startsAt, String endsAt, List<UUID> attendees) {
-        return Http.postJson(base + "/meetings", meeting(hostId, startsAt, endsAt, attendees));
+        return Http.postJson(base + "/meetings", meeting(hostId, startsAt, endsAt, attendees), TOKEN);
     }
 
     UUID drafted(String hostId, String startsAt, String endsAt, List<UUID> attendees) {
@@ -104,7 +107,7 @@ final class SchedulingFixture {
     }
 
     HttpResponse<String> confirm(UUID meetingId) {
-        return Http.postJson(base + "/meetings/" + meetingId + "/confirmation", "");
+        return Http.postJson(base + "/meetings/" + meetingId + "/confirmation", "", TOKEN);
     }
 
     UUID confirmed(String hostId, String startsAt, String endsAt, List<UUID> attendees) {
@@ -115,16 +118,15 @@ final class SchedulingFixture {
     }
 
     HttpResponse<String> put(String path, String body) {
-        return Http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+        return Http.send("PUT", base + path, body, TOKEN);
     }
 
     HttpResponse<String> delete(String path) {
-        return Http.send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+        return Http.send("DELETE", base + path, null, TOKEN);
     }
 
     HttpResponse<String> get(String path) {
-        return Http.get(base + path);
+        return Http.get(base + path, TOKEN);
     }
 
     static String meeting(String hostId, String startsAt, String endsAt, List<UUID> attendees) {

@@ -1,18 +1,13 @@
 package org.convoy.registration.delegate;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.convoy.registration.delegate.domain.Registration.IssuedLink;
+import org.convoy.support.links.PersonalLinks;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,18 +20,16 @@ import org.springframework.stereotype.Component;
 public class SelfServiceLinks {
 
     /** The header that carries a personal link's token. */
-    public static final String HEADER = "X-Registration-Token";
-
-    private static final String VERSION = "v1";
+    public static final String HEADER = PersonalLinks.HEADER;
 
     private final RegistrationProperties properties;
     private final Clock clock;
-    private final SecretKeySpec key;
+    private final PersonalLinks links;
 
     SelfServiceLinks(RegistrationProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
-        this.key = new SecretKeySpec(properties.linkSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.links = new PersonalLinks(properties.linkSecret(), clock);
     }
 
     public IssuedLink issue(UUID delegateId) {
@@ -47,41 +40,11 @@ public class SelfServiceLinks {
     }
 
     String token(UUID delegateId, Instant expiresAt) {
-        String payload = VERSION + "." + delegateId + "." + expiresAt.getEpochSecond();
-        return payload + "." + sign(payload);
+        return links.token(delegateId, expiresAt);
     }
 
     /** The delegate a token speaks for, if it is genuine and not expired. */
     public Optional<UUID> verify(String token) {
-        if (token == null) {
-            return Optional.empty();
-        }
-        String[] parts = token.split("\\.");
-        if (parts.length != 4 || !VERSION.equals(parts[0])) {
-            return Optional.empty();
-        }
-        String payload = parts[0] + "." + parts[1] + "." + parts[2];
-        if (!MessageDigest.isEqual(sign(payload).getBytes(StandardCharsets.US_ASCII),
-                parts[3].getBytes(StandardCharsets.US_ASCII))) {
-            return Optional.empty();
-        }
-        try {
-            if (Instant.ofEpochSecond(Long.parseLong(parts[2])).isBefore(clock.instant())) {
-                return Optional.empty();
-            }
-            return Optional.of(UUID.fromString(parts[1]));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private String sign(String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        return links.verify(token);
     }
 }

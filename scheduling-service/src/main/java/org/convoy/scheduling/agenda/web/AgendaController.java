@@ -21,6 +21,7 @@ import org.convoy.scheduling.web.Times;
 import org.convoy.support.calendar.CalendarEvent;
 import org.convoy.support.calendar.CalendarUids;
 import org.convoy.support.calendar.ICalendar;
+import org.convoy.support.links.PersonalLinks;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -28,6 +29,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -47,16 +49,22 @@ class AgendaController {
     private final Editions editions;
     private final Hosts hosts;
     private final ScheduledDelegateRepository delegates;
+    private final AgendaAccess access;
 
-    AgendaController(Meetings meetings, Editions editions, Hosts hosts, ScheduledDelegateRepository delegates) {
+    AgendaController(Meetings meetings, Editions editions, Hosts hosts, ScheduledDelegateRepository delegates,
+            AgendaAccess access) {
         this.meetings = meetings;
         this.editions = editions;
         this.hosts = hosts;
         this.delegates = delegates;
+        this.access = access;
     }
 
+    /** For organizers, and for the delegate with their personal link in {@code X-Registration-Token}. */
     @GetMapping("/delegates/{delegateId}/agenda")
-    AgendaView delegateAgenda(@PathVariable String convoyId, @PathVariable UUID delegateId) {
+    AgendaView delegateAgenda(@PathVariable String convoyId, @PathVariable UUID delegateId,
+            @RequestHeader(name = PersonalLinks.HEADER, required = false) String link) {
+        access.check(delegateId, link);
         ScheduledDelegate delegate = known(convoyId, delegateId);
         return agenda(convoyId, delegate.fullName(), meeting -> meeting.attends(delegateId));
     }
@@ -64,10 +72,13 @@ class AgendaController {
     /**
      * The delegate's meetings as an iCalendar feed to subscribe to. Entries keep their UID and carry the meeting's
      * SEQUENCE, so calendar apps move a moved meeting; a cancelled one stays in the feed as CANCELLED, so it is
-     * removed.
+     * removed. Calendar apps cannot send headers, so the delegate's link token may come as {@code ?token=}.
      */
     @GetMapping(value = "/delegates/{delegateId}/agenda.ics", produces = "text/calendar")
-    ResponseEntity<String> delegateCalendar(@PathVariable String convoyId, @PathVariable UUID delegateId) {
+    ResponseEntity<String> delegateCalendar(@PathVariable String convoyId, @PathVariable UUID delegateId,
+            @RequestHeader(name = PersonalLinks.HEADER, required = false) String link,
+            @RequestParam(name = "token", required = false) String feedToken) {
+        access.check(delegateId, link != null ? link : feedToken);
         ScheduledDelegate delegate = known(convoyId, delegateId);
         Edition edition = editions.get(convoyId);
         List<CalendarEvent> entries = meetings.schedule(convoyId).meetings().stream()

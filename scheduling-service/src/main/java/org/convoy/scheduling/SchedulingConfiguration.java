@@ -1,0 +1,23 @@
+package org.convoy.scheduling;
+
+import java.time.Clock;
+
+import org.convoy.support.links.PersonalLinks;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SchedulingProperties.class)
+class SchedulingConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PersonalLinks personalLinks(SchedulingProperties properties, Clock clock) {
+        return new PersonalLinks(properties.linkSecret(), clock);
+    }
+}
