@@ -63,6 +63,7 @@ class RegistrationIT {
         assertThat(registered.profile().phone()).isEqualTo("+523312345678");
         assertThat(registered.profile().state()).isEqualTo("MX-JAL");
         assertThat(registered.profile().channels()).containsExactlyInAnyOrder("EMAIL", "SMS");
+        assertThat(registered.profile().sharesWithHosts()).as("no consent to share unless given").isFalse();
 
         Registration stored = delegates.findById(id).orElseThrow();
         assertThat(stored.privacyConsent().policyVersion()).isEqualTo("2023-01");
@@ -70,6 +71,21 @@ class RegistrationIT {
                 .containsExactly("DelegateRegistered", "RegistrationLinkIssued");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> delegates.findById(id).orElseThrow().pendingEvents().isEmpty());
+    }
+
+    @Test
+    void consentToShareOrganizationAndPositionWithHostsTravelsWithTheProfile() {
+        String email = RegistrationRequests.uniqueEmail();
+
+        HttpResponse<String> response = register(RegistrationRequests.mayor(email)
+                .replace("\"privacyConsent\": true", "\"privacyConsent\": true, \"shareWithHosts\": true"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        String id = json.readTree(response.body()).path("id").asString();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !events.recordsWithKey(id).isEmpty());
+        DelegateRegistered registered = new EventCodec().read(events.recordsWithKey(id).get(0).value(),
+                DelegateRegistered.class);
+        assertThat(registered.profile().sharesWithHosts()).isTrue();
     }
 
     @Test

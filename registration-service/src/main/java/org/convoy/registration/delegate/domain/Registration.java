@@ -235,6 +235,7 @@ public class Registration {
         compare(fields, "sectors", before.sectors(), after.sectors());
         compare(fields, "axes", before.axes(), after.axes());
         compare(fields, "channels", before.channels(), after.channels());
+        compare(fields, "shareWithHosts", before.sharesWithHosts(), after.sharesWithHosts());
         return "changed " + String.join(", ", fields);
     }
 

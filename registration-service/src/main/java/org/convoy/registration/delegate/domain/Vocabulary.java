@@ -12,11 +12,7 @@ public final class Vocabulary {
 
     public enum Channel { EMAIL, SMS }
 
-    /** Sectors named in the convoy's agenda. */
-    public enum Sector { FINTECH, AUTOMOTIVE, BIOMEDICAL, CINEMATOGRAPHY, DIASPORA_LINKS, AGRIBUSINESS, TOURISM, OTHER }
-
-    /** The four axes of the convoy's agenda. */
-    public enum Axis { ECONOMIC, COMMUNITIES, CREATIVE_INDUSTRIES, DIPLOMACY }
+    // Sectors and axes are shared with scheduling and live with the events: org.convoy.events.Sector and Axis.
 
     /** ISO 3166-2 codes of Mexico's 32 federal entities. */
     public static final String MEXICAN_STATE_PATTERN = "MX-(AGU|BCN|BCS|CAM|CHP|CHH|CMX|COA|COL|DUR|GUA|GRO|HID|JAL|MEX|MIC"

@@ -22,5 +22,6 @@ record CompanionRequest(
         @NotNull Language preferredLanguage,
         @NotNull Role role,
         @Size(max = 150) String position,
-        @NotEmpty Set<@NotNull Channel> channels) {
+        @NotEmpty Set<@NotNull Channel> channels,
+        Boolean shareWithHosts) {
 }

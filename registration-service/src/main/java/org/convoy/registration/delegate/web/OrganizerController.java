@@ -1,6 +1,5 @@
 package org.convoy.registration.delegate.web;
 
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Comparator;
 import java.util.List;
@@ -23,16 +22,14 @@ import org.convoy.registration.delegate.domain.DelegateNotFoundException;
 import org.convoy.registration.delegate.domain.Registration;
 import org.convoy.registration.delegate.domain.RegistrationRepository;
 import org.convoy.registration.delegate.domain.RegistrationStatus;
-import org.convoy.registration.delegate.domain.Vocabulary.Axis;
+import org.convoy.events.Axis;
 import org.convoy.registration.delegate.domain.Vocabulary.Role;
-import org.convoy.registration.delegate.domain.Vocabulary.Sector;
+import org.convoy.events.Sector;
 import org.convoy.registration.delegate.web.RegistrationViews.DelegateRow;
 import org.convoy.registration.delegate.web.RegistrationViews.History;
 import org.convoy.registration.delegate.web.RegistrationViews.Page;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.convoy.support.web.Csv;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -138,35 +135,14 @@ class OrganizerController {
     /** Every delegate of the convoy as CSV: UTF-8 with a byte-order mark, so spreadsheet programs keep the accents. */
     @GetMapping(value = "/export.csv", produces = "text/csv")
     ResponseEntity<byte[]> export(@RequestParam @NotBlank String convoyId) {
-        StringBuilder csv = new StringBuilder("\uFEFF");
-        csv.append(String.join(",", "delegate_id", "group_id", "lead", "given_name", "family_name", "email", "phone",
+        Csv csv = Csv.withHeader("delegate_id", "group_id", "lead", "given_name", "family_name", "email", "phone",
                 "language", "role", "state", "municipality", "organization", "position", "sectors", "axes", "status",
-                "reason", "submitted_at")).append("\r\n");
-        rows(convoyId).forEach(row -> csv.append(Stream.of(row.delegateId(), row.groupId(), row.lead(), row.givenName(),
+                "reason", "submitted_at");
+        rows(convoyId).forEach(row -> csv.row(row.delegateId(), row.groupId(), row.lead(), row.givenName(),
                 row.familyName(), row.email(), row.phone(), row.preferredLanguage(), row.role(), row.state(),
                 row.municipality(), row.organization(), row.position(), String.join(" ", row.sectors()),
-                String.join(" ", row.axes()), row.status(), row.reason(), row.submittedAt())
-                .map(OrganizerController::cell).reduce((a, b) -> a + "," + b).orElse("")).append("\r\n"));
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("delegates-" + convoyId.replaceAll("[^a-z0-9-]", "") + ".csv").build().toString())
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
-    static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            text = "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+                String.join(" ", row.axes()), row.status(), row.reason(), row.submittedAt()));
+        return csv.download("delegates-" + convoyId);
     }
 
     private Stream<DelegateRow> rows(String convoyId) {

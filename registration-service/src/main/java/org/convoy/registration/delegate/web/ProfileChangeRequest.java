@@ -9,10 +9,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.convoy.registration.delegate.domain.Vocabulary.Axis;
+import org.convoy.events.Axis;
 import org.convoy.registration.delegate.domain.Vocabulary.Channel;
 import org.convoy.registration.delegate.domain.Vocabulary.Language;
-import org.convoy.registration.delegate.domain.Vocabulary.Sector;
+import org.convoy.events.Sector;
 
 /**
  * The details a delegate may change through their personal link. Email, role and state are not among them:
@@ -28,5 +28,6 @@ record ProfileChangeRequest(
         @Size(max = 150) String position,
         @Size(max = 10) List<@NotNull Sector> sectors,
         @Size(max = 4) List<@NotNull Axis> axes,
-        @NotEmpty Set<@NotNull Channel> channels) {
+        @NotEmpty Set<@NotNull Channel> channels,
+        Boolean shareWithHosts) {
 }

@@ -56,13 +56,15 @@ class RegistrationController {
                 request.email().strip(), PhoneNumbers.normalize(request.phone()).orElse(null),
                 request.preferredLanguage().name(), request.role().name(), request.state(),
                 blankToNull(request.municipality()), request.organization().strip(), blankToNull(request.position()),
-                names(request.sectors()), names(request.axes()), channelNames(request.channels()));
+                names(request.sectors()), names(request.axes()), channelNames(request.channels()),
+                Boolean.TRUE.equals(request.shareWithHosts()));
         List<DelegateProfile> companions = request.companionsOrNone().stream()
                 .map(companion -> new DelegateProfile(companion.givenName().strip(), companion.familyName().strip(),
                         companion.email().strip(), PhoneNumbers.normalize(companion.phone()).orElse(null),
                         companion.preferredLanguage().name(), companion.role().name(), lead.state(),
                         lead.municipality(), lead.organization(), blankToNull(companion.position()), lead.sectors(),
-                        lead.axes(), channelNames(companion.channels())))
+                        lead.axes(), channelNames(companion.channels()),
+                        Boolean.TRUE.equals(companion.shareWithHosts())))
                 .toList();
         Registrations.Submitted submitted = registrations.submit(request.convoyId(), lead, companions, idempotencyKey,
                 fingerprint(request));

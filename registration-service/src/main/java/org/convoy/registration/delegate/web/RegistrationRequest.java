@@ -13,11 +13,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.convoy.registration.delegate.domain.Vocabulary;
-import org.convoy.registration.delegate.domain.Vocabulary.Axis;
+import org.convoy.events.Axis;
 import org.convoy.registration.delegate.domain.Vocabulary.Channel;
 import org.convoy.registration.delegate.domain.Vocabulary.Language;
 import org.convoy.registration.delegate.domain.Vocabulary.Role;
-import org.convoy.registration.delegate.domain.Vocabulary.Sector;
+import org.convoy.events.Sector;
 
 /**
  * What a delegate submits, with the companions registered with them. Only these fields are accepted: status,
@@ -42,6 +42,7 @@ record RegistrationRequest(
         @Size(max = 10) List<@NotNull Sector> sectors,
         @Size(max = 4) List<@NotNull Axis> axes,
         @NotEmpty Set<@NotNull Channel> channels,
+        Boolean shareWithHosts,
         @Size(max = 10) List<@Valid @NotNull CompanionRequest> companions,
         @NotNull @AssertTrue(message = "must be accepted to register") Boolean privacyConsent) {
 

@@ -86,7 +86,10 @@ class SelfServiceController {
                 change.familyName().strip(), current.email(), phone.orElse(null), change.preferredLanguage().name(),
                 current.role(), current.state(), blankToNull(change.municipality()), change.organization().strip(),
                 blankToNull(change.position()), names(change.sectors()), names(change.axes()),
-                channelNames(change.channels())), delegateId.equals(me) ? "delegate" : "group lead");
+                channelNames(change.channels()),
+                // Sharing with hosts is each delegate's own consent: a lead's edit for a companion keeps theirs.
+                delegateId.equals(me) && change.shareWithHosts() != null ? change.shareWithHosts()
+                        : current.sharesWithHosts()), delegateId.equals(me) ? "delegate" : "group lead");
         return SelfService.of(after, after.member(delegateId));
     }
 
