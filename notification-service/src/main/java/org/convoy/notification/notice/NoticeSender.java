@@ -15,6 +15,7 @@ import org.convoy.events.ConvoyEvent;
 import org.convoy.events.DelegateEvent;
 import org.convoy.notification.contact.domain.Contact;
 import org.convoy.notification.contact.domain.ContactRepository;
+import org.convoy.notification.deadletter.DeadLetters;
 import org.convoy.notification.notice.domain.Notice;
 import org.convoy.notification.notice.domain.NoticeLedger;
 import org.convoy.notification.notice.mail.EmailChannel;
@@ -22,6 +23,7 @@ import org.convoy.notification.notice.sms.SmsProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
 
@@ -49,10 +51,11 @@ public class NoticeSender {
     private final MeterRegistry meters;
     private final RetryProperties retry;
     private final Clock clock;
+    private final DeadLetters deadLetters;
 
     NoticeSender(NoticeLedger ledger, ContactRepository contacts, EmailChannel email, SmsProvider sms,
             MessageSource messages, MailRenderer renderer, PreferenceLinks preferences, QuietHoursProperties quietHours,
-            MeterRegistry meters, RetryProperties retry, Clock clock) {
+            MeterRegistry meters, RetryProperties retry, Clock clock, @Lazy DeadLetters deadLetters) {
         this.ledger = ledger;
         this.contacts = contacts;
         this.email = email;
@@ -64,6 +67,7 @@ public class NoticeSender {
         this.meters = meters;
         this.retry = retry;
         this.clock = clock;
+        this.deadLetters = deadLetters;
     }
 
     /**
@@ -174,12 +178,14 @@ public class NoticeSender {
             }
         } catch (SmsProvider.PermanentSmsFailure e) {
             ledger.failed(notice, e.getMessage());
+            deadLetters.noticeFailed(notice, e.getMessage());
             count(notice.channel(), kind, "failed");
             log.atWarn().addKeyValue("noticeId", notice.id()).log("Notice refused by the provider; not retried");
             return false;
         } catch (MailException | SmsProvider.TransientSmsFailure e) {
             if (notice.attempts() >= retry.maxAttempts()) {
                 ledger.dead(notice, e.getMessage());
+                deadLetters.noticeFailed(notice, e.getMessage());
                 count(notice.channel(), kind, "dead");
                 log.atError().addKeyValue("noticeId", notice.id()).addKeyValue("attempts", notice.attempts())
                         .log("Notice given up after its last attempt");

@@ -1,0 +1,45 @@
+package org.convoy.notification.deadletter.web;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.convoy.notification.deadletter.DeadLetters;
+import org.convoy.notification.deadletter.domain.DeadLetter;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Organizers see what landed on notification's dead-letter topic and replay it. */
+@RestController
+@RequestMapping("/api/notifications/dead-letters")
+class DeadLetterController {
+
+    private final DeadLetters letters;
+
+    DeadLetterController(DeadLetters letters) {
+        this.letters = letters;
+    }
+
+    @GetMapping
+    List<DeadLetter> all(@RequestParam(required = false) DeadLetter.Status status,
+            @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
+        return letters.all(status, limit);
+    }
+
+    @PostMapping("/{id}/replay")
+    DeadLetter replay(@PathVariable String id) {
+        try {
+            return letters.replay(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                    "No dead letter " + id + "."));
+        } catch (IllegalStateException e) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.convoy.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.convoy.events.DelegateApproved;
+import org.convoy.events.DelegateProfile;
+import org.convoy.events.DelegateRegistered;
+import org.convoy.events.Topics;
+import org.convoy.notification.contact.domain.ContactRepository;
+import org.convoy.support.test.EventProbe;
+import org.convoy.support.test.Http;
+import org.convoy.support.test.ServiceIntegrationTest;
+import org.convoy.support.test.TestEventPublisher;
+import org.convoy.support.test.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What notification cannot do ends on its dead-letter topic, where organizers see it and replay it: an unreadable
+ * event goes back to its topic; a notice that failed for good goes back in line and is sent once the channel works.
+ */
+@ServiceIntegrationTest
+@TestPropertySource(properties = { "convoy.notification.retry.max-attempts=1", "convoy.notification.retry.poll=200ms",
+        "convoy.notification.quiet-hours.enabled=false" })
+class DeadLettersIT {
+
+    /** Stopped at first: the SMTP server is down until a test starts it. */
+    static final int SMTP_PORT = DelegateNoticesIT.freePort();
+    static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String ORGANIZER = TestTokens.organizer();
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        SMTP.stop();
+    }
+
+    @Autowired
+    TestEventPublisher events;
+
+    @Autowired
+    ContactRepository contacts;
+
+    @Autowired
+    Environment environment;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anUnreadableEventIsShownToOrganizersAndReplayedToItsTopic() {
+        String key = UUID.randomUUID().toString();
+
+        events.publishRaw(Topics.DELEGATES, key, "DelegateRegistered", "{not json".getBytes(StandardCharsets.UTF_8));
+
+        JsonNode letter = awaitLetter(node -> key.equals(node.path("key").asString()));
+        assertThat(letter.path("kind").asString()).isEqualTo("EVENT");
+        assertThat(letter.path("originalTopic").asString()).isEqualTo(Topics.DELEGATES);
+        assertThat(letter.path("eventType").asString()).isEqualTo("DelegateRegistered");
+        assertThat(letter.path("payload").asString()).isEqualTo("{not json");
+        assertThat(letter.path("status").asString()).isEqualTo("DEAD");
+
+        try (EventProbe delegates = new EventProbe(environment.getRequiredProperty(
+                "spring.cloud.stream.kafka.binder.brokers"), Topics.DELEGATES)) {
+            var replayed = Http.postJson(url("/dead-letters/" + letter.path("id").asString() + "/replay"), "", ORGANIZER);
+            assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+            assertThat(JSON.readTree(replayed.body()).path("status").asString()).isEqualTo("REPLAYED");
+            await().atMost(Duration.ofSeconds(20)).until(() -> delegates.recordsWithKey(key).size() == 2);
+        }
+        assertThat(Http.postJson(url("/dead-letters/" + letter.path("id").asString() + "/replay"), "", ORGANIZER)
+                .statusCode()).as("replayed once only").isEqualTo(409);
+        assertThat(Http.get(url("/dead-letters"), TestTokens.token("delegate", List.of("DELEGATE"))).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aNoticeThatFailedForGoodIsReplayedOnceTheChannelWorksAgain() {
+        UUID delegate = UUID.randomUUID();
+        String email = "dead." + delegate.toString().substring(0, 8) + "@example.org";
+        events.publish(new DelegateRegistered(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023", delegate,
+                new DelegateProfile("Inés", "Hernández", email, null, "es", "MAYOR", "MX-JAL", "Zapopan",
+                        "Gobierno Municipal de Zapopan", null, List.of(), List.of(), Set.of("EMAIL"))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> contacts.existsById(delegate));
+
+        events.publish(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023"));
+
+        JsonNode letter = awaitLetter(node -> "NOTICE".equals(node.path("kind").asString())
+                && node.path("noticeId").asString().contains(delegate.toString()));
+        assertThat(Http.get(url("?delegateId=" + delegate), ORGANIZER).body()).contains("\"status\":\"DEAD\"");
+        SMTP.start();
+
+        var replayed = Http.postJson(url("/dead-letters/" + letter.path("id").asString() + "/replay"), "", ORGANIZER);
+
+        assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Arrays.stream(SMTP.getReceivedMessages())
+                .anyMatch(message -> {
+                    try {
+                        return message.getSubject().equals("Convoy: tu registro fue aprobado, Inés");
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                Http.get(url("?delegateId=" + delegate), ORGANIZER).body()).contains("\"status\":\"SENT\""));
+    }
+
+    private JsonNode awaitLetter(java.util.function.Predicate<JsonNode> which) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> letters().stream().anyMatch(which));
+        return letters().stream().filter(which).findFirst().orElseThrow();
+    }
+
+    private List<JsonNode> letters() {
+        return JSON.readTree(Http.get(url("/dead-letters"), ORGANIZER).body()).valueStream().toList();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + "/api/notifications" + path;
+    }
+}
