@@ -58,7 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ServiceIntegrationTest
 @Import(MutableClock.Config.class)
-@TestPropertySource(properties = { "convoy.notification.retry.poll=200ms" })
+@TestPropertySource(properties = { "convoy.notification.retry.poll=200ms", "convoy.notification.digest.poll=200ms" })
 class MeetingNoticesIT {
 
     static final GreenMail SMTP = new GreenMail(new ServerSetup(DelegateNoticesIT.freePort(), "127.0.0.1",
@@ -245,6 +245,32 @@ class MeetingNoticesIT {
         assertThat(mailTo(quiet.email())).hasSize(1);
         assertThat(Http.get(preferences.replace("p1.", "p1.x")).statusCode()).isEqualTo(404);
         assertThat(Http.postJson(preferences + "/unsubscribe", "").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void onTheEveOfAConvoyDayEachAttendeeGetsTheirAgendaForTomorrowOnce() throws Exception {
+        Attendee eve = attendee("Eva", "es", false);
+        Instant paypalStart = Instant.parse("2023-03-02T18:00:00Z");
+        events.publish(new MeetingConfirmed(UUID.randomUUID(), Instant.now(), 1, UUID.randomUUID(), "california-2023",
+                0, netflix(List.of(eve.id()), "2023-03-02T17:00:00Z")));
+        events.publish(new MeetingConfirmed(UUID.randomUUID(), Instant.now(), 1, UUID.randomUUID(), "california-2023",
+                0, new MeetingDetails("paypal", "PayPal", "PayPal headquarters", "2211 N First St, San Jose, CA 95131",
+                        "San José", paypalStart, paypalStart.plus(Duration.ofHours(1)), "America/Los_Angeles",
+                        "ECONOMIC", "FINTECH", List.of(eve.id()))));
+        awaitMails(eve.email(), 2);
+
+        clock.set(Instant.parse("2023-03-02T01:00:00Z"));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> mailTo(eve.email()).size() == 2);
+
+        clock.set(Instant.parse("2023-03-02T02:05:00Z"));
+
+        MimeMessage digest = awaitMails(eve.email(), 3).get(2);
+        assertThat(digest.getSubject()).isEqualTo("Convoy: tu agenda del jueves, 2 de marzo de 2023");
+        assertThat(MailParts.text(digest)).contains("tienes 2 reunión(es)", "hora del Pacífico (America/Los_Angeles)",
+                "09:00–10:00  Netflix — Netflix headquarters", "10:00–11:00  PayPal — PayPal headquarters");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> mailTo(eve.email()).size() == 3);
     }
 
     private record Attendee(UUID id, String email, String phone) {

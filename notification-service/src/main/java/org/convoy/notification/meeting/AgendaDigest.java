@@ -1,0 +1,122 @@
+package org.convoy.notification.meeting;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.convoy.events.ConvoyEvent;
+import org.convoy.events.MeetingDetails;
+import org.convoy.notification.contact.domain.Contact;
+import org.convoy.notification.meeting.domain.MeetingCopy;
+import org.convoy.notification.meeting.domain.MeetingCopyRepository;
+import org.convoy.notification.notice.NoticeSender;
+import org.convoy.notification.notice.Outgoing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the eve of each convoy day, from {@code convoy.notification.digest.send-at} in the meetings' zone, every
+ * attendee gets one notice with their meetings of the next day. The digest of a delegate for a date has a fixed
+ * identity, so however often this runs, and on however many instances, it is sent once.
+ */
+@Component
+class AgendaDigest {
+
+    private static final Logger log = LoggerFactory.getLogger(AgendaDigest.class);
+
+    private final MeetingCopyRepository meetings;
+    private final NoticeSender notices;
+    private final DigestProperties properties;
+    private final Clock clock;
+
+    AgendaDigest(MeetingCopyRepository meetings, NoticeSender notices, DigestProperties properties, Clock clock) {
+        this.meetings = meetings;
+        this.notices = notices;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Why a digest is sent: the eve of a date, for one delegate. Not published; it names the notice in the ledger. */
+    record AgendaDigestDue(UUID eventId, Instant occurredAt, UUID delegateId, LocalDate date) implements ConvoyEvent {
+
+        static AgendaDigestDue of(UUID delegateId, LocalDate date, Instant now) {
+            return new AgendaDigestDue(UUID.nameUUIDFromBytes(("digest:" + delegateId + ":" + date)
+                    .getBytes(StandardCharsets.UTF_8)), now, delegateId, date);
+        }
+
+        @Override
+        public int schemaVersion() {
+            return 1;
+        }
+
+        @Override
+        public String aggregateId() {
+            return delegateId.toString();
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${convoy.notification.digest.poll:5m}", initialDelayString = "5s")
+    void sendDue() {
+        if (!properties.enabled()) {
+            return;
+        }
+        try {
+            Instant now = clock.instant();
+            Map<UUID, Map<LocalDate, List<MeetingDetails>>> due = new TreeMap<>();
+            for (MeetingCopy meeting : meetings.findByCancelledFalse()) {
+                MeetingDetails details = meeting.details();
+                if (!details.startsAt().isAfter(now) || details.startsAt().isAfter(now.plus(Duration.ofHours(48)))) {
+                    continue;
+                }
+                ZoneId zone = ZoneId.of(details.zone());
+                ZonedDateTime local = now.atZone(zone);
+                LocalDate date = details.startsAt().atZone(zone).toLocalDate();
+                if (local.toLocalDate().plusDays(1).equals(date) && !local.toLocalTime().isBefore(properties.sendAt())) {
+                    details.attendeeIds().forEach(attendee -> due.computeIfAbsent(attendee, id -> new TreeMap<>())
+                            .computeIfAbsent(date, d -> new ArrayList<>()).add(details));
+                }
+            }
+            due.forEach((delegateId, byDate) -> byDate.forEach((date, day) -> send(delegateId, date, day, now)));
+        } catch (RuntimeException e) {
+            log.warn("Sending the day-before agendas failed; will try again", e);
+        }
+    }
+
+    private void send(UUID delegateId, LocalDate date, List<MeetingDetails> day, Instant now) {
+        List<MeetingDetails> ordered = day.stream().sorted(Comparator.comparing(MeetingDetails::startsAt)).toList();
+        ZoneId zone = ZoneId.of(ordered.get(0).zone());
+        notices.send(new Outgoing(AgendaDigestDue.of(delegateId, date, now), delegateId, null,
+                contact -> "agenda-digest", contact -> args(contact, date, zone, ordered), true,
+                Outgoing.Importance.ROUTINE, zone, null, null));
+    }
+
+    /** {0} given name, {1} full name, {2} date, {3} zone, {4} one line per meeting, {5} how many, {6} first start. */
+    private static Object[] args(Contact contact, LocalDate date, ZoneId zone, List<MeetingDetails> day) {
+        Locale locale = Locale.forLanguageTag(contact.language());
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", locale);
+        String lines = day.stream().map(meeting -> time.format(meeting.startsAt().atZone(zone)) + "–"
+                        + time.format(meeting.endsAt().atZone(zone)) + "  " + meeting.hostName() + " — "
+                        + meeting.venue() + ", " + meeting.address())
+                .collect(Collectors.joining("\n"));
+        return new Object[] { contact.givenName(), contact.fullName(),
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(date),
+                MeetingNotices.zoneName(zone, locale), lines, day.size(),
+                time.format(day.get(0).startsAt().atZone(zone)) };
+    }
+}
