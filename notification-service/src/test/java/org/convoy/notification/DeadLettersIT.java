@@ -80,6 +80,12 @@ class DeadLettersIT {
         events.publishRaw(Topics.DELEGATES, key, "DelegateRegistered", "{not json".getBytes(StandardCharsets.UTF_8));
 
         JsonNode letter = awaitLetter(node -> key.equals(node.path("key").asString()));
+        UUID later = UUID.randomUUID();
+        events.publish(new DelegateRegistered(UUID.randomUUID(), Instant.now(), 1, later, "california-2023", later,
+                new DelegateProfile("Luis", "Hernández", "luis." + later + "@example.org", null, "es", "MAYOR",
+                        "MX-JAL", "Zapopan", "Gobierno Municipal de Zapopan", null, List.of(), List.of(),
+                        Set.of("EMAIL"))));
+        await("later events still flow").atMost(Duration.ofSeconds(20)).until(() -> contacts.existsById(later));
         assertThat(letter.path("kind").asString()).isEqualTo("EVENT");
         assertThat(letter.path("originalTopic").asString()).isEqualTo(Topics.DELEGATES);
         assertThat(letter.path("eventType").asString()).isEqualTo("DelegateRegistered");

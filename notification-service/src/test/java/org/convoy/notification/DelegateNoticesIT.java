@@ -258,14 +258,19 @@ class DelegateNoticesIT {
     }
 
     @Test
-    void erasedDelegateIsForgottenByTheContactsReadModel() {
+    void anErasedDelegateIsForgottenByContactsAndTheDeliveryLogKeepsNoPersonalData() {
         UUID delegate = UUID.randomUUID();
         events.publish(registered(delegate, unique("erase"), "Ana", "es"));
         await().atMost(Duration.ofSeconds(20)).until(() -> contacts.existsById(delegate));
 
+        events.publish(link(delegate, RegistrationLinkIssued.REGISTERED));
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveryLog(delegate).contains("\"status\":\"SENT\""));
+
         events.publish(new DelegateErased(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023"));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !contacts.existsById(delegate));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(deliveryLog(delegate))
+                .contains("\"to\":\"erased\"", "\"status\":\"SENT\"").doesNotContain("@example.org", "Ana"));
     }
 
     private static RegistrationLinkIssued link(UUID delegate, String reason) {

@@ -116,6 +116,19 @@ public class NoticeLedger {
                 Notice.class);
     }
 
+    /**
+     * Removes the personal data of an erased delegate from their notices (address and rendered texts); what was sent
+     * when, and how it went, stays for the record. Notices not yet sent are given up.
+     */
+    public void forget(UUID delegateId, Instant now) {
+        mongo.updateMulti(Query.query(Criteria.where("delegateId").is(delegateId)
+                        .and("status").in(Notice.Status.PENDING, Notice.Status.DEFERRED, Notice.Status.RETRYING)),
+                new Update().set("status", Notice.Status.SKIPPED).set("lastError", "The delegate was erased")
+                        .unset("nextAttemptAt"), Notice.class);
+        mongo.updateMulti(Query.query(Criteria.where("delegateId").is(delegateId)),
+                new Update().set("message", new Notice.Message("erased", "", "")).set("erasedAt", now), Notice.class);
+    }
+
     public Optional<Notice> find(String noticeId) {
         return Optional.ofNullable(mongo.findById(noticeId, Notice.class));
     }

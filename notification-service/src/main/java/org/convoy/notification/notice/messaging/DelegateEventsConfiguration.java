@@ -1,5 +1,6 @@
 package org.convoy.notification.notice.messaging;
 
+import java.time.Clock;
 import java.util.function.Consumer;
 
 import org.convoy.events.DelegateApproved;
@@ -13,6 +14,7 @@ import org.convoy.events.DelegateWithdrawn;
 import org.convoy.events.RegistrationLinkIssued;
 import org.convoy.notification.contact.messaging.ContactReadModel;
 import org.convoy.notification.notice.DelegateNotices;
+import org.convoy.notification.notice.domain.NoticeLedger;
 import org.convoy.support.inbox.EventConsumers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +26,7 @@ class DelegateEventsConfiguration {
 
     @Bean
     Consumer<Message<byte[]>> delegateEvents(EventConsumers consumers, ContactReadModel contacts,
-            DelegateNotices welcome) {
+            DelegateNotices welcome, NoticeLedger ledger, Clock clock) {
         return consumers.named("delegate-notices")
                 .on(DelegateRegistered.class, contacts::registered)
                 .on(DelegateWaitlisted.class, contacts::waitlisted)
@@ -37,7 +39,10 @@ class DelegateEventsConfiguration {
                 .on(DelegateWithdrawn.class, welcome::withdrawn)
                 .on(RegistrationLinkIssued.class, welcome::linkIssued)
                 .on(DelegateUpdated.class, contacts::updated)
-                .on(DelegateErased.class, contacts::erased)
+                .on(DelegateErased.class, event -> {
+                    contacts.erased(event);
+                    ledger.forget(event.delegateId(), clock.instant());
+                })
                 .build();
     }
 }
