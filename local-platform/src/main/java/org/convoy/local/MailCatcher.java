@@ -69,6 +69,7 @@ final class MailCatcher implements AutoCloseable {
                 m.put("to", join(message.getAllRecipients()));
                 m.put("subject", message.getSubject());
                 m.put("text", text(message.getContent()));
+                m.put("attachments", String.join(", ", attachments(message.getContent())));
                 messages.add(m);
             } catch (MessagingException | IOException e) {
                 messages.add(Map.of("error", "unreadable message: " + e.getMessage()));
@@ -91,6 +92,22 @@ final class MailCatcher implements AutoCloseable {
         return String.valueOf(content);
     }
 
+    /** File names of attached parts, e.g. a meeting's {@code invite.ics}. */
+    private static List<String> attachments(Object content) throws MessagingException, IOException {
+        List<String> names = new ArrayList<>();
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                if (part.getFileName() != null) {
+                    names.add(part.getFileName());
+                } else {
+                    names.addAll(attachments(part.getContent()));
+                }
+            }
+        }
+        return names;
+    }
+
     private static String join(Address[] addresses) {
         return addresses == null ? "" : String.join(", ", Arrays.stream(addresses).map(Address::toString).toList());
     }
@@ -108,7 +125,10 @@ final class MailCatcher implements AutoCloseable {
         for (Map<String, String> m : messages) {
             html.append("<article><h2>").append(escape(m.get("subject"))).append("</h2><p>To ")
                     .append(escape(m.get("to"))).append(" · from ").append(escape(m.get("from"))).append(" · ")
-                    .append(escape(m.get("receivedAt"))).append("</p><pre>").append(escape(m.get("text")))
+                    .append(escape(m.get("receivedAt")))
+                    .append(m.get("attachments") == null || m.get("attachments").isEmpty() ? ""
+                            : " · attached: " + escape(m.get("attachments")))
+                    .append("</p><pre>").append(escape(m.get("text")))
                     .append("</pre></article>");
         }
         return html.append("</body></html>").toString();

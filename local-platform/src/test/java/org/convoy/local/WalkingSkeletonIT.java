@@ -126,6 +126,52 @@ class WalkingSkeletonIT {
                 get("api/notifications?delegateId=" + id, token).body()).contains("\"status\":\"SENT\""));
     }
 
+    /**
+     * Journeys 2 and 3 across every service: an organizer approves a delegate, plans and confirms a meeting with a
+     * host; the attendee gets the email with a calendar invitation, and reads the meeting in their own agenda with
+     * the personal link from their welcome email.
+     */
+    @Test
+    @Order(2)
+    void aConfirmedMeetingReachesTheAttendeeWithAnInvitationAndTheirOwnAgenda() throws Exception {
+        String email = "ramon." + UUID.randomUUID().toString().substring(0, 8) + "@tlaquepaque.gob.mx";
+        HttpResponse<String> registered = post("api/registrations", registration(email).replace("Lucía", "Ramón"));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String id = json.readTree(registered.body()).path("id").asString();
+        String token = organizerToken();
+        String link = await().atMost(Duration.ofSeconds(60)).until(() -> platform.mail().messages().stream()
+                .filter(mail -> email.equals(mail.get("to"))).map(mail -> mail.get("text"))
+                .map(text -> text.replaceAll("(?s).*#token=(\\S+).*", "$1")).findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
+
+        HttpResponse<String> approved = post("api/registrations/approvals", "{\"delegateIds\": [\"" + id + "\"]}", token);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> json.readTree(get("api/scheduling/delegates/" + id, token)
+                .body()).path("status").asString().equals("APPROVED"));
+        HttpResponse<String> draft = post("api/scheduling/convoys/california-2023/meetings", """
+                {"hostId": "disney", "startsAt": "2023-02-28T10:00:00-08:00", "endsAt": "2023-02-28T11:00:00-08:00",
+                 "axis": "CREATIVE_INDUSTRIES", "sector": "CINEMATOGRAPHY", "attendeeIds": ["%s"]}""".formatted(id),
+                token);
+        assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
+        String meetingId = json.readTree(draft.body()).path("id").asString();
+        HttpResponse<String> confirmed = post("api/scheduling/convoys/california-2023/meetings/" + meetingId
+                + "/confirmation", "", token);
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(platform.mail().messages())
+                .anySatisfy(mail -> {
+                    assertThat(mail.get("to")).isEqualTo(email);
+                    assertThat(mail.get("subject")).startsWith("Convoy: reunión con The Walt Disney Company");
+                    assertThat(mail.get("text")).contains("de 10:00 a 11:00, hora del Pacífico (America/Los_Angeles)");
+                    assertThat(mail.get("attachments")).isEqualTo("invite.ics");
+                }));
+        HttpResponse<String> agenda = send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+                + "api/scheduling/convoys/california-2023/delegates/" + id + "/agenda"))
+                .header("X-Registration-Token", link).GET());
+        assertThat(agenda.statusCode()).as(agenda.body()).isEqualTo(200);
+        assertThat(agenda.body()).contains(meetingId, "\"startsAt\":\"2023-02-28T10:00:00-08:00\"");
+    }
+
     @Test
     @Order(2)
     void organizerCallsNeedALoginAndEachServiceChecksTheTokenItself() throws Exception {
@@ -196,6 +242,12 @@ class WalkingSkeletonIT {
         return http.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body, String token) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpResponse<String> get(String path) throws Exception {
