@@ -169,6 +169,42 @@ class MeetingNoticesIT {
         assertThat(mailTo(leaving.email())).as("nothing more for who left").hasSize(2);
     }
 
+    @ParameterizedTest(name = "in {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            es | Convoy: cambió tu reunión con Netflix | Convoy: ya no estás en la reunión con Netflix | Convoy: se canceló tu reunión con Netflix | Motivo: Cambio de agenda
+            en | Convoy: your meeting with Netflix has changed | Convoy: you are no longer in the meeting with Netflix | Convoy: your meeting with Netflix is cancelled | Reason: Cambio de agenda
+            """)
+    void everyChangeToAMeetingReadsInTheAttendeesLanguage(String language, String moved, String removed,
+            String cancelled, String reason) throws Exception {
+        Attendee staying = attendee("Sol", language, false);
+        Attendee leaving = attendee("Luz", language, false);
+        UUID meetingId = UUID.randomUUID();
+        events.publish(new MeetingConfirmed(UUID.randomUUID(), Instant.now(), 1, meetingId, "california-2023", 0,
+                netflix(List.of(staying.id(), leaving.id()), "2023-03-01T23:00:00Z")));
+        events.publish(new MeetingRescheduled(UUID.randomUUID(), Instant.now(), 1, meetingId, "california-2023", 1,
+                netflix(List.of(staying.id()), "2023-03-02T00:00:00Z")));
+        events.publish(new MeetingCancelled(UUID.randomUUID(), Instant.now(), 1, meetingId, "california-2023", 2,
+                "Cambio de agenda", List.of(staying.id())));
+
+        List<MimeMessage> toStaying = awaitMails(staying.email(), 3);
+        List<MimeMessage> toLeaving = awaitMails(leaving.email(), 2);
+
+        assertThat(toStaying).extracting(MimeMessage::getSubject).contains(moved, cancelled);
+        assertThat(toLeaving).extracting(MimeMessage::getSubject).contains(removed);
+        MimeMessage cancellation = toStaying.stream().filter(mail -> subject(mail).equals(cancelled)).findFirst()
+                .orElseThrow();
+        assertThat(MailParts.text(cancellation)).contains(reason);
+        assertThat(MailParts.html(cancellation)).contains(reason);
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void theSameMeetingEventDeliveredFiveTimesSendsOneEmailAndOneText() {
         Attendee rosa = attendee("Rosa", "es", true);
