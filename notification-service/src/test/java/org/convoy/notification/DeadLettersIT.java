@@ -6,13 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.convoy.events.DelegateApproved;
 import org.convoy.events.DelegateProfile;
 import org.convoy.events.DelegateRegistered;
@@ -45,15 +42,14 @@ import tools.jackson.databind.json.JsonMapper;
 class DeadLettersIT {
 
     /** Stopped at first: the SMTP server is down until a test starts it. */
-    static final int SMTP_PORT = DelegateNoticesIT.freePort();
-    static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final Mailbox SMTP = new Mailbox();
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String ORGANIZER = TestTokens.organizer();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("spring.mail.port", SMTP::port);
     }
 
     @AfterAll
@@ -106,7 +102,7 @@ class DeadLettersIT {
     }
 
     @Test
-    void aNoticeThatFailedForGoodIsReplayedOnceTheChannelWorksAgain() {
+    void aNoticeThatFailedForGoodIsReplayedOnceTheChannelWorksAgain() throws Exception {
         UUID delegate = UUID.randomUUID();
         String email = "dead." + delegate.toString().substring(0, 8) + "@example.org";
         events.publish(new DelegateRegistered(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023", delegate,
@@ -124,14 +120,7 @@ class DeadLettersIT {
         var replayed = Http.postJson(url("/dead-letters/" + letter.path("id").asString() + "/replay"), "", ORGANIZER);
 
         assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20)).until(() -> Arrays.stream(SMTP.getReceivedMessages())
-                .anyMatch(message -> {
-                    try {
-                        return message.getSubject().equals("Convoy: tu registro fue aprobado, Inés");
-                    } catch (jakarta.mail.MessagingException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }));
+        assertThat(SMTP.await(email, 1).get(0).getSubject()).isEqualTo("Convoy: tu registro fue aprobado, Inés");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 Http.get(url("?delegateId=" + delegate), ORGANIZER).body()).contains("\"status\":\"SENT\""));
     }

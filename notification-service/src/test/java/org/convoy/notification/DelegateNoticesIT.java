@@ -5,13 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.convoy.events.DelegateApproved;
 import org.convoy.events.DelegateErased;
@@ -51,24 +48,12 @@ class DelegateNoticesIT {
     private static final String ORGANIZER = TestTokens.organizer();
 
     /** On a fixed port, so it can be stopped and started again where the service expects it. */
-    static final GreenMail SMTP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-    static {
-        SMTP.start();
-    }
+    static final Mailbox SMTP = new Mailbox().start();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-    }
-
-    static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        registry.add("spring.mail.port", SMTP::port);
     }
 
     @AfterAll
@@ -279,18 +264,11 @@ class DelegateNoticesIT {
     }
 
     private static List<MimeMessage> awaitMailTo(String email) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> !mailTo(email).isEmpty());
-        return mailTo(email);
+        return SMTP.await(email, 1);
     }
 
     private static List<MimeMessage> mailTo(String email) {
-        return Arrays.stream(SMTP.getReceivedMessages()).filter(message -> {
-            try {
-                return message.getAllRecipients()[0].toString().equals(email);
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return SMTP.to(email);
     }
 
     private static String unique(String name) {

@@ -9,13 +9,10 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -61,19 +58,14 @@ import tools.jackson.databind.json.JsonMapper;
 @TestPropertySource(properties = { "convoy.notification.retry.poll=200ms", "convoy.notification.digest.poll=200ms" })
 class MeetingNoticesIT {
 
-    static final GreenMail SMTP = new GreenMail(new ServerSetup(DelegateNoticesIT.freePort(), "127.0.0.1",
-            ServerSetup.PROTOCOL_SMTP));
+    static final Mailbox SMTP = new Mailbox().start();
     static final Instant NOON_IN_LOS_ANGELES = Instant.parse("2023-02-20T20:00:00Z");
     static final JsonMapper JSON = JsonMapper.builder().build();
-
-    static {
-        SMTP.start();
-    }
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("spring.mail.port", SMTP::port);
     }
 
     @AfterAll
@@ -361,21 +353,14 @@ class MeetingNoticesIT {
     }
 
     private static List<MimeMessage> awaitMailTo(String email) {
-        return awaitMails(email, 1);
+        return SMTP.await(email, 1);
     }
 
     private static List<MimeMessage> awaitMails(String email, int count) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> mailTo(email).size() >= count);
-        return mailTo(email);
+        return SMTP.await(email, count);
     }
 
     private static List<MimeMessage> mailTo(String email) {
-        return Arrays.stream(SMTP.getReceivedMessages()).filter(message -> {
-            try {
-                return message.getAllRecipients()[0].toString().equals(email);
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return SMTP.to(email);
     }
 }

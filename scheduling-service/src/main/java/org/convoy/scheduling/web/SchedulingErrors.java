@@ -1,8 +1,5 @@
 package org.convoy.scheduling.web;
 
-import java.util.List;
-import java.util.Map;
-
 import org.convoy.scheduling.PlanProblemException;
 import org.convoy.scheduling.edition.UnknownConvoyException;
 import org.convoy.scheduling.host.HostConflictException;
@@ -10,6 +7,7 @@ import org.convoy.scheduling.host.HostNotFoundException;
 import org.convoy.scheduling.meeting.domain.MeetingConflictException;
 import org.convoy.scheduling.meeting.domain.MeetingNotFoundException;
 import org.convoy.scheduling.meeting.domain.MeetingStateException;
+import org.convoy.support.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -39,9 +37,7 @@ class SchedulingErrors {
 
     @ExceptionHandler(PlanProblemException.class)
     ProblemDetail planProblem(PlanProblemException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "Some fields are missing or invalid.");
-        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
-        return problem;
+        return Problems.invalidField(e.field(), e.getMessage());
     }
 
     /** Every broken rule is listed under {@code conflicts} with its code, so a planner can show each beside its cause. */
@@ -63,8 +59,6 @@ class SchedulingErrors {
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
+        return Problems.of(status, title, detail);
     }
 }

@@ -1,7 +1,5 @@
 package org.convoy.registration.delegate.web;
 
-import java.util.List;
-import java.util.Map;
 
 import org.convoy.registration.delegate.IdempotencyKeyReusedException;
 import org.convoy.registration.delegate.RetentionNotOverException;
@@ -9,6 +7,7 @@ import org.convoy.registration.delegate.domain.AlreadyRegisteredException;
 import org.convoy.registration.delegate.domain.DelegateNotFoundException;
 import org.convoy.registration.delegate.domain.RegistrationRefusedException;
 import org.convoy.registration.edition.UnknownEditionException;
+import org.convoy.support.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -35,8 +34,9 @@ class RegistrationErrors {
 
     @ExceptionHandler(UnknownEditionException.class)
     ProblemDetail unknownEdition() {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Unknown convoy", "There is no convoy with this id.");
-        problem.setProperty("errors", List.of(Map.of("field", "convoyId", "message", "unknown convoy")));
+        ProblemDetail problem = Problems.invalidField("convoyId", "unknown convoy");
+        problem.setTitle("Unknown convoy");
+        problem.setDetail("There is no convoy with this id.");
         return problem;
     }
 
@@ -52,9 +52,7 @@ class RegistrationErrors {
 
     @ExceptionHandler(FieldProblemException.class)
     ProblemDetail fieldProblem(FieldProblemException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "Some fields are missing or invalid.");
-        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
-        return problem;
+        return Problems.invalidField(e.field(), e.getMessage());
     }
 
     @ExceptionHandler(RegistrationRefusedException.class)
@@ -63,8 +61,6 @@ class RegistrationErrors {
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
+        return Problems.of(status, title, detail);
     }
 }
