@@ -313,6 +313,7 @@ async function loadHosts() {
       h('td', {}, list(host.sectors, 'sector.')),
       h('td', {}, list(host.axes, 'axis.')),
       h('td', {}, h('button', { type: 'button', class: 'secondary small', dataset: { hostId: host.hostId },
+        'aria-label': t('con.suggestionsFor', { host: host.name }),
         onclick: () => showSuggestions(host) }, t('con.suggestions')))))));
 }
 

@@ -60,6 +60,9 @@ function buildRegistrationForm(form) {
       field({ name: 'privacyConsent', label: 'reg.consent.label', type: 'checkbox', required: true })),
     h('button', { type: 'submit', id: 'submit', 'data-i18n': 'reg.submit' }, t('reg.submit')));
   stateSelectLabels(form);
+  form.addEventListener('change', (event) => {
+    if (event.target.name && event.target.name.endsWith('preferredLanguage')) event.target.dataset.chosen = 'yes';
+  });
   form.elements.namedItem('privacyConsent').setAttribute('aria-describedby', 'consent-text e-privacyConsent');
   form.addEventListener('submit', submitRegistration);
 }
@@ -459,7 +462,11 @@ function renderAgenda() {
     h('input', { id: 'ics-url', type: 'text', readonly: true, value: feed, 'aria-label': t('agenda.subscribe.label') }));
 }
 
-onLangChange(() => {
+onLangChange((now) => {
+  // Notices come in the page's language unless the delegate chose otherwise.
+  $$('select[name$="preferredLanguage"]', $('#registration-form')).forEach((select) => {
+    if (!select.dataset.chosen) select.value = now;
+  });
   if ($('#companion-list')) {
     renumberCompanions(false);
   }
