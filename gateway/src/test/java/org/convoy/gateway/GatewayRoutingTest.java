@@ -83,7 +83,7 @@ class GatewayRoutingTest {
 
     @Test
     void servesTheWebUiPagesUnderTheContentPolicy() throws Exception {
-        for (String path : List.of("/registration", "/console", "/js/registration.js", "/css/app.css")) {
+        for (String path : List.of("/registration", "/console", "/preferences", "/js/registration.js", "/css/app.css")) {
             HttpResponse<String> page = get(path);
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             assertThat(page.headers().firstValue("Content-Security-Policy")).as(path)

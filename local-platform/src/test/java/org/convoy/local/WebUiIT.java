@@ -60,6 +60,7 @@ class WebUiIT {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Pattern LINK = Pattern.compile("/registration#token=([A-Za-z0-9._~%-]+)");
+    private static final Pattern PREFERENCES = Pattern.compile("/api/notifications/preferences/(p1\\.[A-Za-z0-9._-]+)");
 
     @TempDir
     static Path dataDir;
@@ -247,6 +248,11 @@ class WebUiIT {
         wait.until(driver -> Integer.parseInt(driver.findElement(By.id("count-total")).getText()) > before);
         assertThat(browser.findElement(By.id("arrivals")).getText()).startsWith("Registros nuevos");
         screenshot("07-console-dashboard");
+        browser.findElement(By.id("lang-toggle")).click();
+        assertThat(browser.findElement(By.id("tab-planner")).getText()).isEqualTo("Day planner");
+        wait.until(driver -> driver.findElement(By.id("count-status")).getText().contains("Under review"));
+        browser.findElement(By.id("lang-toggle")).click();
+        assertThat(browser.findElement(By.id("tab-planner")).getText()).isEqualTo("Planeación del día");
 
         browser.findElement(By.id("tab-delegates")).click();
         By row = By.cssSelector("tr[data-delegate-id='" + delegateId + "']");
@@ -346,6 +352,28 @@ class WebUiIT {
         assertThat(browser.findElement(By.id("page-status")).getText()).startsWith("Su registro fue retirado");
         assertThat(browser.findElement(By.id("edit-panel")).isDisplayed()).isFalse();
         screenshot("13-delegate-withdrawn");
+    }
+
+    @Test
+    void aDelegateTurnsOffRoutineEmailFromTheLinkAtTheFootOfHerEmail() throws Exception {
+        String email = unique("sofia") + "@puebla.gob.mx";
+        register("Sofía", "Castro", email);
+        String token = await().atMost(Duration.ofSeconds(60)).until(() -> platform.mail().messages().stream()
+                .filter(mail -> email.equals(mail.get("to")))
+                .map(mail -> PREFERENCES.matcher(mail.getOrDefault("text", "")))
+                .filter(Matcher::find).map(matcher -> matcher.group(1)).findFirst().orElse(null), found -> found != null);
+
+        open("preferences#token=" + token);
+        WebElement routineEmail = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("routine-email")));
+        assertThat(routineEmail.isSelected()).isTrue();
+        routineEmail.click();
+        browser.findElement(By.id("pref-save")).click();
+
+        wait.until(driver -> driver.findElement(By.id("pref-status")).getText().equals("Preferencias guardadas."));
+        assertThat(browser.getCurrentUrl()).doesNotContain("token=");
+        assertThat(json.readTree(send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+                + "api/notifications/preferences/" + token)).GET()).body()).path("routineEmail").asBoolean()).isFalse();
+        screenshot("15-notice-preferences");
     }
 
     @Test

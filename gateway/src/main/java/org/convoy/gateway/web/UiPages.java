@@ -12,10 +12,13 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import reactor.core.publisher.Mono;
+
 /**
  * The web UI's pages at short addresses: {@code /registration} (the public form, and a delegate's own page when
- * opened with the personal link {@code /registration#token=…}) and {@code /console} for organizers. Their scripts and
- * styles are plain files under {@code static/}, served from this origin only, as the content policy demands.
+ * opened with the personal link {@code /registration#token=…}), {@code /preferences#token=…} for a delegate's notice
+ * preferences, and {@code /console} for organizers. Their scripts and styles are plain files under {@code static/},
+ * served from this origin only, as the content policy demands.
  */
 @Configuration(proxyBeanMethods = false)
 class UiPages {
@@ -23,10 +26,11 @@ class UiPages {
     @Bean
     RouterFunction<ServerResponse> uiPageRoutes() {
         return RouterFunctions.route(GET("/registration"), request -> page("static/registration.html"))
-                .andRoute(GET("/console"), request -> page("static/console.html"));
+                .andRoute(GET("/console"), request -> page("static/console.html"))
+                .andRoute(GET("/preferences"), request -> page("static/preferences.html"));
     }
 
-    private static reactor.core.publisher.Mono<ServerResponse> page(String path) {
+    private static Mono<ServerResponse> page(String path) {
         Resource page = new ClassPathResource(path);
         return ServerResponse.ok().contentType(MediaType.TEXT_HTML).cacheControl(CacheControl.noCache())
                 .bodyValue(page);
