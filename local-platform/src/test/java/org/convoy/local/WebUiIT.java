@@ -227,7 +227,7 @@ class WebUiIT {
     }
 
     @Test
-    void anOrganizerApprovesADelegatePlansAndConfirmsAMeetingThatTheDelegateSeesInTheirAgenda() throws Exception {
+    void anOrganizerApprovesADelegateAndPlansAMeetingThatTheDelegateSeesInTheirAgendaUntilItIsCancelled() throws Exception {
         String email = unique("ana") + "@guadalajara.gob.mx";
         String delegateId = register("Ana", "Torres Vega", email);
         String link = personalLink(email);
@@ -309,6 +309,14 @@ class WebUiIT {
         assertThat(browser.findElement(By.id("planner-status")).getText()).startsWith("Reunión confirmada");
         screenshot("10-console-planner-confirmed");
 
+        // The host asks for an hour and a half later: the meeting moves, its length kept.
+        WebElement newStart = confirmed.findElement(By.cssSelector("input[type='time']"));
+        time(newStart.getDomAttribute("id"), "11:30");
+        confirmed.findElement(By.xpath(".//button[text()='Cambiar horario']")).click();
+        wait.until(driver -> driver.findElement(By.id("planner-status")).getText().startsWith("Reunión movida"));
+        assertThat(browser.findElement(By.cssSelector("article.meeting-card[data-status='CONFIRMED']")).getText())
+                .contains("11:30–12:30");
+
         browser.findElement(By.id("tab-notices")).click();
         wait.until(driver -> driver.findElement(By.id("notices")).getText().contains(email));
         screenshot("11-console-notices");
@@ -317,7 +325,7 @@ class WebUiIT {
         open("registration#token=" + link);
         WebElement agenda = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#agenda .meeting")));
         assertThat(browser.findElement(By.id("self-status")).getText()).isEqualTo("Aprobado");
-        assertThat(agenda.getText()).contains("10:00", "11:00", "Produce Pay", "Financiamiento agrícola");
+        assertThat(agenda.getText()).contains("11:30", "12:30", "Produce Pay", "Financiamiento agrícola");
         assertThat(browser.findElement(By.id("agenda")).getText()).contains("Lunes, 27 de febrero — Los Angeles");
         assertThat(browser.getCurrentUrl()).doesNotContain("token=");
         String feed = browser.findElement(By.id("ics-download")).getDomProperty("href");
@@ -325,6 +333,18 @@ class WebUiIT {
         assertThat(send(HttpRequest.newBuilder(URI.create(feed)).GET()).body())
                 .contains("BEGIN:VEVENT", "Produce Pay", "TZID=America/Los_Angeles");
         screenshot("12-delegate-page");
+
+        // Back in the console (the tab kept the session), the organizer cancels it with a reason.
+        open("console");
+        browser.findElement(By.id("tab-planner")).click();
+        WebElement meeting = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("article.meeting-card[data-status='CONFIRMED']")));
+        meeting.findElement(By.cssSelector("input[type='text']")).sendKeys("La empresa pospuso la visita");
+        meeting.findElement(By.xpath(".//button[text()='Cancelar reunión']")).click();
+        WebElement cancelled = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("article.meeting-card[data-status='CANCELLED']")));
+        assertThat(cancelled.getText()).contains("Cancelada", "La empresa pospuso la visita");
+        screenshot("16-console-planner-cancelled");
     }
 
     @Test
