@@ -348,6 +348,29 @@ class WebUiIT {
     }
 
     @Test
+    void registeringAnEmailTwiceSaysSoBesideTheEmailAndSendsANewLinkOnRequest() throws Exception {
+        String email = unique("carmen") + "@tepic.gob.mx";
+        register("Carmen", "Luna", email);
+        personalLink(email);
+
+        open("registration");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("registration-form")));
+        fillLead("Carmen", "Luna", email);
+        browser.findElement(By.id("f-privacyConsent")).click();
+        browser.findElement(By.id("submit")).click();
+
+        wait.until(driver -> !error("e-email").isEmpty());
+        assertThat(error("e-email")).startsWith("Este correo ya está registrado en el convoy.");
+        WebElement again = browser.findElement(By.id("link-email"));
+        assertThat(again.isDisplayed()).isTrue();
+        assertThat(again.getDomProperty("value")).isEqualTo(email);
+        browser.findElement(By.cssSelector("#link-form button[type='submit']")).click();
+        wait.until(driver -> driver.findElement(By.id("link-status")).getText().startsWith("Si el correo está registrado"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> platform.mail().messages().stream()
+                .filter(mail -> email.equals(mail.get("to"))).count() >= 2);
+    }
+
+    @Test
     void aDelegateChangesTheirDetailsAndWithdrawsThroughTheirPersonalLink() throws Exception {
         String email = unique("elena") + "@morelia.gob.mx";
         register("Elena", "Ruiz", email);
