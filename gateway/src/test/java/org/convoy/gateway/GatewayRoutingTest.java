@@ -81,6 +81,21 @@ class GatewayRoutingTest {
         assertThat(get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
     }
 
+    @Test
+    void servesTheWebUiPagesUnderTheContentPolicy() throws Exception {
+        for (String path : List.of("/registration", "/console", "/preferences", "/js/registration.js", "/css/app.css")) {
+            HttpResponse<String> page = get(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Security-Policy")).as(path)
+                    .hasValueSatisfying(policy -> assertThat(policy).startsWith("default-src 'self'"));
+        }
+        assertThat(get("/registration").body()).contains("<script type=\"module\" src=\"/js/registration.js\">");
+        assertThat(get("/console").headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/html"));
+        assertThat(get("/js/console.js").headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).contains("javascript"));
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(url(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

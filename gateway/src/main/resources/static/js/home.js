@@ -1,0 +1,3 @@
+import { initLanguage } from './i18n.js';
+
+initLanguage();
