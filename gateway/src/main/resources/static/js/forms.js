@@ -46,7 +46,8 @@ export function field(spec) {
   } else if (spec.type === 'checkbox') {
     return h('div', { class: 'field single-check' },
       h('label', { class: 'check' },
-        h('input', { type: 'checkbox', id, name: spec.name, required: spec.required, 'aria-describedby': describedBy }),
+        h('input', { type: 'checkbox', id, name: spec.name, required: spec.required, checked: spec.value === true,
+          'aria-describedby': describedBy }),
         h('span', { 'data-i18n': spec.label }, t(spec.label))),
       h('p', { class: 'error', id: errorId(spec.name), hidden: true }));
   } else {

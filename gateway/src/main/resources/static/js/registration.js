@@ -57,7 +57,8 @@ function buildRegistrationForm(form) {
     h('fieldset', { class: 'group consent' },
       h('legend', { 'data-i18n': 'reg.consent.title' }, t('reg.consent.title')),
       h('p', { id: 'consent-text', 'data-i18n': 'reg.consent.text' }, t('reg.consent.text')),
-      field({ name: 'privacyConsent', label: 'reg.consent.label', type: 'checkbox', required: true })),
+      field({ name: 'privacyConsent', label: 'reg.consent.label', type: 'checkbox', required: true }),
+      field({ name: 'shareWithHosts', label: 'reg.share.label', type: 'checkbox' })),
     h('button', { type: 'submit', id: 'submit', 'data-i18n': 'reg.submit' }, t('reg.submit')));
   stateSelectLabels(form);
   form.addEventListener('change', (event) => {
@@ -139,6 +140,7 @@ function registrationBody(form) {
     state: value(form, 'state'), municipality: optional('municipality'), organization: value(form, 'organization'),
     position: optional('position'), sectors: checked(form, 'sectors'), axes: checked(form, 'axes'),
     channels: checked(form, 'channels'), companions, privacyConsent: form.elements.namedItem('privacyConsent').checked,
+    shareWithHosts: form.elements.namedItem('shareWithHosts').checked,
   };
 }
 
@@ -345,6 +347,7 @@ function buildEditForm() {
     field({ name: 'sectors', label: 'field.sectors', type: 'checks', options: opts(SECTORS, 'sector.'), value: p.sectors || [] }),
     field({ name: 'axes', label: 'field.axes', type: 'checks', options: opts(AXES, 'axis.'), value: p.axes || [] }),
     field({ name: 'channels', label: 'field.channels', type: 'checks', required: true, options: opts(CHANNELS, 'channel.'), value: p.channels || [] }),
+    field({ name: 'shareWithHosts', label: 'reg.share.label', type: 'checkbox', value: p.shareWithHosts === true }),
     h('button', { type: 'submit', id: 'save', 'data-i18n': 'self.save' }, t('self.save')));
   if (!form.dataset.wired) {
     form.dataset.wired = 'yes';
@@ -370,7 +373,8 @@ async function saveChanges(event) {
       givenName: value(form, 'givenName'), familyName: value(form, 'familyName'), phone: optional('phone'),
       preferredLanguage: value(form, 'preferredLanguage'), municipality: optional('municipality'),
       organization: value(form, 'organization'), position: optional('position'), sectors: checked(form, 'sectors'),
-      axes: checked(form, 'axes'), channels: checked(form, 'channels') } });
+      axes: checked(form, 'axes'), channels: checked(form, 'channels'),
+      shareWithHosts: form.elements.namedItem('shareWithHosts').checked } });
     renderSelf();
     say(status, t('self.saved'), 'ok');
   } catch (error) {

@@ -60,7 +60,7 @@ class WebUiIT {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Pattern LINK = Pattern.compile("/registration#token=([A-Za-z0-9._~%-]+)");
-    private static final Pattern PREFERENCES = Pattern.compile("/api/notifications/preferences/(p1\\.[A-Za-z0-9._-]+)");
+    private static final Pattern PREFERENCES = Pattern.compile("/preferences#token=(p1\\.[A-Za-z0-9._-]+)");
 
     @TempDir
     static Path dataDir;

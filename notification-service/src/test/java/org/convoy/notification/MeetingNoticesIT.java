@@ -110,8 +110,9 @@ class MeetingNoticesIT {
         assertThat(mail.getSubject()).isEqualTo(subject);
         assertThat(MailParts.text(mail)).contains(when, "Netflix headquarters, 121 Albright Way, Los Gatos");
         assertThat(MailParts.html(mail)).contains("<html lang=\"" + language + "\"", "Netflix", "15:00–16:00",
-                "/api/notifications/preferences/p1." + marta.id());
-        assertThat(mail.getHeader("List-Unsubscribe")[0]).endsWith("/unsubscribe>");
+                "/preferences#token=p1." + marta.id());
+        assertThat(mail.getHeader("List-Unsubscribe")[0]).contains("/api/notifications/preferences/p1." + marta.id())
+                .endsWith("/unsubscribe>");
         VEvent invite = onlyEvent(calendarOf(mail), "REQUEST");
         assertThat(value(invite, Property.UID)).isEqualTo(meetingId + "@convoy");
         assertThat(value(invite, Property.SEQUENCE)).isEqualTo("0");

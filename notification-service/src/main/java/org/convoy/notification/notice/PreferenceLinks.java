@@ -27,13 +27,14 @@ public class PreferenceLinks {
         this.properties = properties;
     }
 
+    /** The preferences page for people; the token rides in the fragment, which browsers never send to a server. */
     public String url(UUID delegateId) {
-        return properties.publicBaseUrl() + "/api/notifications/preferences/" + token(delegateId);
+        return properties.publicBaseUrl() + "/preferences#token=" + token(delegateId);
     }
 
-    /** Where mail programs send a one-click unsubscribe. */
+    /** Where mail programs send a one-click unsubscribe (the API itself). */
     public String unsubscribeUrl(UUID delegateId) {
-        return url(delegateId) + "/unsubscribe";
+        return properties.publicBaseUrl() + "/api/notifications/preferences/" + token(delegateId) + "/unsubscribe";
     }
 
     public String token(UUID delegateId) {
