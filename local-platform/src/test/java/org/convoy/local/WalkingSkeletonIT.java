@@ -141,7 +141,9 @@ class WalkingSkeletonIT {
         String token = organizerToken();
         String link = await().atMost(Duration.ofSeconds(60)).until(() -> platform.mail().messages().stream()
                 .filter(mail -> email.equals(mail.get("to"))).map(mail -> mail.get("text"))
-                .map(text -> text.replaceAll("(?s).*#token=(\\S+).*", "$1")).findFirst(), java.util.Optional::isPresent)
+                .map(java.util.regex.Pattern.compile("/registration#token=(\\S+)")::matcher)
+                .filter(java.util.regex.Matcher::find).map(matcher -> matcher.group(1)).findFirst(),
+                java.util.Optional::isPresent)
                 .orElseThrow();
 
         HttpResponse<String> approved = post("api/registrations/approvals", "{\"delegateIds\": [\"" + id + "\"]}", token);
