@@ -48,8 +48,7 @@ class DeadLettersIT {
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", SMTP::port);
+        SMTP.serve(registry);
     }
 
     @AfterAll

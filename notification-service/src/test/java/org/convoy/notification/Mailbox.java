@@ -10,6 +10,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real SMTP server (GreenMail) on a fixed free port, so a test can stop it and start it again where the service
@@ -22,6 +23,12 @@ final class Mailbox {
 
     int port() {
         return port;
+    }
+
+    /** Points the service under test at this server. */
+    void serve(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", this::port);
     }
 
     Mailbox start() {
