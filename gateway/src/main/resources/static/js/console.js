@@ -20,6 +20,20 @@ let edition = null;
 let hosts = [];
 let delegates = [];
 const selected = new Set();
+const rendered = new Map();
+
+/**
+ * Whether a region must be drawn again: polling redraws only what changed, so a table an organizer is reading (or a
+ * box she is about to tick, or where a screen reader stands) is not replaced every few seconds by an identical one.
+ */
+function changed(region, ...data) {
+  const signature = lang() + JSON.stringify(data);
+  if (rendered.get(region) === signature) {
+    return false;
+  }
+  rendered.set(region, signature);
+  return true;
+}
 
 // ---------------------------------------------------------------- session
 
@@ -210,6 +224,9 @@ async function loadDelegates() {
 }
 
 function renderCounts(items, total) {
+  if (!changed('counts', total, items.map((row) => [row.status, row.role]))) {
+    return;
+  }
   const count = (key) => items.reduce((acc, row) => acc.set(row[key], (acc.get(row[key]) || 0) + 1), new Map());
   const byStatus = count('status');
   const byRole = count('role');
@@ -220,9 +237,12 @@ function renderCounts(items, total) {
 }
 
 function renderDelegates(items, total) {
-  $('#delegate-count').textContent = t('con.count', { n: total });
   const ids = new Set(items.map((row) => row.delegateId));
   [...selected].forEach((id) => { if (!ids.has(id)) selected.delete(id); });
+  if (!changed('delegates', total, items, [...selected])) {
+    return;
+  }
+  $('#delegate-count').textContent = t('con.count', { n: total });
   const all = h('input', { type: 'checkbox', id: 'select-all', 'aria-label': t('con.selectAll'),
     checked: items.length > 0 && items.every((row) => selected.has(row.delegateId)),
     onchange: (event) => {
@@ -591,6 +611,9 @@ function buildNoticeFilters() {
 async function loadNotices() {
   const status = $('#n-status').value;
   const notices = await call('/api/notifications?limit=200' + (status ? '&status=' + encodeURIComponent(status) : ''));
+  if (!changed('notices', notices)) {
+    return;
+  }
   const when = (iso) => (iso ? new Date(iso).toLocaleString(lang() === 'es' ? 'es-MX' : 'en-US', { dateStyle: 'short', timeStyle: 'medium' }) : '');
   fill($('#notices'),
     h('thead', {}, h('tr', {}, ['con.col.time', 'con.col.channel', 'con.col.kind', 'con.col.to', 'con.col.subject', 'con.col.status', 'con.col.attempts', 'con.col.error', 'con.replay']

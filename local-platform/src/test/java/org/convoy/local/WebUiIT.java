@@ -21,7 +21,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -99,7 +102,10 @@ class WebUiIT {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
+        // Pages redraw what they show (the console polls every few seconds): every wait finds its element again and
+        // shrugs off one that was replaced between finding and reading it.
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterAll
@@ -141,7 +147,7 @@ class WebUiIT {
     void aDelegateRegistersInSpanishWithACompanionAndTheWelcomeEmailArrives() throws Exception {
         open("");
         screenshot("01-landing");
-        browser.findElement(By.id("home-register")).click();
+        click(By.id("home-register"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("registration-form")));
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("es");
         assertThat(label("f-givenName")).isEqualTo("Nombre(s) *");
@@ -149,17 +155,17 @@ class WebUiIT {
         String companionEmail = unique("jorge") + "@zapopan.gob.mx";
 
         fillLead("María", "Hernández Núñez", email);
-        browser.findElement(By.id("add-companion")).click();
+        click(By.id("add-companion"));
         type("f-companions-0-givenName", "Jorge");
         type("f-companions-0-familyName", "Ramírez Soto");
         type("f-companions-0-email", companionEmail);
         type("f-companions-0-position", "Secretario particular");
-        browser.findElement(By.id("f-privacyConsent")).click();
+        click(By.id("f-privacyConsent"));
         screenshot("02-registration-form");
-        browser.findElement(By.id("submit")).click();
+        click(By.id("submit"));
 
-        WebElement done = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done-view")));
-        assertThat(done.getText()).contains("¡Registro recibido!", "Su lugar está apartado", "María Hernández Núñez",
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done-view")));
+        assertThat(text(By.id("done-view"))).contains("¡Registro recibido!", "Su lugar está apartado", "María Hernández Núñez",
                 "Jorge Ramírez Soto", "En revisión");
         screenshot("03-registration-received");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(platform.mail().messages())
@@ -176,21 +182,21 @@ class WebUiIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("registration-form")));
         assertThat(label("f-email")).isEqualTo("Correo electrónico *");
 
-        browser.findElement(By.id("lang-toggle")).click();
+        click(By.id("lang-toggle"));
 
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
         assertThat(label("f-givenName")).isEqualTo("Given name(s) *");
         assertThat(label("f-email")).isEqualTo("Email *");
-        assertThat(browser.findElement(By.id("submit")).getText()).isEqualTo("Submit registration");
+        assertThat(text(By.id("submit"))).isEqualTo("Submit registration");
         assertThat(new Select(browser.findElement(By.id("f-role"))).getOptions())
                 .extracting(WebElement::getText).contains("Mayor", "State representative");
-        assertThat(browser.findElement(By.id("lang-toggle")).getText()).isEqualTo("Español");
+        assertThat(text(By.id("lang-toggle"))).isEqualTo("Español");
         screenshot("04-registration-english");
 
         browser.navigate().refresh();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("registration-form")));
         assertThat(label("f-givenName")).isEqualTo("Given name(s) *");
-        browser.findElement(By.id("lang-toggle")).click();
+        click(By.id("lang-toggle"));
         assertThat(label("f-givenName")).isEqualTo("Nombre(s) *");
     }
 
@@ -200,7 +206,7 @@ class WebUiIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("registration-form")));
 
         type("f-email", "no-es-un-correo");
-        browser.findElement(By.id("submit")).click();
+        click(By.id("submit"));
 
         assertThat(error("e-givenName")).isEqualTo("Este campo es obligatorio.");
         assertThat(error("e-email")).startsWith("Escriba un correo válido");
@@ -209,15 +215,15 @@ class WebUiIT {
         assertThat(browser.findElement(By.id("f-givenName")).getDomAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.findElement(By.id("f-givenName")).getDomAttribute("aria-describedby")).contains("e-givenName");
         assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("f-givenName");
-        assertThat(browser.findElement(By.id("form-alert")).getText()).startsWith("Revise los campos marcados");
+        assertThat(text(By.id("form-alert"))).startsWith("Revise los campos marcados");
         screenshot("05-registration-client-errors");
 
         // Eight digits pass the form's pattern, but are no mobile number the server can normalise: its 400 names
         // the field, and the message appears beside it in Spanish.
         fillLead("Rosa", "Medina", unique("rosa") + "@colima.gob.mx");
         type("f-phone", "1234 5678");
-        browser.findElement(By.id("f-privacyConsent")).click();
-        browser.findElement(By.id("submit")).click();
+        click(By.id("f-privacyConsent"));
+        click(By.id("submit"));
 
         wait.until(driver -> !error("e-phone").isEmpty());
         assertThat(error("e-phone")).isEqualTo("Escriba un celular como +52 33 1234 5678 o +1 415 555 0100.");
@@ -235,100 +241,101 @@ class WebUiIT {
         open("console");
         type("username", PlatformConfig.DEVELOPMENT_ADMIN_USERNAME);
         type("password", "wrong-password-for-sure");
-        browser.findElement(By.id("login")).click();
-        wait.until(driver -> driver.findElement(By.id("login-error")).getText().equals("Usuario o contraseña incorrectos."));
+        click(By.id("login"));
+        waitForText(By.id("login-error"), text -> text.equals("Usuario o contraseña incorrectos."));
         type("password", PlatformConfig.DEVELOPMENT_ADMIN_PASSWORD);
-        browser.findElement(By.id("login")).click();
+        click(By.id("login"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("panel-dashboard")));
-        wait.until(driver -> Integer.parseInt(driver.findElement(By.id("count-total")).getText()) >= 1);
+        By total = By.id("count-total");
+        waitForText(total, text -> !text.isEmpty() && Integer.parseInt(text) >= 1);
 
         // Live: a registration arriving while the dashboard is open shows up without reloading.
-        int before = Integer.parseInt(browser.findElement(By.id("count-total")).getText());
+        int before = Integer.parseInt(text(total));
         register("Luis", "Pérez", unique("luis") + "@leon.gob.mx");
-        wait.until(driver -> Integer.parseInt(driver.findElement(By.id("count-total")).getText()) > before);
-        assertThat(browser.findElement(By.id("arrivals")).getText()).startsWith("Registros nuevos");
+        waitForText(total, text -> Integer.parseInt(text) > before);
+        assertThat(text(By.id("arrivals"))).startsWith("Registros nuevos");
         screenshot("07-console-dashboard");
-        browser.findElement(By.id("lang-toggle")).click();
-        assertThat(browser.findElement(By.id("tab-planner")).getText()).isEqualTo("Day planner");
-        wait.until(driver -> driver.findElement(By.id("count-status")).getText().contains("Under review"));
-        browser.findElement(By.id("lang-toggle")).click();
-        assertThat(browser.findElement(By.id("tab-planner")).getText()).isEqualTo("Planeación del día");
+        click(By.id("lang-toggle"));
+        assertThat(text(By.id("tab-planner"))).isEqualTo("Day planner");
+        waitForText(By.id("count-status"), text -> text.contains("Under review"));
+        click(By.id("lang-toggle"));
+        assertThat(text(By.id("tab-planner"))).isEqualTo("Planeación del día");
 
-        browser.findElement(By.id("tab-delegates")).click();
+        click(By.id("tab-delegates"));
         By row = By.cssSelector("tr[data-delegate-id='" + delegateId + "']");
         wait.until(ExpectedConditions.visibilityOfElementLocated(row));
-        browser.findElement(By.cssSelector("input[data-delegate-id='" + delegateId + "']")).click();
-        browser.findElement(By.id("approve")).click();
-        wait.until(driver -> driver.findElement(By.id("delegates-status")).getText().startsWith("Hecho: 1."));
-        wait.until(driver -> driver.findElement(row).getText().contains("Aprobado"));
+        click(By.cssSelector("input[data-delegate-id='" + delegateId + "']"));
+        click(By.id("approve"));
+        waitForText(By.id("delegates-status"), text -> text.startsWith("Hecho: 1."));
+        waitForText(row, text -> text.contains("Aprobado"));
         screenshot("08-console-delegates");
 
         String token = organizerToken();
         await().atMost(Duration.ofSeconds(60)).until(() -> "APPROVED".equals(
                 json.readTree(get("api/scheduling/delegates/" + delegateId, token)).path("status").asString()));
 
-        browser.findElement(By.id("tab-hosts")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[data-host-id='produce-pay']"))).click();
-        WebElement suggestions = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("suggestions-title")));
-        assertThat(suggestions.getText()).isEqualTo("Delegados aprobados afines a Produce Pay");
-        assertThat(browser.findElement(By.id("suggestions")).getText()).contains("Ana Torres Vega");
+        click(By.id("tab-hosts"));
+        click(By.cssSelector("button[data-host-id='produce-pay']"));
+        waitForText(By.id("suggestions-title"), text -> text.equals("Delegados aprobados afines a Produce Pay"));
+        assertThat(text(By.id("suggestions"))).contains("Ana Torres Vega");
         screenshot("08b-console-hosts-suggestions");
 
-        browser.findElement(By.id("tab-planner")).click();
+        click(By.id("tab-planner"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("meeting-form")));
-        new Select(browser.findElement(By.id("day"))).selectByValue("2023-02-27");
+        select(By.id("day"), "2023-02-27");
         By attendee = By.cssSelector("#m-cohort input[value='" + delegateId + "']");
         wait.until(ExpectedConditions.presenceOfElementLocated(attendee));
 
         // Too early for the host: the draft shows why it cannot be confirmed, before anyone is told anything.
-        new Select(browser.findElement(By.id("m-host"))).selectByValue("produce-pay");
+        select(By.id("m-host"), "produce-pay");
         time("m-start", "07:00");
-        browser.findElement(attendee).click();
-        browser.findElement(By.id("m-draft")).click();
+        click(attendee);
+        click(By.id("m-draft"));
         By draftCard = By.cssSelector("article.meeting-card[data-status='DRAFT']");
-        WebElement early = wait.until(ExpectedConditions.visibilityOfElementLocated(draftCard));
-        assertThat(early.findElement(By.cssSelector("li[data-code='HOST_UNAVAILABLE']")).getText())
+        wait.until(ExpectedConditions.visibilityOfElementLocated(draftCard));
+        assertThat(text(By.cssSelector("article.meeting-card[data-status='DRAFT'] li[data-code='HOST_UNAVAILABLE']")))
                 .isEqualTo("El anfitrión no recibe delegaciones en ese horario.");
-        assertThat(early.getText()).contains("07:00", "Produce Pay", "Ana Torres Vega");
-        early.findElement(By.xpath(".//button[text()='Descartar borrador']")).click();
+        assertThat(text(draftCard)).contains("07:00", "Produce Pay", "Ana Torres Vega");
+        click(inCard("DRAFT", "Descartar borrador"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(draftCard));
 
         time("m-start", "10:00");
-        if (!browser.findElement(attendee).isSelected()) {
-            browser.findElement(attendee).click();
+        if (!isSelected(attendee)) {
+            click(attendee);
         }
         type("m-title", "Financiamiento agrícola");
-        browser.findElement(By.id("m-draft")).click();
-        WebElement draft = wait.until(ExpectedConditions.visibilityOfElementLocated(draftCard));
-        assertThat(draft.getText()).contains("Sin conflictos", "10:00");
+        click(By.id("m-draft"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(draftCard));
+        assertThat(text(draftCard)).contains("Sin conflictos", "10:00");
         screenshot("09-console-planner-draft");
-        draft.findElement(By.cssSelector("button.confirm-meeting")).click();
-        WebElement confirmed = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("article.meeting-card[data-status='CONFIRMED']")));
-        assertThat(confirmed.getText()).contains("Confirmada", "10:00", "Produce Pay");
-        assertThat(browser.findElement(By.id("planner-status")).getText()).startsWith("Reunión confirmada");
+        click(By.cssSelector("article.meeting-card[data-status='DRAFT'] button.confirm-meeting"));
+        By confirmedCard = By.cssSelector("article.meeting-card[data-status='CONFIRMED']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(confirmedCard));
+        assertThat(text(confirmedCard)).contains("Confirmada", "10:00", "Produce Pay");
+        assertThat(text(By.id("planner-status"))).startsWith("Reunión confirmada");
         screenshot("10-console-planner-confirmed");
 
         // The host asks for an hour and a half later: the meeting moves, its length kept.
-        WebElement newStart = confirmed.findElement(By.cssSelector("input[type='time']"));
-        time(newStart.getDomAttribute("id"), "11:30");
-        confirmed.findElement(By.xpath(".//button[text()='Cambiar horario']")).click();
-        wait.until(driver -> driver.findElement(By.id("planner-status")).getText().startsWith("Reunión movida"));
-        assertThat(browser.findElement(By.cssSelector("article.meeting-card[data-status='CONFIRMED']")).getText())
-                .contains("11:30–12:30");
+        String newStart = wait.until(driver -> driver.findElement(
+                By.cssSelector("article.meeting-card[data-status='CONFIRMED'] input[type='time']")).getDomAttribute("id"));
+        time(newStart, "11:30");
+        click(inCard("CONFIRMED", "Cambiar horario"));
+        waitForText(By.id("planner-status"), text -> text.startsWith("Reunión movida"));
+        waitForText(confirmedCard, text -> text.contains("11:30–12:30"));
 
-        browser.findElement(By.id("tab-notices")).click();
-        wait.until(driver -> driver.findElement(By.id("notices")).getText().contains(email));
+        click(By.id("tab-notices"));
+        waitForText(By.id("notices"), text -> text.contains(email));
         screenshot("11-console-notices");
 
         // The delegate opens the link from her email: her registration is approved and the meeting is on her agenda.
         open("registration#token=" + link);
-        WebElement agenda = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#agenda .meeting")));
-        assertThat(browser.findElement(By.id("self-status")).getText()).isEqualTo("Aprobado");
-        assertThat(agenda.getText()).contains("11:30", "12:30", "Produce Pay", "Financiamiento agrícola");
-        assertThat(browser.findElement(By.id("agenda")).getText()).contains("Lunes, 27 de febrero — Los Angeles");
+        By agenda = By.cssSelector("#agenda .meeting");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(agenda));
+        assertThat(text(By.id("self-status"))).isEqualTo("Aprobado");
+        assertThat(text(agenda)).contains("11:30", "12:30", "Produce Pay", "Financiamiento agrícola");
+        assertThat(text(By.id("agenda"))).contains("Lunes, 27 de febrero — Los Angeles");
         assertThat(browser.getCurrentUrl()).doesNotContain("token=");
-        String feed = browser.findElement(By.id("ics-download")).getDomProperty("href");
+        String feed = wait.until(driver -> driver.findElement(By.id("ics-download")).getDomProperty("href"));
         assertThat(feed).contains("/agenda.ics?token=");
         assertThat(send(HttpRequest.newBuilder(URI.create(feed)).GET()).body())
                 .contains("BEGIN:VEVENT", "Produce Pay", "TZID=America/Los_Angeles");
@@ -336,14 +343,18 @@ class WebUiIT {
 
         // Back in the console (the tab kept the session), the organizer cancels it with a reason.
         open("console");
-        browser.findElement(By.id("tab-planner")).click();
-        WebElement meeting = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("article.meeting-card[data-status='CONFIRMED']")));
-        meeting.findElement(By.cssSelector("input[type='text']")).sendKeys("La empresa pospuso la visita");
-        meeting.findElement(By.xpath(".//button[text()='Cancelar reunión']")).click();
-        WebElement cancelled = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("article.meeting-card[data-status='CANCELLED']")));
-        assertThat(cancelled.getText()).contains("Cancelada", "La empresa pospuso la visita");
+        click(By.id("tab-planner"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(confirmedCard));
+        wait.until(driver -> {
+            WebElement reason = driver.findElement(By.cssSelector(
+                    "article.meeting-card[data-status='CONFIRMED'] input[type='text']"));
+            reason.clear();
+            reason.sendKeys("La empresa pospuso la visita");
+            return true;
+        });
+        click(inCard("CONFIRMED", "Cancelar reunión"));
+        By cancelledCard = By.cssSelector("article.meeting-card[data-status='CANCELLED']");
+        waitForText(cancelledCard, text -> text.contains("Cancelada") && text.contains("La empresa pospuso la visita"));
         screenshot("16-console-planner-cancelled");
     }
 
@@ -356,15 +367,15 @@ class WebUiIT {
         open("registration");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("registration-form")));
         fillLead("Carmen", "Luna", email);
-        browser.findElement(By.id("f-privacyConsent")).click();
-        browser.findElement(By.id("submit")).click();
+        click(By.id("f-privacyConsent"));
+        click(By.id("submit"));
 
         wait.until(driver -> !error("e-email").isEmpty());
         assertThat(error("e-email")).startsWith("Este correo ya está registrado en el convoy.");
-        WebElement again = browser.findElement(By.id("link-email"));
-        assertThat(again.isDisplayed()).isTrue();
-        assertThat(again.getDomProperty("value")).isEqualTo(email);
-        browser.findElement(By.cssSelector("#link-form button[type='submit']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("link-email")));
+        String prefilled = wait.until(driver -> driver.findElement(By.id("link-email")).getDomProperty("value"));
+        assertThat(prefilled).isEqualTo(email);
+        click(By.cssSelector("#link-form button[type='submit']"));
         wait.until(driver -> driver.findElement(By.id("link-status")).getText().startsWith("Si el correo está registrado"));
         await().atMost(Duration.ofSeconds(60)).until(() -> platform.mail().messages().stream()
                 .filter(mail -> email.equals(mail.get("to"))).count() >= 2);
@@ -378,21 +389,21 @@ class WebUiIT {
 
         open("registration#token=" + link);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("edit-form")));
-        assertThat(browser.findElement(By.id("self-status")).getText()).isEqualTo("En revisión");
-        assertThat(browser.findElement(By.id("agenda")).getText()).isNotEmpty();
+        assertThat(text(By.id("self-status"))).isEqualTo("En revisión");
+        assertThat(text(By.id("agenda"))).isNotEmpty();
         type("f-municipality", "Morelia");
         type("f-phone", "33 1234 5678");
-        browser.findElement(By.id("save")).click();
+        click(By.id("save"));
         wait.until(driver -> driver.findElement(By.id("edit-status")).getText().equals("Cambios guardados."));
-        assertThat(browser.findElement(By.id("self-summary")).getText()).contains("Morelia, Jalisco");
+        assertThat(text(By.id("self-summary"))).contains("Morelia, Jalisco");
 
-        browser.findElement(By.id("withdraw")).click();
-        assertThat(browser.findElement(By.id("withdraw-confirm")).getText()).startsWith("¿Seguro que desea retirar");
+        click(By.id("withdraw"));
+        assertThat(text(By.id("withdraw-confirm"))).startsWith("¿Seguro que desea retirar");
         assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("withdraw-no");
-        browser.findElement(By.id("withdraw-yes")).click();
+        click(By.id("withdraw-yes"));
 
         wait.until(driver -> driver.findElement(By.id("self-status")).getText().equals("Retirado"));
-        assertThat(browser.findElement(By.id("page-status")).getText()).startsWith("Su registro fue retirado");
+        assertThat(text(By.id("page-status"))).startsWith("Su registro fue retirado");
         assertThat(browser.findElement(By.id("edit-panel")).isDisplayed()).isFalse();
         screenshot("13-delegate-withdrawn");
     }
@@ -407,10 +418,11 @@ class WebUiIT {
                 .filter(Matcher::find).map(matcher -> matcher.group(1)).findFirst().orElse(null), found -> found != null);
 
         open("preferences#token=" + token);
-        WebElement routineEmail = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("routine-email")));
-        assertThat(routineEmail.isSelected()).isTrue();
-        routineEmail.click();
-        browser.findElement(By.id("pref-save")).click();
+        By routineEmail = By.id("routine-email");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(routineEmail));
+        assertThat(isSelected(routineEmail)).isTrue();
+        click(routineEmail);
+        click(By.id("pref-save"));
 
         wait.until(driver -> driver.findElement(By.id("pref-status")).getText().equals("Preferencias guardadas."));
         assertThat(browser.getCurrentUrl()).doesNotContain("token=");
@@ -440,9 +452,49 @@ class WebUiIT {
     }
 
     private void type(String id, String text) {
-        WebElement input = browser.findElement(By.id(id));
-        input.clear();
-        input.sendKeys(text);
+        wait.until(driver -> {
+            WebElement input = driver.findElement(By.id(id));
+            input.clear();
+            input.sendKeys(text);
+            return true;
+        });
+    }
+
+    /** Clicks the element the locator finds now, finding it again if the page replaced it meanwhile. */
+    private void click(By locator) {
+        wait.until(ExpectedConditions.elementToBeClickable(locator));
+        wait.until(driver -> {
+            driver.findElement(locator).click();
+            return true;
+        });
+    }
+
+    private void select(By locator, String value) {
+        wait.until(driver -> {
+            new Select(driver.findElement(locator)).selectByValue(value);
+            return true;
+        });
+    }
+
+    /** The element's text as the page shows it now. */
+    private String text(By locator) {
+        return wait.until(driver -> driver.findElement(locator).getText());
+    }
+
+    /** Whether the box is ticked now (a wait on a Boolean would wait for true, so the answer travels boxed). */
+    private boolean isSelected(By locator) {
+        return wait.until(driver -> Optional.of(driver.findElement(locator).isSelected())).get();
+    }
+
+    /** Waits until the element's text (read afresh each time) satisfies the condition. */
+    private void waitForText(By locator, Predicate<String> condition) {
+        wait.until(driver -> condition.test(driver.findElement(locator).getText()));
+    }
+
+    /** A button of the planner's meeting card in the given state, by its label. */
+    private static By inCard(String status, String button) {
+        return By.xpath("//article[contains(@class,'meeting-card') and @data-status='" + status + "']//button[text()='"
+                + button + "']");
     }
 
     /** Time inputs take keystrokes in the browser's locale; setting the value is what a picker does. */
@@ -452,25 +504,27 @@ class WebUiIT {
     }
 
     private String label(String inputId) {
-        return browser.findElement(By.cssSelector("label[for='" + inputId + "']")).getText();
+        return text(By.cssSelector("label[for='" + inputId + "']"));
     }
 
     private String error(String id) {
-        WebElement error = browser.findElement(By.id(id));
-        return error.isDisplayed() ? error.getText().replaceFirst("^⚠ ", "") : "";
+        return wait.until(driver -> {
+            WebElement error = driver.findElement(By.id(id));
+            return error.isDisplayed() ? error.getText().replaceFirst("^⚠ ", "") : "";
+        });
     }
 
     private void fillLead(String givenName, String familyName, String email) {
         type("f-givenName", givenName);
         type("f-familyName", familyName);
         type("f-email", email);
-        new Select(browser.findElement(By.id("f-role"))).selectByValue("MAYOR");
-        new Select(browser.findElement(By.id("f-state"))).selectByValue("MX-JAL");
+        select(By.id("f-role"), "MAYOR");
+        select(By.id("f-state"), "MX-JAL");
         type("f-municipality", "Zapopan");
         type("f-organization", "Gobierno Municipal de Zapopan");
         type("f-position", "Presidenta Municipal");
-        browser.findElement(By.cssSelector("input[name='sectors'][value='CINEMATOGRAPHY']")).click();
-        browser.findElement(By.cssSelector("input[name='axes'][value='ECONOMIC']")).click();
+        click(By.cssSelector("input[name='sectors'][value='CINEMATOGRAPHY']"));
+        click(By.cssSelector("input[name='axes'][value='ECONOMIC']"));
     }
 
     /** The whole page, not only the window, so a reviewer sees every field and message. */
