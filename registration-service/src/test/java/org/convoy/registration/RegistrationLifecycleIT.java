@@ -27,8 +27,8 @@ import org.convoy.registration.delegate.domain.PrivacyConsent;
 import org.convoy.registration.delegate.domain.Registration;
 import org.convoy.registration.delegate.domain.RegistrationRepository;
 import org.convoy.registration.delegate.domain.RegistrationStatus;
-import org.convoy.registration.edition.domain.Edition;
-import org.convoy.registration.edition.domain.EditionRepository;
+import org.convoy.registration.convoy.domain.Convoy;
+import org.convoy.registration.convoy.domain.ConvoyRepository;
 import org.convoy.support.test.EventProbe;
 import org.convoy.support.test.Http;
 import org.convoy.support.test.ServiceIntegrationTest;
@@ -53,7 +53,7 @@ class RegistrationLifecycleIT {
     RegistrationRepository registrations;
 
     @Autowired
-    EditionRepository editions;
+    ConvoyRepository convoys;
 
     @Autowired
     Registrations lifecycle;
@@ -71,7 +71,7 @@ class RegistrationLifecycleIT {
 
     @Test
     void aMayorRegistersWithStaffInOneSubmission() {
-        String convoy = edition(10, Map.of());
+        String convoy = convoy(10, Map.of());
 
         JsonNode answer = created(post("/api/registrations", mayorWithStaff(convoy, "zapopan", 2), null));
 
@@ -92,7 +92,7 @@ class RegistrationLifecycleIT {
 
     @Test
     void oneEmailTwiceInOneSubmissionIsRefusedOnThatCompanion() {
-        String convoy = edition(10, Map.of());
+        String convoy = convoy(10, Map.of());
         String body = mayorWithStaff(convoy, "tonala", 2).replace("staff1.tonala", "staff0.tonala");
 
         HttpResponse<String> response = post("/api/registrations", body, null);
@@ -103,7 +103,7 @@ class RegistrationLifecycleIT {
 
     @Test
     void theSameIdempotencyKeyAndBodyGiveTheSameAnswerAndOneRegistration() {
-        String convoy = edition(10, Map.of());
+        String convoy = convoy(10, Map.of());
         String body = mayorWithStaff(convoy, "colima", 1);
         String key = "retry-" + UUID.randomUUID();
 
@@ -121,7 +121,7 @@ class RegistrationLifecycleIT {
 
     @Test
     void fiftyParallelSubmissionsWithOneEmailRegisterExactlyOneDelegate() throws Exception {
-        String convoy = edition(100, Map.of());
+        String convoy = convoy(100, Map.of());
         String body = mayorWithStaff(convoy, "leon", 0);
         List<Integer> statuses = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(50);
@@ -144,7 +144,7 @@ class RegistrationLifecycleIT {
 
     @Test
     void aFullConvoyWaitlistsWholeGroupsAndFreedPlacesPromoteTheNextGroupThatFits() {
-        String convoy = edition(3, Map.of("MAYOR", 3));
+        String convoy = convoy(3, Map.of("MAYOR", 3));
         JsonNode a = created(post("/api/registrations", mayorWithStaff(convoy, "a", 1), null));
         JsonNode b = created(post("/api/registrations", mayorWithStaff(convoy, "b", 1), null));
         JsonNode c = created(post("/api/registrations", mayorWithStaff(convoy, "c", 0), null));
@@ -171,12 +171,12 @@ class RegistrationLifecycleIT {
                     .containsExactly("DelegateRegistered", "DelegateWaitlisted", "RegistrationLinkIssued",
                             "DelegatePromoted"));
         }
-        assertThat(editions.findById(convoy).orElseThrow().pendingPromotions()).isEmpty();
+        assertThat(convoys.findById(convoy).orElseThrow().pendingPromotions()).isEmpty();
     }
 
     @Test
     void organizersApproveAndRejectInBulkAndEachDelegateKeepsAHistory() {
-        String convoy = edition(10, Map.of());
+        String convoy = convoy(10, Map.of());
         JsonNode group = created(post("/api/registrations", mayorWithStaff(convoy, "ags", 1), null));
         UUID mayor = memberId(group, true);
         UUID staff = memberId(group, false);
@@ -205,7 +205,7 @@ class RegistrationLifecycleIT {
 
     @Test
     void organizersSearchWithFiltersAndPagesAndExportCsvThatKeepsAccents() {
-        String convoy = edition(20, Map.of());
+        String convoy = convoy(20, Map.of());
         created(post("/api/registrations", mayorWithStaff(convoy, "mérida", 2), null));
         created(post("/api/registrations", mayorWithStaff(convoy, "oaxaca", 0)
                 .replace("MX-JAL", "MX-OAX").replace("\"Gobierno", "\"=HYPERLINK(1)Gobierno"), null));
@@ -231,7 +231,7 @@ class RegistrationLifecycleIT {
 
     @Test
     void aDelegateReadsAndWithdrawsThroughTheLinkFromTheirEmailAndOnlyTheirOwn() {
-        String convoy = edition(10, Map.of());
+        String convoy = convoy(10, Map.of());
         JsonNode group = created(post("/api/registrations", mayorWithStaff(convoy, "tepic", 1), null));
         UUID mayor = memberId(group, true);
         UUID staff = memberId(group, false);
@@ -272,7 +272,7 @@ class RegistrationLifecycleIT {
 
     @Test
     void aLostLinkIsSentAgainWithoutRevealingWhoIsRegistered() {
-        String convoy = edition(10, Map.of());
+        String convoy = convoy(10, Map.of());
         JsonNode group = created(post("/api/registrations", mayorWithStaff(convoy, "celaya", 0), null));
         UUID mayor = memberId(group, true);
         await().atMost(Duration.ofSeconds(20)).until(() -> events.recordsWithKey(mayor.toString()).size() == 2);
@@ -293,7 +293,7 @@ class RegistrationLifecycleIT {
 
     @Test
     void aSubmissionInterruptedBeforeItsPlaceWasDecidedIsFinishedBySettling() {
-        String convoy = edition(10, Map.of());
+        String convoy = convoy(10, Map.of());
         Registration interrupted = Registration.receive(convoy,
                 new org.convoy.events.DelegateProfile("Iris", "Vega", "iris." + UUID.randomUUID() + "@example.org", null,
                         "es", "BUSINESS_DELEGATE", "MX-NLE", null, "Vega Textiles", null, List.of(), List.of(),
@@ -310,7 +310,7 @@ class RegistrationLifecycleIT {
 
     @Test
     void aNewOrganizationSendsAnApprovedDelegateBackToReviewWhileANewPhoneDoesNot() {
-        String convoy = edition(10, Map.of());
+        String convoy = convoy(10, Map.of());
         UUID mayor = memberId(created(post("/api/registrations", mayorWithStaff(convoy, "uruapan", 0), null)), true);
         lifecycle.approve(mayor, "organizer");
         String token = token(mayor);
@@ -347,7 +347,7 @@ class RegistrationLifecycleIT {
 
     @Test
     void aLeadEditsACompanionButACompanionCannotEditTheLead() {
-        String convoy = edition(10, Map.of());
+        String convoy = convoy(10, Map.of());
         JsonNode group = created(post("/api/registrations", mayorWithStaff(convoy, "chapala", 1), null));
         UUID mayor = memberId(group, true);
         UUID staff = memberId(group, false);
@@ -368,7 +368,7 @@ class RegistrationLifecycleIT {
 
     @Test
     void erasingADelegateRemovesTheirPersonalDataFreesTheirPlaceAndTellsEveryService() {
-        String convoy = edition(1, Map.of());
+        String convoy = convoy(1, Map.of());
         JsonNode first = created(post("/api/registrations", mayorWithStaff(convoy, "sayula", 0), null));
         JsonNode waiting = created(post("/api/registrations", mayorWithStaff(convoy, "ameca", 0), null));
         UUID erased = memberId(first, true);
@@ -394,8 +394,8 @@ class RegistrationLifecycleIT {
 
     @Test
     void aConvoyIsErasedOnlyAfterItsRetentionDate() {
-        String kept = edition(10, Map.of(), LocalDate.now().plusDays(30));
-        String expired = edition(10, Map.of(), LocalDate.now().minusDays(1));
+        String kept = convoy(10, Map.of(), LocalDate.now().plusDays(30));
+        String expired = convoy(10, Map.of(), LocalDate.now().minusDays(1));
         created(post("/api/registrations", mayorWithStaff(kept, "jalpa", 1), null));
         created(post("/api/registrations", mayorWithStaff(expired, "jalpa", 1), null));
 
@@ -415,14 +415,14 @@ class RegistrationLifecycleIT {
                 .isEqualTo(2);
     }
 
-    private String edition(int capacity, Map<String, Integer> byRole) {
-        return edition(capacity, byRole, LocalDate.of(2024, 3, 3));
+    private String convoy(int capacity, Map<String, Integer> byRole) {
+        return convoy(capacity, byRole, LocalDate.of(2024, 3, 3));
     }
 
-    private String edition(int capacity, Map<String, Integer> byRole, LocalDate retainUntil) {
+    private String convoy(int capacity, Map<String, Integer> byRole, LocalDate retainUntil) {
         String id = "test-" + UUID.randomUUID().toString().substring(0, 8);
-        editions.insert(Edition.open(id, "Test convoy", LocalDate.of(2023, 2, 27), LocalDate.of(2023, 3, 3),
-                retainUntil, new Edition.Capacity(capacity, byRole)));
+        convoys.insert(Convoy.open(id, "Test convoy", LocalDate.of(2023, 2, 27), LocalDate.of(2023, 3, 3),
+                retainUntil, new Convoy.Capacity(capacity, byRole)));
         return id;
     }
 

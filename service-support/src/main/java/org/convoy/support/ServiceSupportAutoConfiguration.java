@@ -7,6 +7,7 @@ import org.convoy.support.inbox.ProcessedEvents;
 import org.convoy.support.outbox.EventSender;
 import org.convoy.support.outbox.OutboxProperties;
 import org.convoy.support.outbox.OutboxRelay;
+import org.convoy.support.store.OptimisticWrites;
 import org.convoy.support.web.CorrelationIdFilter;
 import org.convoy.support.web.ProblemDetailsAdvice;
 import org.convoy.support.web.RequestBodyLimitFilter;
@@ -31,6 +32,8 @@ import org.springframework.data.mongodb.core.MongoOperations;
 @EnableConfigurationProperties({ OutboxProperties.class, WebLimitsProperties.class })
 public class ServiceSupportAutoConfiguration {
 
+    static final int OPTIMISTIC_ATTEMPTS = 50;
+
     @Bean
     @ConditionalOnMissingBean
     EventCodec eventCodec() {
@@ -46,6 +49,13 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     OutboxRelay outboxRelay(MongoOperations mongo, EventSender sender, OutboxProperties properties, MeterRegistry meters) {
         return new OutboxRelay(mongo, sender, properties, meters);
+    }
+
+    /** Optimistic writes of aggregates retry up to this many times before answering 503 with Retry-After. */
+    @Bean
+    @ConditionalOnMissingBean
+    OptimisticWrites optimisticWrites(OutboxRelay relay) {
+        return new OptimisticWrites(relay, OPTIMISTIC_ATTEMPTS);
     }
 
     /** Named like Boot's own indicator, which then steps aside; reported as {@code mongo}. */

@@ -1,9 +1,12 @@
 package org.convoy.registration.delegate;
 
+import org.convoy.support.problem.Refusal;
+
 /** The same Idempotency-Key came with a different request body. */
-public class IdempotencyKeyReusedException extends RuntimeException {
+public class IdempotencyKeyReusedException extends Refusal {
 
     public IdempotencyKeyReusedException() {
-        super("This Idempotency-Key was already used for a different request");
+        super(Kind.UNPROCESSABLE, "Idempotency-Key reused",
+                "This Idempotency-Key was already used for a different request");
     }
 }

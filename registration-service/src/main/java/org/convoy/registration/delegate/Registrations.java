@@ -14,42 +14,40 @@ import org.convoy.registration.delegate.domain.PrivacyConsent;
 import org.convoy.registration.delegate.domain.Registration;
 import org.convoy.registration.delegate.domain.RegistrationRefusedException;
 import org.convoy.registration.delegate.domain.RegistrationRepository;
-import org.convoy.registration.edition.PlacesLedger;
-import org.convoy.registration.edition.UnknownEditionException;
-import org.convoy.registration.edition.domain.Edition;
-import org.convoy.registration.edition.domain.EditionRepository;
-import org.convoy.support.outbox.OutboxRelay;
+import org.convoy.registration.convoy.PlacesLedger;
+import org.convoy.registration.convoy.UnknownConvoyException;
+import org.convoy.registration.convoy.domain.Convoy;
+import org.convoy.registration.convoy.domain.ConvoyRepository;
+import org.convoy.support.store.OptimisticWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
- * The registration lifecycle. Each step is one document write (the registration group, or the edition's places
+ * The registration lifecycle. Each step is one document write (the registration group, or the convoy's places
  * ledger) and is safe to repeat, so a crash between steps leaves work that {@link #settle()} finishes.
  */
 @Service
 public class Registrations {
 
     private static final Logger log = LoggerFactory.getLogger(Registrations.class);
-    private static final int ATTEMPTS = 20;
 
     private final RegistrationRepository registrations;
-    private final EditionRepository editions;
+    private final ConvoyRepository convoys;
     private final PlacesLedger places;
     private final SelfServiceLinks links;
-    private final OutboxRelay relay;
+    private final OptimisticWrites writes;
     private final RegistrationProperties properties;
     private final Clock clock;
 
-    Registrations(RegistrationRepository registrations, EditionRepository editions, PlacesLedger places,
-            SelfServiceLinks links, OutboxRelay relay, RegistrationProperties properties, Clock clock) {
+    Registrations(RegistrationRepository registrations, ConvoyRepository convoys, PlacesLedger places,
+            SelfServiceLinks links, OptimisticWrites writes, RegistrationProperties properties, Clock clock) {
         this.registrations = registrations;
-        this.editions = editions;
+        this.convoys = convoys;
         this.places = places;
         this.links = links;
-        this.relay = relay;
+        this.writes = writes;
         this.properties = properties;
         this.clock = clock;
     }
@@ -60,8 +58,8 @@ public class Registrations {
 
     public Submitted submit(String convoyId, DelegateProfile lead, List<DelegateProfile> companions,
             String idempotencyKey, String fingerprint) {
-        if (!editions.existsById(convoyId)) {
-            throw new UnknownEditionException(convoyId);
+        if (!convoys.existsById(convoyId)) {
+            throw new UnknownConvoyException(convoyId);
         }
         if (idempotencyKey != null) {
             Optional<Registration> earlier = registrations.findByIdempotencyKey(idempotencyKey);
@@ -101,10 +99,10 @@ public class Registrations {
         if (registration.placeState() != Registration.PlaceState.DECIDING) {
             return registration;
         }
-        Edition.PlaceDecision decision = places.allocate(registration.convoyId(), registration.id(),
+        Convoy.PlaceDecision decision = places.allocate(registration.convoyId(), registration.id(),
                 registration.placesNeeded());
         Registration decided = change(registrationId,
-                r -> r.placeDecided(decision == Edition.PlaceDecision.HELD, links::issue, clock.instant()));
+                r -> r.placeDecided(decision == Convoy.PlaceDecision.HELD, links::issue, clock.instant()));
         deliverPromotions(decided.convoyId());
         return decided;
     }
@@ -139,10 +137,10 @@ public class Registrations {
      * @return how many delegates were erased
      */
     public int eraseConvoy(String convoyId, String by) {
-        Edition edition = editions.findById(convoyId).orElseThrow(() -> new UnknownEditionException(convoyId));
+        Convoy convoy = convoys.findById(convoyId).orElseThrow(() -> new UnknownConvoyException(convoyId));
         java.time.LocalDate today = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
-        if (!today.isAfter(edition.retainUntil())) {
-            throw new RetentionNotOverException(convoyId, edition.retainUntil());
+        if (!today.isAfter(convoy.retainUntil())) {
+            throw new RetentionNotOverException(convoyId, convoy.retainUntil());
         }
         int erased = 0;
         for (Registration registration : registrations.findByConvoyId(convoyId)) {
@@ -216,27 +214,18 @@ public class Registrations {
             releasePlaces(pending.id());
             settled++;
         }
-        for (Edition edition : editions.findWithPendingPromotions()) {
-            deliverPromotions(edition.id());
+        for (Convoy convoy : convoys.findWithPendingPromotions()) {
+            deliverPromotions(convoy.id());
             settled++;
         }
         return settled;
     }
 
     private Registration change(UUID registrationId, Consumer<Registration> change) {
-        for (int attempt = 1; ; attempt++) {
-            Registration registration = load(registrationId);
+        return writes.change(() -> load(registrationId), registration -> {
             change.accept(registration);
-            try {
-                Registration saved = registrations.save(registration);
-                relay.nudge();
-                return saved;
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+            return registration;
+        }, registrations::save);
     }
 
     private Registration load(UUID registrationId) {

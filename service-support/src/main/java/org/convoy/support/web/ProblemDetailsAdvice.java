@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.convoy.support.problem.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -106,6 +108,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
                 "The request body may not exceed " + ex.limitBytes() + " bytes.", List.of());
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+    }
+
+    /** A refusal of the product's own: its kind gives the status, its field (if any) is listed like a validation error. */
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<Object> handleRefusal(Refusal refusal) {
+        HttpStatus status = HttpStatus.valueOf(refusal.kind().status());
+        List<FieldProblem> errors = refusal.field().map(field -> List.of(new FieldProblem(field, refusal.fieldMessage())))
+                .orElse(List.of());
+        ProblemDetail problem = problem(status, refusal.title(), refusal.detail(), errors);
+        refusal.properties().forEach(problem::setProperty);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+        if (refusal.kind() == Refusal.Kind.BUSY) {
+            answer.header(HttpHeaders.RETRY_AFTER, "1");
+        }
+        return answer.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /** A method-level rule refused the caller's role (an organizer asking for an administrator's call). */

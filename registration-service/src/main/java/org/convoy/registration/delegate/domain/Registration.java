@@ -20,18 +20,19 @@ import org.convoy.events.DelegateWaitlisted;
 import org.convoy.events.DelegateWithdrawn;
 import org.convoy.events.RegistrationLinkIssued;
 import org.convoy.support.outbox.OutboxEntry;
+import org.convoy.support.outbox.Outboxed;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One submission for one convoy edition: a lead delegate and the companions registered with them (a mayor and
+ * One submission for one convoy: a lead delegate and the companions registered with them (a mayor and
  * staff). The group is one document, so a change to several of its members, the history of that change and the
  * events it causes are all written in one document write.
  */
 @Document(Registration.COLLECTION)
-public class Registration {
+public class Registration implements Outboxed {
 
     public static final String COLLECTION = "registrations";
 
@@ -332,6 +333,7 @@ public class Registration {
         return List.copyOf(history);
     }
 
+    @Override
     public List<OutboxEntry> pendingEvents() {
         return List.copyOf(outbox);
     }

@@ -18,6 +18,7 @@ import org.convoy.registration.delegate.domain.Member;
 import org.convoy.registration.delegate.domain.Registration;
 import org.convoy.registration.delegate.domain.RegistrationStatus;
 import org.convoy.registration.delegate.domain.Vocabulary;
+import org.convoy.support.problem.FieldProblemException;
 import org.convoy.registration.delegate.web.RegistrationViews.SelfService;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

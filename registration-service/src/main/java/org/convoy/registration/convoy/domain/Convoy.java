@@ -1,4 +1,4 @@
-package org.convoy.registration.edition.domain;
+package org.convoy.registration.convoy.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,16 +15,16 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A convoy edition and its places. The places ledger — who holds a place, who waits, in which order — lives in
+ * A convoy and its places. The places ledger — who holds a place, who waits, in which order — lives in
  * this one document, so every decision about places is a single document write.
  *
  * <p>Places are given first-fit in arrival order: a group joins the end of the waitlist, and then every waiting
  * group that fits the free places, oldest first, moves in whole. A group is never split.
  */
-@Document(Edition.COLLECTION)
-public class Edition {
+@Document(Convoy.COLLECTION)
+public class Convoy {
 
-    public static final String COLLECTION = "editions";
+    public static final String COLLECTION = "convoys";
 
     @Id
     private final String id;
@@ -40,7 +40,7 @@ public class Edition {
     private Long version;
 
     @PersistenceCreator
-    Edition(String id, String name, LocalDate startsOn, LocalDate endsOn, LocalDate retainUntil, Capacity capacity,
+    Convoy(String id, String name, LocalDate startsOn, LocalDate endsOn, LocalDate retainUntil, Capacity capacity,
             List<Place> seats, List<Place> waitlist, List<UUID> promotions, Long version) {
         this.id = id;
         this.name = name;
@@ -54,9 +54,9 @@ public class Edition {
         this.version = version;
     }
 
-    public static Edition open(String id, String name, LocalDate startsOn, LocalDate endsOn, LocalDate retainUntil,
+    public static Convoy open(String id, String name, LocalDate startsOn, LocalDate endsOn, LocalDate retainUntil,
             Capacity capacity) {
-        return new Edition(id, name, startsOn, endsOn, retainUntil, capacity, List.of(), List.of(), List.of(), null);
+        return new Convoy(id, name, startsOn, endsOn, retainUntil, capacity, List.of(), List.of(), List.of(), null);
     }
 
     /**

@@ -1,12 +1,12 @@
-package org.convoy.registration.edition.domain;
+package org.convoy.registration.convoy.domain;
 
 import java.util.List;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 import org.springframework.data.mongodb.repository.Query;
 
-public interface EditionRepository extends MongoRepository<Edition, String> {
+public interface ConvoyRepository extends MongoRepository<Convoy, String> {
 
     @Query("{ 'promotions.0': { $exists: true } }")
-    List<Edition> findWithPendingPromotions();
+    List<Convoy> findWithPendingPromotions();
 }
