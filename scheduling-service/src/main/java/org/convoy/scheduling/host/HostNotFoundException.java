@@ -1,8 +1,10 @@
 package org.convoy.scheduling.host;
 
-public class HostNotFoundException extends RuntimeException {
+import org.convoy.support.problem.NotFoundException;
+
+public class HostNotFoundException extends NotFoundException {
 
     public HostNotFoundException(String hostId) {
-        super("There is no host " + hostId + " in this convoy.");
+        super("No such host", "There is no host " + hostId + " in this convoy.");
     }
 }

@@ -4,16 +4,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.convoy.scheduling.PlanProblemException;
-import org.convoy.scheduling.edition.Editions;
-import org.convoy.scheduling.edition.domain.Edition;
+import org.convoy.support.problem.FieldProblemException;
+import org.convoy.scheduling.convoy.Convoys;
+import org.convoy.scheduling.convoy.domain.Convoy;
 import org.convoy.scheduling.host.domain.Host;
 import org.convoy.scheduling.host.domain.Host.Window;
 import org.convoy.scheduling.host.domain.HostRepository;
-import org.convoy.scheduling.meeting.domain.PlanningRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -24,27 +22,27 @@ public class Hosts {
     private static final Logger log = LoggerFactory.getLogger(Hosts.class);
 
     private final HostRepository hosts;
-    private final Editions editions;
+    private final Convoys convoys;
     private final HostReferences references;
 
-    Hosts(HostRepository hosts, Editions editions, @Lazy HostReferences references) {
+    Hosts(HostRepository hosts, Convoys convoys, HostReferences references) {
         this.hosts = hosts;
-        this.editions = editions;
+        this.convoys = convoys;
         this.references = references;
     }
 
     public List<Host> of(String convoyId) {
-        editions.get(convoyId);
+        convoys.get(convoyId);
         return hosts.findByConvoyIdOrderByName(convoyId);
     }
 
     public Host get(String convoyId, String hostId) {
-        editions.get(convoyId);
+        convoys.get(convoyId);
         return hosts.findById(Host.key(convoyId, hostId)).orElseThrow(() -> new HostNotFoundException(hostId));
     }
 
     public Host create(String convoyId, HostInput input) {
-        checked(editions.get(convoyId), input);
+        checked(convoys.get(convoyId), input);
         Host host = Host.of(convoyId, input.hostId(), input.name(), input.venue(), input.sectors(), input.axes(),
                 sorted(input.availability()));
         try {
@@ -58,7 +56,7 @@ public class Hosts {
 
     /** Replaces what the catalogue says of a host; meetings already confirmed keep the venue attendees were told. */
     public Host update(String convoyId, String hostId, HostInput input) {
-        checked(editions.get(convoyId), input);
+        checked(convoys.get(convoyId), input);
         Host current = get(convoyId, hostId);
         return hosts.save(current.revised(input.name(), input.venue(), input.sectors(), input.axes(),
                 sorted(input.availability())));
@@ -73,24 +71,24 @@ public class Hosts {
         hosts.delete(host);
     }
 
-    private static void checked(Edition edition, HostInput input) {
-        if (edition.city(input.venue().city()).isEmpty()) {
-            throw new PlanProblemException("venue.city", "not a city of this convoy; one of "
-                    + edition.cities().stream().map(Edition.City::id).toList());
+    private static void checked(Convoy convoy, HostInput input) {
+        if (convoy.city(input.venue().city()).isEmpty()) {
+            throw new FieldProblemException("venue.city", "not a city of this convoy; one of "
+                    + convoy.cities().stream().map(Convoy.City::id).toList());
         }
         List<Window> windows = sorted(input.availability());
         for (int i = 0; i < windows.size(); i++) {
             Window window = windows.get(i);
             String field = "availability[" + input.availability().indexOf(window) + "]";
             if (!window.endsAt().isAfter(window.startsAt())) {
-                throw new PlanProblemException(field + ".endsAt", "must be after startsAt");
+                throw new FieldProblemException(field + ".endsAt", "must be after startsAt");
             }
-            if (!PlanningRules.onOneConvoyDay(edition, window.startsAt(), window.endsAt())) {
-                throw new PlanProblemException(field, "must lie within one day of the convoy, " + edition.firstDay()
-                        + " to " + edition.lastDay() + " (" + edition.zone() + ")");
+            if (!convoy.onOneDay(window.startsAt(), window.endsAt())) {
+                throw new FieldProblemException(field, "must lie within one day of the convoy, " + convoy.firstDay()
+                        + " to " + convoy.lastDay() + " (" + convoy.zone() + ")");
             }
             if (i > 0 && windows.get(i - 1).overlaps(window)) {
-                throw new PlanProblemException(field, "overlaps another availability window");
+                throw new FieldProblemException(field, "overlaps another availability window");
             }
         }
     }

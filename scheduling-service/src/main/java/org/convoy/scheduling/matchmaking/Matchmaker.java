@@ -16,11 +16,11 @@ import java.util.stream.Collectors;
 
 import org.convoy.events.Axis;
 import org.convoy.events.Sector;
-import org.convoy.scheduling.PlanProblemException;
+import org.convoy.support.problem.FieldProblemException;
+import org.convoy.scheduling.delegate.Delegates;
 import org.convoy.scheduling.delegate.domain.ScheduledDelegate;
-import org.convoy.scheduling.delegate.domain.ScheduledDelegateRepository;
-import org.convoy.scheduling.edition.Editions;
-import org.convoy.scheduling.edition.domain.Edition;
+import org.convoy.scheduling.convoy.Convoys;
+import org.convoy.scheduling.convoy.domain.Convoy;
 import org.convoy.scheduling.host.Hosts;
 import org.convoy.scheduling.host.domain.Host;
 import org.convoy.scheduling.meeting.Meetings;
@@ -39,13 +39,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class Matchmaker {
 
-    private final Editions editions;
+    private final Convoys convoys;
     private final Hosts hosts;
     private final Meetings meetings;
-    private final ScheduledDelegateRepository delegates;
+    private final Delegates delegates;
 
-    Matchmaker(Editions editions, Hosts hosts, Meetings meetings, ScheduledDelegateRepository delegates) {
-        this.editions = editions;
+    Matchmaker(Convoys convoys, Hosts hosts, Meetings meetings, Delegates delegates) {
+        this.convoys = convoys;
         this.hosts = hosts;
         this.meetings = meetings;
         this.delegates = delegates;
@@ -56,19 +56,19 @@ public class Matchmaker {
      * meeting, or too far away to arrive) come last and say why.
      */
     public List<Suggestion> suggest(String convoyId, String hostId, Instant startsAt, Instant endsAt) {
-        Edition edition = editions.get(convoyId);
+        Convoy convoy = convoys.get(convoyId);
         Host host = hosts.get(convoyId, hostId);
         List<Meeting> confirmed = meetings.schedule(convoyId).confirmed();
         List<ScheduledDelegate> approved = approved(convoyId);
         Map<UUID, ScheduledDelegate> byId = approved.stream()
                 .collect(Collectors.toMap(ScheduledDelegate::id, Function.identity()));
-        PlanningRules rules = new PlanningRules(edition, host, byId);
+        PlanningRules rules = new PlanningRules(convoy, host, byId);
         return approved.stream()
                 .map(delegate -> Interest.of(delegate, host))
                 .filter(Interest::any)
                 .map(interest -> {
                     List<Conflict> conflicts = startsAt == null || endsAt == null ? List.of()
-                            : personal(rules.check(candidate(edition, host, startsAt, endsAt,
+                            : personal(rules.check(candidate(convoy, host, startsAt, endsAt,
                                     List.of(interest.delegate().id())), confirmed), interest.delegate().id());
                     return new Suggestion(interest, conflicts);
                 })
@@ -93,20 +93,20 @@ public class Matchmaker {
      */
     public DraftAgenda draftDay(String convoyId, LocalDate date, DraftOptions options) {
         long started = System.nanoTime();
-        Edition edition = editions.get(convoyId);
-        Edition.ConvoyDay day = edition.day(date).orElseThrow(() -> new PlanProblemException("date", date
-                + " is not a day of this convoy (" + edition.firstDay() + " to " + edition.lastDay() + ")"));
+        Convoy convoy = convoys.get(convoyId);
+        Convoy.Day day = convoy.day(date).orElseThrow(() -> new FieldProblemException("date", date
+                + " is not a day of this convoy (" + convoy.firstDay() + " to " + convoy.lastDay() + ")"));
         List<ScheduledDelegate> approved = approved(convoyId);
         Map<UUID, ScheduledDelegate> byId = approved.stream()
                 .collect(Collectors.toMap(ScheduledDelegate::id, Function.identity()));
         List<Meeting> planned = new ArrayList<>(meetings.schedule(convoyId).confirmed());
         Map<UUID, Integer> meetingsPerDelegate = new HashMap<>();
-        planned.stream().filter(meeting -> meeting.startsAt().atZone(edition.zoneId()).toLocalDate().equals(date))
+        planned.stream().filter(meeting -> meeting.startsAt().atZone(convoy.zoneId()).toLocalDate().equals(date))
                 .forEach(meeting -> meeting.attendeeIds().forEach(id -> meetingsPerDelegate.merge(id, 1, Integer::sum)));
 
         List<HostDemand> demand = hosts.of(convoyId).stream()
                 .filter(host -> day.in(host.venue().city()))
-                .map(host -> new HostDemand(host, new PlanningRules(edition, host, byId), approved.stream()
+                .map(host -> new HostDemand(host, new PlanningRules(convoy, host, byId), approved.stream()
                         .map(delegate -> Interest.of(delegate, host)).filter(Interest::any).toList(),
                         alreadyMet(planned, host)))
                 .filter(host -> host.interested().size() >= options.minCohort())
@@ -118,7 +118,7 @@ public class Matchmaker {
         for (int round = 0; round < options.maxMeetingsPerHost(); round++) {
             boolean progress = false;
             for (HostDemand host : demand) {
-                Meeting next = nextMeeting(edition, date, host, planned, meetingsPerDelegate, options);
+                Meeting next = nextMeeting(convoy, date, host, planned, meetingsPerDelegate, options);
                 if (next != null) {
                     planned.add(next);
                     drafted.add(next);
@@ -134,8 +134,8 @@ public class Matchmaker {
             }
         }
         List<Meeting> saved = drafted.isEmpty() ? List.of() : meetings.draftAll(convoyId, drafted.stream()
-                .map(meeting -> new PlanInput(meeting.hostId(), meeting.startsAt(), meeting.endsAt(), meeting.axis(),
-                        meeting.sector(), meeting.title(), meeting.attendeeIds()))
+                .map(meeting -> new PlanInput(meeting.hostId(), meeting.startsAt(), meeting.endsAt(), meeting.plan().axis(),
+                        meeting.plan().sector(), meeting.plan().title(), meeting.attendeeIds()))
                 .toList());
         Set<UUID> placed = drafted.stream().flatMap(meeting -> meeting.attendeeIds().stream()).collect(Collectors.toSet());
         return new DraftAgenda(date, saved, approved.size(), placed.size(),
@@ -150,18 +150,18 @@ public class Matchmaker {
         return met;
     }
 
-    private Meeting nextMeeting(Edition edition, LocalDate date, HostDemand demand, List<Meeting> planned,
+    private Meeting nextMeeting(Convoy convoy, LocalDate date, HostDemand demand, List<Meeting> planned,
             Map<UUID, Integer> meetingsPerDelegate, DraftOptions options) {
         Host host = demand.host();
         Duration length = Duration.ofMinutes(options.meetingMinutes());
         Duration step = Duration.ofMinutes(options.slotStepMinutes());
         for (Host.Window window : host.availability()) {
-            if (!window.startsAt().atZone(edition.zoneId()).toLocalDate().equals(date)) {
+            if (!window.startsAt().atZone(convoy.zoneId()).toLocalDate().equals(date)) {
                 continue;
             }
             for (Instant start = window.startsAt(); !start.plus(length).isAfter(window.endsAt()); start = start.plus(step)) {
                 Instant end = start.plus(length);
-                if (!demand.rules().check(candidate(edition, host, start, end, List.of()), planned).isEmpty()) {
+                if (!demand.rules().check(candidate(convoy, host, start, end, List.of()), planned).isEmpty()) {
                     continue;
                 }
                 List<UUID> cohort = new ArrayList<>();
@@ -179,7 +179,7 @@ public class Matchmaker {
                         break;
                     }
                     UUID id = interest.delegate().id();
-                    if (personal(demand.rules().check(candidate(edition, host, start, end, List.of(id)), planned), id)
+                    if (personal(demand.rules().check(candidate(convoy, host, start, end, List.of(id)), planned), id)
                             .isEmpty()) {
                         cohort.add(id);
                     }
@@ -187,7 +187,7 @@ public class Matchmaker {
                 if (cohort.size() < options.minCohort()) {
                     continue;
                 }
-                Meeting meeting = topic(candidate(edition, host, start, end, cohort), demand);
+                Meeting meeting = topic(candidate(convoy, host, start, end, cohort), demand);
                 if (demand.rules().check(meeting, planned).isEmpty()) {
                     return meeting;
                 }
@@ -204,10 +204,8 @@ public class Matchmaker {
                 .flatMap(id -> byDelegate.get(id).sharedSectors().stream()).toList(), demand.host().sectors());
         Axis axis = mostShared(candidate.attendeeIds().stream()
                 .flatMap(id -> byDelegate.get(id).sharedAxes().stream()).toList(), demand.host().axes());
-        MeetingPlan plan = candidate.plan();
-        return Meeting.planned(candidate.id(), new MeetingPlan(plan.hostId(), plan.hostName(), plan.venue(),
-                plan.address(), plan.city(), plan.cityName(), plan.startsAt(), plan.endsAt(), plan.zone(), axis, sector,
-                demand.host().name() + " — " + (sector == null ? "" : label(sector.name())), plan.attendeeIds()));
+        return Meeting.planned(candidate.id(), candidate.plan().about(axis, sector,
+                demand.host().name() + " — " + (sector == null ? "" : label(sector.name()))));
     }
 
     private static <T> T mostShared(List<T> shared, List<T> hostOrder) {
@@ -221,11 +219,10 @@ public class Matchmaker {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
-    private static Meeting candidate(Edition edition, Host host, Instant start, Instant end, List<UUID> attendees) {
-        return Meeting.planned(UUID.randomUUID(), new MeetingPlan(host.hostId(), host.name(), host.venue().name(),
-                host.venue().address(), host.venue().city(), edition.cityName(host.venue().city()), start, end,
-                edition.zone(), host.axes().isEmpty() ? null : host.axes().get(0),
-                host.sectors().isEmpty() ? null : host.sectors().get(0), null, attendees));
+    private static Meeting candidate(Convoy convoy, Host host, Instant start, Instant end, List<UUID> attendees) {
+        return Meeting.planned(UUID.randomUUID(), MeetingPlan.at(host, convoy, start, end,
+                host.axes().isEmpty() ? null : host.axes().get(0), host.sectors().isEmpty() ? null : host.sectors().get(0),
+                null, attendees));
     }
 
     private static List<Conflict> personal(List<Conflict> conflicts, UUID delegateId) {
@@ -233,8 +230,7 @@ public class Matchmaker {
     }
 
     private List<ScheduledDelegate> approved(String convoyId) {
-        return delegates.findByConvoyIdOrderByFamilyNameAscGivenNameAsc(convoyId).stream()
-                .filter(ScheduledDelegate::schedulable).toList();
+        return delegates.schedulable(convoyId);
     }
 
     private record HostDemand(Host host, PlanningRules rules, List<Interest> interested, Set<UUID> met) {

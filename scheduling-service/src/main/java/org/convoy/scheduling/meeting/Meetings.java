@@ -2,19 +2,19 @@ package org.convoy.scheduling.meeting;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.convoy.scheduling.PlanProblemException;
+import org.convoy.scheduling.convoy.Convoys;
+import org.convoy.scheduling.convoy.domain.Convoy;
+import org.convoy.scheduling.delegate.DelegateDeparted;
+import org.convoy.scheduling.delegate.Delegates;
 import org.convoy.scheduling.delegate.domain.ScheduledDelegate;
-import org.convoy.scheduling.delegate.domain.ScheduledDelegateRepository;
-import org.convoy.scheduling.edition.Editions;
-import org.convoy.scheduling.edition.domain.Edition;
 import org.convoy.scheduling.host.HostReferences;
 import org.convoy.scheduling.host.domain.Host;
 import org.convoy.scheduling.host.domain.HostRepository;
@@ -26,9 +26,11 @@ import org.convoy.scheduling.meeting.domain.MeetingStatus;
 import org.convoy.scheduling.meeting.domain.PlanningRules;
 import org.convoy.scheduling.meeting.domain.Schedule;
 import org.convoy.scheduling.meeting.domain.ScheduleRepository;
-import org.convoy.support.outbox.OutboxRelay;
+import org.convoy.support.problem.FieldProblemException;
+import org.convoy.support.store.OptimisticWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -42,29 +44,35 @@ import org.springframework.stereotype.Service;
 public class Meetings implements HostReferences {
 
     private static final Logger log = LoggerFactory.getLogger(Meetings.class);
-    private static final int ATTEMPTS = 20;
     static final Duration LONGEST_MEETING = Duration.ofHours(8);
 
     private final ScheduleRepository schedules;
-    private final Editions editions;
+    private final Convoys convoys;
     private final HostRepository hosts;
-    private final ScheduledDelegateRepository delegates;
-    private final OutboxRelay relay;
+    private final Delegates delegates;
+    private final OptimisticWrites writes;
     private final Clock clock;
 
-    Meetings(ScheduleRepository schedules, Editions editions, HostRepository hosts,
-            ScheduledDelegateRepository delegates, OutboxRelay relay, Clock clock) {
+    Meetings(ScheduleRepository schedules, Convoys convoys, HostRepository hosts, Delegates delegates,
+            OptimisticWrites writes, Clock clock) {
         this.schedules = schedules;
-        this.editions = editions;
+        this.convoys = convoys;
         this.hosts = hosts;
         this.delegates = delegates;
-        this.relay = relay;
+        this.writes = writes;
         this.clock = clock;
     }
 
     public Schedule schedule(String convoyId) {
-        editions.get(convoyId);
+        convoys.get(convoyId);
         return schedules.findById(convoyId).orElseGet(() -> Schedule.empty(convoyId));
+    }
+
+    /** The convoy's meetings that pass the filter, in time order. */
+    public List<Meeting> search(String convoyId, MeetingFilter filter) {
+        Convoy convoy = convoys.get(convoyId);
+        return schedule(convoyId).meetings().stream().filter(meeting -> filter.accepts(meeting, convoy.zoneId()))
+                .sorted(Comparator.comparing(Meeting::startsAt)).toList();
     }
 
     public Meeting meeting(String convoyId, UUID meetingId) {
@@ -120,6 +128,11 @@ public class Meetings implements HostReferences {
     }
 
     /** A delegate withdrew or was erased: they leave the meetings that have not started. */
+    @EventListener
+    void departed(DelegateDeparted departure) {
+        leave(departure.convoyId(), departure.delegateId(), departure.erased());
+    }
+
     public List<Meeting> leave(String convoyId, UUID delegateId, boolean erased) {
         if (!schedules.existsById(convoyId)) {
             return List.of();
@@ -148,66 +161,51 @@ public class Meetings implements HostReferences {
     }
 
     private PlanningRules rulesFor(String convoyId, MeetingPlan plan) {
-        Edition edition = editions.get(convoyId);
+        Convoy convoy = convoys.get(convoyId);
         Host host = hosts.findById(Host.key(convoyId, plan.hostId()))
-                .orElseThrow(() -> new PlanProblemException("hostId", "unknown host " + plan.hostId()));
-        Map<UUID, ScheduledDelegate> attendees = new LinkedHashMap<>();
-        delegates.findAllById(plan.attendeeIds()).forEach(delegate -> attendees.put(delegate.id(), delegate));
-        return new PlanningRules(edition, host, attendees);
+                .orElseThrow(() -> new FieldProblemException("hostId", "unknown host " + plan.hostId()));
+        return new PlanningRules(convoy, host, delegates.byId(plan.attendeeIds()));
     }
 
     /** Checks what can be checked without the other meetings, and fills in the host's venue. */
     MeetingPlan plan(String convoyId, PlanInput input) {
-        Edition edition = editions.get(convoyId);
+        Convoy convoy = convoys.get(convoyId);
         if (!input.endsAt().isAfter(input.startsAt())) {
-            throw new PlanProblemException("endsAt", "must be after startsAt");
+            throw new FieldProblemException("endsAt", "must be after startsAt");
         }
         if (Duration.between(input.startsAt(), input.endsAt()).compareTo(LONGEST_MEETING) > 0) {
-            throw new PlanProblemException("endsAt", "a meeting lasts at most " + LONGEST_MEETING.toHours() + " hours");
+            throw new FieldProblemException("endsAt", "a meeting lasts at most " + LONGEST_MEETING.toHours() + " hours");
         }
-        if (!PlanningRules.onOneConvoyDay(edition, input.startsAt(), input.endsAt())) {
-            throw new PlanProblemException("startsAt", "must start and end on one day of the convoy, "
-                    + edition.firstDay() + " to " + edition.lastDay() + " (" + edition.zone() + ")");
+        if (!convoy.onOneDay(input.startsAt(), input.endsAt())) {
+            throw new FieldProblemException("startsAt", "must start and end on one day of the convoy, "
+                    + convoy.firstDay() + " to " + convoy.lastDay() + " (" + convoy.zone() + ")");
         }
         Host host = hosts.findById(Host.key(convoyId, input.hostId()))
-                .orElseThrow(() -> new PlanProblemException("hostId", "unknown host " + input.hostId()));
+                .orElseThrow(() -> new FieldProblemException("hostId", "unknown host " + input.hostId()));
         Set<UUID> distinct = new HashSet<>(input.attendeeIds());
         if (distinct.size() != input.attendeeIds().size()) {
-            throw new PlanProblemException("attendeeIds", "names a delegate more than once");
+            throw new FieldProblemException("attendeeIds", "names a delegate more than once");
         }
-        Set<UUID> known = new HashSet<>();
-        delegates.findAllById(input.attendeeIds()).forEach(delegate -> {
-            if (convoyId.equals(delegate.convoyId())) {
-                known.add(delegate.id());
-            }
-        });
-        List<UUID> unknown = input.attendeeIds().stream().filter(id -> !known.contains(id)).toList();
+        Map<UUID, ScheduledDelegate> known = delegates.byId(input.attendeeIds());
+        List<UUID> unknown = input.attendeeIds().stream()
+                .filter(id -> !known.containsKey(id) || !convoyId.equals(known.get(id).convoyId())).toList();
         if (!unknown.isEmpty()) {
-            throw new PlanProblemException("attendeeIds", "unknown delegates in this convoy: " + unknown);
+            throw new FieldProblemException("attendeeIds", "unknown delegates in this convoy: " + unknown);
         }
-        return new MeetingPlan(host.hostId(), host.name(), host.venue().name(), host.venue().address(),
-                host.venue().city(), edition.cityName(host.venue().city()), input.startsAt(), input.endsAt(), edition.zone(), input.axis(), input.sector(),
+        return MeetingPlan.at(host, convoy, input.startsAt(), input.endsAt(), input.axis(), input.sector(),
                 input.title(), input.attendeeIds());
     }
 
     private <T> T change(String convoyId, Function<Schedule, T> change) {
-        editions.get(convoyId);
-        for (int attempt = 1; ; attempt++) {
-            Schedule schedule = schedules.findById(convoyId).orElseGet(() -> Schedule.empty(convoyId));
-            T result = change.apply(schedule);
-            try {
-                schedules.save(schedule);
-                if (!schedule.pendingEvents().isEmpty()) {
-                    relay.nudge();
-                }
-                return result;
-            } catch (OptimisticLockingFailureException | DuplicateKeyException lostRace) {
-                if (attempt == ATTEMPTS) {
-                    throw lostRace;
-                }
-                log.atDebug().addKeyValue("convoyId", convoyId).addKeyValue("attempt", attempt)
-                        .log("Schedule changed meanwhile; applying the change again");
-            }
-        }
+        convoys.get(convoyId);
+        return writes.change(() -> schedules.findById(convoyId).orElseGet(() -> Schedule.empty(convoyId)), change,
+                schedule -> {
+                    try {
+                        return schedules.save(schedule);
+                    } catch (DuplicateKeyException createdMeanwhile) {
+                        throw new OptimisticLockingFailureException("Schedule of " + convoyId + " created meanwhile",
+                                createdMeanwhile);
+                    }
+                });
     }
 }

@@ -8,16 +8,15 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.convoy.scheduling.delegate.domain.ScheduledDelegate;
-import org.convoy.scheduling.delegate.domain.ScheduledDelegateRepository;
-import org.convoy.scheduling.edition.Editions;
-import org.convoy.scheduling.edition.domain.Edition;
+import org.convoy.scheduling.delegate.Delegates;
+import org.convoy.scheduling.convoy.Convoys;
+import org.convoy.scheduling.convoy.domain.Convoy;
 import org.convoy.scheduling.host.Hosts;
 import org.convoy.scheduling.host.domain.Host;
 import org.convoy.scheduling.meeting.Meetings;
 import org.convoy.scheduling.meeting.domain.Meeting;
 import org.convoy.scheduling.meeting.domain.MeetingStatus;
 import org.convoy.scheduling.meeting.domain.Schedule;
-import org.convoy.scheduling.web.Times;
 import org.convoy.support.calendar.CalendarEvent;
 import org.convoy.support.calendar.CalendarUids;
 import org.convoy.support.calendar.ICalendar;
@@ -46,15 +45,15 @@ class AgendaController {
     private static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
 
     private final Meetings meetings;
-    private final Editions editions;
+    private final Convoys convoys;
     private final Hosts hosts;
-    private final ScheduledDelegateRepository delegates;
+    private final Delegates delegates;
     private final AgendaAccess access;
 
-    AgendaController(Meetings meetings, Editions editions, Hosts hosts, ScheduledDelegateRepository delegates,
+    AgendaController(Meetings meetings, Convoys convoys, Hosts hosts, Delegates delegates,
             AgendaAccess access) {
         this.meetings = meetings;
-        this.editions = editions;
+        this.convoys = convoys;
         this.hosts = hosts;
         this.delegates = delegates;
         this.access = access;
@@ -80,13 +79,13 @@ class AgendaController {
             @RequestParam(name = "token", required = false) String feedToken) {
         access.check(delegateId, link != null ? link : feedToken);
         ScheduledDelegate delegate = known(convoyId, delegateId);
-        Edition edition = editions.get(convoyId);
+        Convoy convoy = convoys.get(convoyId);
         List<CalendarEvent> entries = meetings.schedule(convoyId).meetings().stream()
                 .filter(meeting -> !meeting.is(MeetingStatus.DRAFT) && meeting.attends(delegateId))
                 .sorted(Comparator.comparing(Meeting::startsAt))
-                .map(meeting -> entry(edition, meeting))
+                .map(meeting -> entry(convoy, meeting))
                 .toList();
-        String calendar = ICalendar.of(ICalendar.Method.PUBLISH, edition.name() + " — " + delegate.fullName())
+        String calendar = ICalendar.of(ICalendar.Method.PUBLISH, convoy.name() + " — " + delegate.fullName())
                 .addAll(entries).write();
         return ResponseEntity.ok().contentType(CALENDAR).cacheControl(CacheControl.noCache()).body(calendar);
     }
@@ -102,51 +101,49 @@ class AgendaController {
     AgendaView day(@PathVariable String convoyId,
             @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) String city) {
-        Edition edition = editions.get(convoyId);
-        Edition.ConvoyDay day = edition.day(date).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                date + " is not a day of this convoy (" + edition.firstDay() + " to " + edition.lastDay() + ")."));
-        String owner = date + (city == null ? "" : " — " + edition.cityName(city));
-        AgendaView all = agenda(convoyId, owner, meeting -> city == null || meeting.city().equals(city));
+        Convoy convoy = convoys.get(convoyId);
+        Convoy.Day day = convoy.day(date).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                date + " is not a day of this convoy (" + convoy.firstDay() + " to " + convoy.lastDay() + ")."));
+        String owner = date + (city == null ? "" : " — " + convoy.cityName(city));
+        AgendaView all = agenda(convoyId, owner, meeting -> city == null || meeting.plan().city().equals(city));
         return new AgendaView(all.convoyId(), all.convoyName(), all.owner(), all.zone(),
                 all.days().stream().filter(entry -> entry.date().equals(day.date())).toList());
     }
 
     private AgendaView agenda(String convoyId, String owner, Predicate<Meeting> selected) {
-        Edition edition = editions.get(convoyId);
+        Convoy convoy = convoys.get(convoyId);
         Schedule schedule = meetings.schedule(convoyId);
         List<Meeting> confirmed = schedule.confirmed().stream().filter(selected)
                 .sorted(Comparator.comparing(Meeting::startsAt)).toList();
-        List<AgendaView.Day> days = edition.days().stream()
-                .map(day -> new AgendaView.Day(day.date(), day.cities().stream().map(edition::cityName).toList(),
+        List<AgendaView.Day> days = convoy.days().stream()
+                .map(day -> new AgendaView.Day(day.date(), day.cities().stream().map(convoy::cityName).toList(),
                         confirmed.stream()
-                                .filter(meeting -> meeting.startsAt().atZone(edition.zoneId()).toLocalDate()
+                                .filter(meeting -> meeting.startsAt().atZone(convoy.zoneId()).toLocalDate()
                                         .equals(day.date()))
                                 .map(AgendaController::entry).toList()))
                 .toList();
-        return new AgendaView(convoyId, edition.name(), owner, edition.zone(), days);
+        return new AgendaView(convoyId, convoy.name(), owner, convoy.zone(), days);
     }
 
     private static AgendaView.Entry entry(Meeting meeting) {
         return new AgendaView.Entry(meeting.id(), meeting.status(), meeting.sequence(), meeting.hostId(),
-                meeting.hostName(), meeting.venue(), meeting.address(), meeting.cityName(),
-                Times.in(meeting.startsAt(), meeting.zoneId()), Times.in(meeting.endsAt(), meeting.zoneId()),
-                meeting.axis(), meeting.sector(), meeting.title(), meeting.attendeeIds().size());
+                meeting.plan().hostName(), meeting.plan().venue(), meeting.plan().address(), meeting.plan().cityName(),
+                meeting.localStart(), meeting.localEnd(),
+                meeting.plan().axis(), meeting.plan().sector(), meeting.plan().title(), meeting.attendeeIds().size());
     }
 
-    private static CalendarEvent entry(Edition edition, Meeting meeting) {
-        String topic = meeting.title() != null ? meeting.title() : String.valueOf(meeting.sector());
-        String description = meeting.hostName() + " — " + topic + "\n" + meeting.venue() + ", " + meeting.address()
-                + "\n" + edition.name();
+    private static CalendarEvent entry(Convoy convoy, Meeting meeting) {
+        String topic = meeting.plan().title() != null ? meeting.plan().title() : String.valueOf(meeting.plan().sector());
+        String description = meeting.plan().hostName() + " — " + topic + "\n" + meeting.plan().venue() + ", " + meeting.plan().address()
+                + "\n" + convoy.name();
         return new CalendarEvent(CalendarUids.ofMeeting(meeting.id()), meeting.sequence(), meeting.startsAt(),
-                meeting.endsAt(), meeting.zoneId(), meeting.hostName() + " — " + topic,
-                meeting.venue() + ", " + meeting.address(), description, meeting.is(MeetingStatus.CANCELLED),
+                meeting.endsAt(), meeting.zoneId(), meeting.plan().hostName() + " — " + topic,
+                meeting.plan().venue() + ", " + meeting.plan().address(), description, meeting.is(MeetingStatus.CANCELLED),
                 meeting.updatedAt(), null, List.of());
     }
 
     private ScheduledDelegate known(String convoyId, UUID delegateId) {
-        editions.get(convoyId);
-        return delegates.findById(delegateId).filter(delegate -> convoyId.equals(delegate.convoyId()))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No delegate " + delegateId
-                        + " in this convoy."));
+        convoys.get(convoyId);
+        return delegates.inConvoy(convoyId, delegateId);
     }
 }

@@ -1,6 +1,5 @@
 package org.convoy.scheduling.delegate.messaging;
 
-
 import org.convoy.events.DelegateApproved;
 import org.convoy.events.DelegateErased;
 import org.convoy.events.DelegateEvent;
@@ -11,11 +10,12 @@ import org.convoy.events.DelegateRegistered;
 import org.convoy.events.DelegateRejected;
 import org.convoy.events.DelegateUpdated;
 import org.convoy.events.DelegateWithdrawn;
+import org.convoy.scheduling.delegate.DelegateDeparted;
 import org.convoy.scheduling.delegate.domain.ScheduledDelegate;
-import org.convoy.scheduling.meeting.Meetings;
 import org.convoy.scheduling.delegate.domain.ScheduledDelegate.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -32,11 +32,11 @@ class DelegateReadModel {
     private static final Logger log = LoggerFactory.getLogger(DelegateReadModel.class);
 
     private final MongoOperations mongo;
-    private final Meetings meetings;
+    private final ApplicationEventPublisher departures;
 
-    DelegateReadModel(MongoOperations mongo, Meetings meetings) {
+    DelegateReadModel(MongoOperations mongo, ApplicationEventPublisher departures) {
         this.mongo = mongo;
-        this.meetings = meetings;
+        this.departures = departures;
     }
 
     void registered(DelegateRegistered event) {
@@ -67,14 +67,14 @@ class DelegateReadModel {
         upsert(event, new Update().set("status", Status.REJECTED));
     }
 
-    /** A withdrawn delegate leaves the meetings that have not started; their attendees are told of the change. */
+    /** A withdrawn delegate leaves the meetings that have not started (the meeting feature hears of the departure). */
     void withdrawn(DelegateWithdrawn event) {
         upsert(event, new Update().set("status", Status.WITHDRAWN));
-        meetings.leave(event.convoyId(), event.delegateId(), false);
+        departures.publishEvent(new DelegateDeparted(event.convoyId(), event.delegateId(), false));
     }
 
     void erased(DelegateErased event) {
-        meetings.leave(event.convoyId(), event.delegateId(), true);
+        departures.publishEvent(new DelegateDeparted(event.convoyId(), event.delegateId(), true));
         mongo.remove(byId(event), ScheduledDelegate.class);
         log.atInfo().addKeyValue("delegateId", event.delegateId()).log("Delegate erased from the scheduling read model");
     }

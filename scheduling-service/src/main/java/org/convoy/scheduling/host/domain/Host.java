@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.convoy.events.Axis;
 import org.convoy.events.Sector;
-import org.convoy.scheduling.edition.domain.Place;
+import org.convoy.scheduling.convoy.domain.Place;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -57,7 +57,7 @@ public record Host(
 
     /**
      * @param name         the venue as people know it, e.g. "Netflix headquarters"
-     * @param city         city id of the convoy edition, e.g. {@code SAN_JOSE}
+     * @param city         city id of the convoy convoy, e.g. {@code SAN_JOSE}
      * @param roomCapacity the most delegates the meeting room takes
      */
     public record Venue(String name, String address, String city, int roomCapacity) {

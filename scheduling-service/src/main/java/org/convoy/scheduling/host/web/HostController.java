@@ -5,9 +5,9 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
-import org.convoy.scheduling.PlanProblemException;
-import org.convoy.scheduling.edition.Editions;
-import org.convoy.scheduling.edition.domain.Edition;
+import org.convoy.support.problem.FieldProblemException;
+import org.convoy.scheduling.convoy.Convoys;
+import org.convoy.scheduling.convoy.domain.Convoy;
 import org.convoy.scheduling.host.Hosts;
 import org.convoy.scheduling.host.domain.Host;
 import org.springframework.http.ResponseEntity;
@@ -26,40 +26,40 @@ import org.springframework.web.bind.annotation.RestController;
 class HostController {
 
     private final Hosts hosts;
-    private final Editions editions;
+    private final Convoys convoys;
 
-    HostController(Hosts hosts, Editions editions) {
+    HostController(Hosts hosts, Convoys convoys) {
         this.hosts = hosts;
-        this.editions = editions;
+        this.convoys = convoys;
     }
 
     @GetMapping
     List<HostView> all(@PathVariable String convoyId) {
-        Edition edition = editions.get(convoyId);
-        return hosts.of(convoyId).stream().map(host -> HostView.of(host, edition)).toList();
+        Convoy convoy = convoys.get(convoyId);
+        return hosts.of(convoyId).stream().map(host -> HostView.of(host, convoy)).toList();
     }
 
     @GetMapping("/{hostId}")
     HostView one(@PathVariable String convoyId, @PathVariable String hostId) {
-        return HostView.of(hosts.get(convoyId, hostId), editions.get(convoyId));
+        return HostView.of(hosts.get(convoyId, hostId), convoys.get(convoyId));
     }
 
     @PostMapping
     ResponseEntity<HostView> add(@PathVariable String convoyId, @Valid @RequestBody HostRequest request) {
         if (request.hostId() == null) {
-            throw new PlanProblemException("hostId", "must not be null");
+            throw new FieldProblemException("hostId", "must not be null");
         }
         Host host = hosts.create(convoyId, request.toInput(request.hostId()));
         return ResponseEntity.created(URI.create("/api/scheduling/convoys/" + convoyId + "/hosts/" + host.hostId()))
-                .body(HostView.of(host, editions.get(convoyId)));
+                .body(HostView.of(host, convoys.get(convoyId)));
     }
 
     @PutMapping("/{hostId}")
     HostView change(@PathVariable String convoyId, @PathVariable String hostId, @Valid @RequestBody HostRequest request) {
         if (request.hostId() != null && !request.hostId().equals(hostId)) {
-            throw new PlanProblemException("hostId", "a host's id cannot change");
+            throw new FieldProblemException("hostId", "a host's id cannot change");
         }
-        return HostView.of(hosts.update(convoyId, hostId, request.toInput(hostId)), editions.get(convoyId));
+        return HostView.of(hosts.update(convoyId, hostId, request.toInput(hostId)), convoys.get(convoyId));
     }
 
     @DeleteMapping("/{hostId}")

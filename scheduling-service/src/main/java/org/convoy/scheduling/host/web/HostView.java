@@ -5,9 +5,8 @@ import java.util.List;
 
 import org.convoy.events.Axis;
 import org.convoy.events.Sector;
-import org.convoy.scheduling.edition.domain.Edition;
+import org.convoy.scheduling.convoy.domain.Convoy;
 import org.convoy.scheduling.host.domain.Host;
-import org.convoy.scheduling.web.Times;
 
 /** A host with its availability shown in the convoy's zone. */
 record HostView(String hostId, String convoyId, String name, Host.Venue venue, String cityName, List<Sector> sectors,
@@ -16,11 +15,11 @@ record HostView(String hostId, String convoyId, String name, Host.Venue venue, S
     record WindowView(OffsetDateTime startsAt, OffsetDateTime endsAt) {
     }
 
-    static HostView of(Host host, Edition edition) {
+    static HostView of(Host host, Convoy convoy) {
         return new HostView(host.hostId(), host.convoyId(), host.name(), host.venue(),
-                edition.cityName(host.venue().city()), host.sectors(), host.axes(),
-                host.availability().stream().map(window -> new WindowView(Times.in(window.startsAt(), edition.zoneId()),
-                        Times.in(window.endsAt(), edition.zoneId()))).toList(),
-                edition.zone());
+                convoy.cityName(host.venue().city()), host.sectors(), host.axes(),
+                host.availability().stream().map(window -> new WindowView(convoy.local(window.startsAt()),
+                        convoy.local(window.endsAt()))).toList(),
+                convoy.zone());
     }
 }

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Min;
 
 import org.convoy.events.Axis;
 import org.convoy.events.Sector;
-import org.convoy.scheduling.PlanProblemException;
+import org.convoy.support.problem.FieldProblemException;
 import org.convoy.scheduling.matchmaking.Matchmaker;
 import org.convoy.scheduling.matchmaking.Matchmaker.DraftAgenda;
 import org.convoy.scheduling.matchmaking.Matchmaker.DraftOptions;
@@ -55,7 +55,7 @@ class MatchmakingController {
             @RequestParam(required = false) OffsetDateTime startsAt,
             @RequestParam(required = false) OffsetDateTime endsAt) {
         if ((startsAt == null) != (endsAt == null)) {
-            throw new PlanProblemException(startsAt == null ? "startsAt" : "endsAt",
+            throw new FieldProblemException(startsAt == null ? "startsAt" : "endsAt",
                     "give both startsAt and endsAt, or neither");
         }
         return matchmaker.suggest(convoyId, hostId, startsAt == null ? null : startsAt.toInstant(),

@@ -1,45 +1,22 @@
 package org.convoy.scheduling.meeting.domain;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-import org.convoy.events.Axis;
 import org.convoy.events.MeetingDetails;
-import org.convoy.events.Sector;
-import org.convoy.scheduling.edition.domain.Place;
+import org.convoy.scheduling.convoy.domain.Place;
 
 /**
- * A meeting between a delegation cohort and a host. The host's venue is copied in when the meeting is planned,
- * so a confirmed meeting keeps the place attendees were told about.
+ * A meeting between a delegation cohort and a host: what is planned ({@link MeetingPlan}, with the host's venue
+ * copied in, so a confirmed meeting keeps the place attendees were told about) and where it stands.
  *
- * @param zone     the zone its times are shown in (the convoy's)
  * @param sequence grows with every change attendees are told about; calendar entries carry it
  */
-public record Meeting(
-        UUID id,
-        String hostId,
-        String hostName,
-        String venue,
-        String address,
-        String city,
-        String cityName,
-        Instant startsAt,
-        Instant endsAt,
-        String zone,
-        Axis axis,
-        Sector sector,
-        String title,
-        List<UUID> attendeeIds,
-        MeetingStatus status,
-        int sequence,
-        String cancelReason,
+public record Meeting(UUID id, MeetingPlan plan, MeetingStatus status, int sequence, String cancelReason,
         Instant updatedAt) {
-
-    public Meeting {
-        attendeeIds = List.copyOf(attendeeIds);
-    }
 
     /** A meeting as planned, not yet saved anywhere: what matchmaking weighs before it drafts. */
     public static Meeting planned(UUID id, MeetingPlan plan) {
@@ -47,46 +24,60 @@ public record Meeting(
     }
 
     static Meeting draft(UUID id, MeetingPlan plan, Instant now) {
-        return new Meeting(id, plan.hostId(), plan.hostName(), plan.venue(), plan.address(), plan.city(), plan.cityName(),
-                plan.startsAt(), plan.endsAt(), plan.zone(), plan.axis(), plan.sector(), plan.title(), plan.attendeeIds(),
-                MeetingStatus.DRAFT, 0, null, now);
+        return new Meeting(id, plan, MeetingStatus.DRAFT, 0, null, now);
     }
 
-    Meeting replannedAs(MeetingPlan plan, int newSequence, Instant now) {
-        return new Meeting(id, plan.hostId(), plan.hostName(), plan.venue(), plan.address(), plan.city(), plan.cityName(),
-                plan.startsAt(), plan.endsAt(), plan.zone(), plan.axis(), plan.sector(), plan.title(), plan.attendeeIds(), status,
-                newSequence, null, now);
+    Meeting replannedAs(MeetingPlan newPlan, int newSequence, Instant now) {
+        return new Meeting(id, newPlan, status, newSequence, null, now);
     }
 
     Meeting withStatus(MeetingStatus newStatus, int newSequence, String reason, Instant now) {
-        return new Meeting(id, hostId, hostName, venue, address, city, cityName, startsAt, endsAt, zone, axis, sector, title,
-                attendeeIds, newStatus, newSequence, reason, now);
+        return new Meeting(id, plan, newStatus, newSequence, reason, now);
     }
 
     Meeting withAttendees(List<UUID> attendees, int newSequence, Instant now) {
-        return new Meeting(id, hostId, hostName, venue, address, city, cityName, startsAt, endsAt, zone, axis, sector, title,
-                attendees, status, newSequence, cancelReason, now);
+        return new Meeting(id, plan.withAttendees(attendees), status, newSequence, cancelReason, now);
     }
 
-    public MeetingPlan plan() {
-        return new MeetingPlan(hostId, hostName, venue, address, city, cityName, startsAt, endsAt, zone, axis, sector, title,
-                attendeeIds);
+    public String hostId() {
+        return plan.hostId();
+    }
+
+    public Instant startsAt() {
+        return plan.startsAt();
+    }
+
+    public Instant endsAt() {
+        return plan.endsAt();
+    }
+
+    public List<UUID> attendeeIds() {
+        return plan.attendeeIds();
     }
 
     public Place place() {
-        return new Place(hostId, address, city);
+        return plan.place();
     }
 
     public ZoneId zoneId() {
-        return ZoneId.of(zone);
+        return ZoneId.of(plan.zone());
+    }
+
+    /** When it starts, as attendees read it: in the meeting's zone. */
+    public OffsetDateTime localStart() {
+        return plan.startsAt().atZone(zoneId()).toOffsetDateTime();
+    }
+
+    public OffsetDateTime localEnd() {
+        return plan.endsAt().atZone(zoneId()).toOffsetDateTime();
     }
 
     public boolean overlaps(Instant start, Instant end) {
-        return startsAt.isBefore(end) && start.isBefore(endsAt);
+        return plan.startsAt().isBefore(end) && start.isBefore(plan.endsAt());
     }
 
     public boolean attends(UUID delegateId) {
-        return attendeeIds.contains(delegateId);
+        return plan.attendeeIds().contains(delegateId);
     }
 
     public boolean is(MeetingStatus wanted) {
@@ -94,7 +85,8 @@ public record Meeting(
     }
 
     MeetingDetails details() {
-        return new MeetingDetails(hostId, hostName, venue, address, cityName, startsAt, endsAt, zone,
-                axis == null ? null : axis.name(), sector == null ? null : sector.name(), attendeeIds);
+        return new MeetingDetails(plan.hostId(), plan.hostName(), plan.venue(), plan.address(), plan.cityName(),
+                plan.startsAt(), plan.endsAt(), plan.zone(), plan.axis() == null ? null : plan.axis().name(),
+                plan.sector() == null ? null : plan.sector().name(), plan.attendeeIds());
     }
 }

@@ -2,9 +2,11 @@ package org.convoy.scheduling.meeting.domain;
 
 import java.util.UUID;
 
-public class MeetingNotFoundException extends RuntimeException {
+import org.convoy.support.problem.NotFoundException;
+
+public class MeetingNotFoundException extends NotFoundException {
 
     public MeetingNotFoundException(UUID meetingId) {
-        super("No meeting " + meetingId + " in this convoy.");
+        super("No such meeting", "No meeting " + meetingId + " in this convoy.");
     }
 }

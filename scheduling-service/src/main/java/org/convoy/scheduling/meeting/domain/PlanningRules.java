@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.convoy.scheduling.delegate.domain.ScheduledDelegate;
-import org.convoy.scheduling.edition.domain.Edition;
+import org.convoy.scheduling.convoy.domain.Convoy;
 import org.convoy.scheduling.host.domain.Host;
 
 /**
@@ -24,7 +24,7 @@ public final class PlanningRules {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
-    private final Edition edition;
+    private final Convoy convoy;
     private final Host host;
     private final Map<UUID, ScheduledDelegate> delegates;
 
@@ -32,8 +32,8 @@ public final class PlanningRules {
      * @param host      the meeting's host as it is now
      * @param delegates what scheduling knows of the attendees; one missing is treated as not approved
      */
-    public PlanningRules(Edition edition, Host host, Map<UUID, ScheduledDelegate> delegates) {
-        this.edition = edition;
+    public PlanningRules(Convoy convoy, Host host, Map<UUID, ScheduledDelegate> delegates) {
+        this.convoy = convoy;
         this.host = host;
         this.delegates = delegates;
     }
@@ -52,7 +52,7 @@ public final class PlanningRules {
         checkCity(candidate, conflicts);
         checkHost(candidate, others, conflicts);
         if (candidate.attendeeIds().size() > host.venue().roomCapacity()) {
-            conflicts.add(new Conflict(ConflictCode.ROOM_OVER_CAPACITY, "The room at " + candidate.venue() + " takes "
+            conflicts.add(new Conflict(ConflictCode.ROOM_OVER_CAPACITY, "The room at " + candidate.plan().venue() + " takes "
                     + host.venue().roomCapacity() + " people; the cohort has " + candidate.attendeeIds().size() + ".",
                     null, null));
         }
@@ -63,12 +63,12 @@ public final class PlanningRules {
     }
 
     private void checkCity(Meeting candidate, List<Conflict> conflicts) {
-        Optional<Edition.ConvoyDay> day = edition.dayOf(candidate.startsAt());
-        if (day.isEmpty() || !day.get().in(candidate.city())) {
-            String cities = day.map(d -> String.join(" and ", d.cities().stream().map(edition::cityName).toList()))
+        Optional<Convoy.Day> day = convoy.dayOf(candidate.startsAt());
+        if (day.isEmpty() || !day.get().in(candidate.plan().city())) {
+            String cities = day.map(d -> String.join(" and ", d.cities().stream().map(convoy::cityName).toList()))
                     .orElse("no city");
-            conflicts.add(new Conflict(ConflictCode.VENUE_NOT_IN_DAYS_CITY, candidate.venue() + " is in "
-                    + edition.cityName(candidate.city()) + ", but that day the convoy is in " + cities + ".", null, null));
+            conflicts.add(new Conflict(ConflictCode.VENUE_NOT_IN_DAYS_CITY, candidate.plan().venue() + " is in "
+                    + convoy.cityName(candidate.plan().city()) + ", but that day the convoy is in " + cities + ".", null, null));
         }
     }
 
@@ -98,7 +98,7 @@ public final class PlanningRules {
         for (Meeting other : theirs) {
             if (other.overlaps(candidate.startsAt(), candidate.endsAt())) {
                 conflicts.add(new Conflict(ConflictCode.DELEGATE_DOUBLE_BOOKED, name(delegate, attendee)
-                        + " is already meeting " + other.hostName() + " " + span(other) + ".", attendee, other.id()));
+                        + " is already meeting " + other.plan().hostName() + " " + span(other) + ".", attendee, other.id()));
             }
         }
         theirs.stream()
@@ -113,20 +113,20 @@ public final class PlanningRules {
 
     private void checkTravel(ScheduledDelegate delegate, UUID attendee, Meeting from, Meeting to, Meeting other,
             List<Conflict> conflicts) {
-        Duration needed = edition.travel().between(from.place(), to.place());
+        Duration needed = convoy.travel().between(from.place(), to.place());
         Duration available = Duration.between(from.endsAt(), to.startsAt());
         if (available.compareTo(needed) < 0) {
             conflicts.add(new Conflict(ConflictCode.TRAVEL_TIME_TOO_SHORT, name(delegate, attendee) + " needs "
-                    + minutes(needed) + " to get from " + from.venue() + " (" + edition.cityName(from.city()) + ") to "
-                    + to.venue() + " (" + edition.cityName(to.city()) + "), but has " + minutes(available) + ".",
+                    + minutes(needed) + " to get from " + from.plan().venue() + " (" + convoy.cityName(from.plan().city()) + ") to "
+                    + to.plan().venue() + " (" + convoy.cityName(to.plan().city()) + "), but has " + minutes(available) + ".",
                     attendee, other.id()));
         }
     }
 
     private String span(Meeting meeting) {
-        return "on " + TIME.format(meeting.startsAt().atZone(edition.zoneId())) + "–"
-                + DateTimeFormatter.ofPattern("HH:mm").format(meeting.endsAt().atZone(edition.zoneId())) + " ("
-                + edition.zone() + ")";
+        return "on " + TIME.format(meeting.startsAt().atZone(convoy.zoneId())) + "–"
+                + DateTimeFormatter.ofPattern("HH:mm").format(meeting.endsAt().atZone(convoy.zoneId())) + " ("
+                + convoy.zone() + ")";
     }
 
     private static String minutes(Duration duration) {
@@ -136,11 +136,5 @@ public final class PlanningRules {
     private static String name(ScheduledDelegate delegate, UUID id) {
         return delegate == null || delegate.givenName() == null ? "Delegate " + id
                 : delegate.givenName() + " " + delegate.familyName();
-    }
-
-    /** Whether two instants lie within the convoy and on one convoy day. */
-    public static boolean onOneConvoyDay(Edition edition, Instant startsAt, Instant endsAt) {
-        Optional<Edition.ConvoyDay> first = edition.dayOf(startsAt);
-        return first.isPresent() && first.equals(edition.dayOf(endsAt.minusNanos(1)));
     }
 }

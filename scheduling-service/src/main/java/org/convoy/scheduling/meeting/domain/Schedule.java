@@ -12,6 +12,7 @@ import org.convoy.events.MeetingCancelled;
 import org.convoy.events.MeetingConfirmed;
 import org.convoy.events.MeetingRescheduled;
 import org.convoy.support.outbox.OutboxEntry;
+import org.convoy.support.outbox.Outboxed;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -24,7 +25,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * against the winner, and refused. No multi-document transaction is needed.
  */
 @Document(Schedule.COLLECTION)
-public class Schedule {
+public class Schedule implements Outboxed {
 
     public static final String COLLECTION = "schedules";
 
@@ -63,6 +64,7 @@ public class Schedule {
         return meetings.stream().filter(meeting -> meeting.id().equals(meetingId)).findFirst();
     }
 
+    @Override
     public List<OutboxEntry> pendingEvents() {
         return List.copyOf(outbox);
     }

@@ -2,19 +2,15 @@ package org.convoy.scheduling.meeting.web;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import jakarta.validation.Valid;
 
-import org.convoy.scheduling.edition.Editions;
-import org.convoy.scheduling.edition.domain.Edition;
+import org.convoy.scheduling.meeting.MeetingFilter;
 import org.convoy.scheduling.meeting.Meetings;
 import org.convoy.scheduling.meeting.domain.Meeting;
 import org.convoy.scheduling.meeting.domain.MeetingStatus;
-import org.convoy.scheduling.meeting.domain.Schedule;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,12 +30,10 @@ class MeetingController {
 
     private final Meetings meetings;
     private final MeetingViews views;
-    private final Editions editions;
 
-    MeetingController(Meetings meetings, MeetingViews views, Editions editions) {
+    MeetingController(Meetings meetings, MeetingViews views) {
         this.meetings = meetings;
         this.views = views;
-        this.editions = editions;
     }
 
     /** The convoy's meetings in time order, optionally of one day, city, status, host or delegate. */
@@ -50,25 +44,8 @@ class MeetingController {
             @RequestParam(required = false) MeetingStatus status,
             @RequestParam(required = false) String hostId,
             @RequestParam(required = false) UUID delegateId) {
-        Edition edition = editions.get(convoyId);
-        Schedule schedule = meetings.schedule(convoyId);
-        Stream<Meeting> selected = schedule.meetings().stream();
-        if (date != null) {
-            selected = selected.filter(meeting -> meeting.startsAt().atZone(edition.zoneId()).toLocalDate().equals(date));
-        }
-        if (city != null) {
-            selected = selected.filter(meeting -> meeting.city().equals(city));
-        }
-        if (status != null) {
-            selected = selected.filter(meeting -> meeting.is(status));
-        }
-        if (hostId != null) {
-            selected = selected.filter(meeting -> meeting.hostId().equals(hostId));
-        }
-        if (delegateId != null) {
-            selected = selected.filter(meeting -> meeting.attends(delegateId));
-        }
-        return views.of(schedule, selected.sorted(Comparator.comparing(Meeting::startsAt)).toList(), true);
+        return views.of(meetings.schedule(convoyId),
+                meetings.search(convoyId, new MeetingFilter(date, city, status, hostId, delegateId)), true);
     }
 
     @GetMapping("/{meetingId}")

@@ -1,35 +1,32 @@
 package org.convoy.scheduling.meeting.web;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.convoy.scheduling.delegate.Delegates;
 import org.convoy.scheduling.delegate.domain.ScheduledDelegate;
-import org.convoy.scheduling.delegate.domain.ScheduledDelegateRepository;
 import org.convoy.scheduling.meeting.Meetings;
 import org.convoy.scheduling.meeting.domain.Conflict;
 import org.convoy.scheduling.meeting.domain.Meeting;
 import org.convoy.scheduling.meeting.domain.Schedule;
-import org.convoy.scheduling.web.Times;
 import org.springframework.stereotype.Component;
 
 /** Turns meetings into views, looking up every attendee once per answer. */
 @Component
 public class MeetingViews {
 
-    private final ScheduledDelegateRepository delegates;
+    private final Delegates delegates;
     private final Meetings meetings;
 
-    MeetingViews(ScheduledDelegateRepository delegates, Meetings meetings) {
+    MeetingViews(Delegates delegates, Meetings meetings) {
         this.delegates = delegates;
         this.meetings = meetings;
     }
 
     public List<MeetingView> of(Schedule schedule, List<Meeting> selected, boolean withConflicts) {
-        Map<UUID, ScheduledDelegate> known = new HashMap<>();
-        delegates.findAllById(selected.stream().flatMap(meeting -> meeting.attendeeIds().stream()).distinct().toList())
-                .forEach(delegate -> known.put(delegate.id(), delegate));
+        Map<UUID, ScheduledDelegate> known = delegates.byId(selected.stream()
+                .flatMap(meeting -> meeting.attendeeIds().stream()).distinct().toList());
         return selected.stream().map(meeting -> view(schedule.convoyId(), meeting, known,
                 withConflicts ? meetings.conflicts(schedule, meeting) : List.of())).toList();
     }
@@ -47,9 +44,9 @@ public class MeetingViews {
                             delegate.organization(), delegate.status().name());
         }).toList();
         return new MeetingView(meeting.id(), convoyId, meeting.status(), meeting.sequence(), meeting.hostId(),
-                meeting.hostName(), meeting.venue(), meeting.address(), meeting.city(), meeting.cityName(),
-                Times.in(meeting.startsAt(), meeting.zoneId()), Times.in(meeting.endsAt(), meeting.zoneId()),
-                meeting.zone(), meeting.axis(), meeting.sector(), meeting.title(), attendees, meeting.cancelReason(),
+                meeting.plan().hostName(), meeting.plan().venue(), meeting.plan().address(), meeting.plan().city(), meeting.plan().cityName(),
+                meeting.localStart(), meeting.localEnd(),
+                meeting.plan().zone(), meeting.plan().axis(), meeting.plan().sector(), meeting.plan().title(), attendees, meeting.cancelReason(),
                 conflicts);
     }
 }

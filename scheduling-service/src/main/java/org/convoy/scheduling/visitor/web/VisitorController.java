@@ -2,20 +2,13 @@ package org.convoy.scheduling.visitor.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.convoy.scheduling.delegate.domain.ScheduledDelegate;
-import org.convoy.scheduling.delegate.domain.ScheduledDelegateRepository;
-import org.convoy.scheduling.host.Hosts;
-import org.convoy.scheduling.meeting.Meetings;
 import org.convoy.scheduling.meeting.domain.Meeting;
-import org.convoy.scheduling.meeting.domain.MeetingStateException;
-import org.convoy.scheduling.meeting.domain.MeetingStatus;
-import org.convoy.scheduling.web.Times;
+import org.convoy.scheduling.visitor.Visitors;
+import org.convoy.scheduling.visitor.Visitors.Visit;
+import org.convoy.scheduling.visitor.Visitors.Visitor;
 import org.convoy.support.web.Csv;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,9 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Visitor lists for a host's security desk: who comes to which confirmed meeting. A visitor's name is always
- * listed (it is needed to enter the venue); organization and position only when the delegate agreed to share
- * them with hosts. Nothing else (no contact details) leaves scheduling here.
+ * Visitor lists for a host's security desk, as data, CSV and a printable page; what they may show is
+ * {@link Visitors}' to decide.
  */
 @RestController
 @RequestMapping("/api/scheduling/convoys/{convoyId}")
@@ -37,17 +29,10 @@ class VisitorController {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-    private final Meetings meetings;
-    private final Hosts hosts;
-    private final ScheduledDelegateRepository delegates;
+    private final Visitors visitors;
 
-    VisitorController(Meetings meetings, Hosts hosts, ScheduledDelegateRepository delegates) {
-        this.meetings = meetings;
-        this.hosts = hosts;
-        this.delegates = delegates;
-    }
-
-    record Visitor(String name, String organization, String position, boolean profileShared) {
+    VisitorController(Visitors visitors) {
+        this.visitors = visitors;
     }
 
     record VisitorList(UUID meetingId, String hostName, String venue, String address, String date, String startsAt,
@@ -56,19 +41,20 @@ class VisitorController {
 
     @GetMapping("/meetings/{meetingId}/visitors")
     VisitorList meeting(@PathVariable String convoyId, @PathVariable UUID meetingId) {
-        return list(confirmed(convoyId, meetingId));
+        return list(visitors.ofMeeting(convoyId, meetingId));
     }
 
     @GetMapping(value = "/meetings/{meetingId}/visitors.csv", produces = "text/csv")
     ResponseEntity<byte[]> meetingCsv(@PathVariable String convoyId, @PathVariable UUID meetingId) {
-        Meeting meeting = confirmed(convoyId, meetingId);
-        return csv(List.of(meeting)).download("visitors-" + meeting.hostId() + "-" + DAY.format(local(meeting)));
+        Visit visit = visitors.ofMeeting(convoyId, meetingId);
+        return csv(List.of(visit)).download("visitors-" + visit.meeting().hostId() + "-"
+                + DAY.format(visit.meeting().localStart()));
     }
 
     /** A page to print for the security desk; styled by a stylesheet of its own, as the content policy asks. */
     @GetMapping(value = "/meetings/{meetingId}/visitors.html", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> meetingPage(@PathVariable String convoyId, @PathVariable UUID meetingId) {
-        VisitorList list = list(confirmed(convoyId, meetingId));
+        VisitorList list = list(visitors.ofMeeting(convoyId, meetingId));
         StringBuilder rows = new StringBuilder();
         int n = 1;
         for (Visitor visitor : list.visitors()) {
@@ -108,61 +94,29 @@ class VisitorController {
     /** Every confirmed meeting of a host, one visitor per line, for the security desk's whole convoy. */
     @GetMapping(value = "/hosts/{hostId}/visitors.csv", produces = "text/csv")
     ResponseEntity<byte[]> hostCsv(@PathVariable String convoyId, @PathVariable String hostId) {
-        hosts.get(convoyId, hostId);
-        List<Meeting> confirmed = meetings.schedule(convoyId).confirmed().stream()
-                .filter(meeting -> meeting.hostId().equals(hostId))
-                .sorted(Comparator.comparing(Meeting::startsAt)).toList();
-        return csv(confirmed).download("visitors-" + hostId);
+        return csv(visitors.ofHost(convoyId, hostId)).download("visitors-" + hostId);
     }
 
-    private Csv csv(List<Meeting> selected) {
-        Map<UUID, ScheduledDelegate> known = known(selected);
+    private static Csv csv(List<Visit> visits) {
         Csv csv = Csv.withHeader("date", "starts", "ends", "zone", "host", "venue", "address", "name", "organization",
                 "position");
-        for (Meeting meeting : selected) {
-            for (Visitor visitor : visitors(meeting, known)) {
-                csv.row(DAY.format(local(meeting)), TIME.format(local(meeting)),
-                        TIME.format(meeting.endsAt().atZone(meeting.zoneId())), meeting.zone(), meeting.hostName(),
-                        meeting.venue(), meeting.address(), visitor.name(), visitor.organization(), visitor.position());
+        for (Visit visit : visits) {
+            Meeting meeting = visit.meeting();
+            for (Visitor visitor : visit.visitors()) {
+                csv.row(DAY.format(meeting.localStart()), TIME.format(meeting.localStart()),
+                        TIME.format(meeting.localEnd()), meeting.plan().zone(), meeting.plan().hostName(),
+                        meeting.plan().venue(), meeting.plan().address(), visitor.name(), visitor.organization(),
+                        visitor.position());
             }
         }
         return csv;
     }
 
-    private VisitorList list(Meeting meeting) {
-        return new VisitorList(meeting.id(), meeting.hostName(), meeting.venue(), meeting.address(),
-                DAY.format(local(meeting)), TIME.format(local(meeting)),
-                TIME.format(Times.in(meeting.endsAt(), meeting.zoneId())), meeting.zone(),
-                visitors(meeting, known(List.of(meeting))));
-    }
-
-    private static List<Visitor> visitors(Meeting meeting, Map<UUID, ScheduledDelegate> known) {
-        return meeting.attendeeIds().stream().map(known::get).filter(java.util.Objects::nonNull)
-                .sorted(Comparator.comparing(ScheduledDelegate::familyName).thenComparing(ScheduledDelegate::givenName))
-                .map(delegate -> delegate.sharesWithHosts()
-                        ? new Visitor(delegate.fullName(), delegate.organization(), delegate.position(), true)
-                        : new Visitor(delegate.fullName(), null, null, false))
-                .toList();
-    }
-
-    private Map<UUID, ScheduledDelegate> known(List<Meeting> selected) {
-        Map<UUID, ScheduledDelegate> known = new HashMap<>();
-        delegates.findAllById(selected.stream().flatMap(meeting -> meeting.attendeeIds().stream()).distinct().toList())
-                .forEach(delegate -> known.put(delegate.id(), delegate));
-        return known;
-    }
-
-    private Meeting confirmed(String convoyId, UUID meetingId) {
-        Meeting meeting = meetings.meeting(convoyId, meetingId);
-        if (!meeting.is(MeetingStatus.CONFIRMED)) {
-            throw new MeetingStateException("Visitor lists exist for confirmed meetings only; this one is "
-                    + meeting.status().name().toLowerCase() + ".");
-        }
-        return meeting;
-    }
-
-    private static java.time.ZonedDateTime local(Meeting meeting) {
-        return meeting.startsAt().atZone(meeting.zoneId());
+    private static VisitorList list(Visit visit) {
+        Meeting meeting = visit.meeting();
+        return new VisitorList(meeting.id(), meeting.plan().hostName(), meeting.plan().venue(), meeting.plan().address(),
+                DAY.format(meeting.localStart()), TIME.format(meeting.localStart()), TIME.format(meeting.localEnd()),
+                meeting.plan().zone(), visit.visitors());
     }
 
     private static String html(String text) {

@@ -1,4 +1,4 @@
-package org.convoy.scheduling.edition.domain;
+package org.convoy.scheduling.convoy.domain;
 
 /**
  * Where a meeting happens, as far as travel is concerned.

@@ -1,4 +1,4 @@
-package org.convoy.scheduling.edition.domain;
+package org.convoy.scheduling.convoy.domain;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,8 @@
-package org.convoy.scheduling.edition.domain;
+package org.convoy.scheduling.convoy.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -10,18 +11,18 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A convoy edition as scheduling sees it: its days, the cities of each day, the zone its times are shown in, and
+ * A convoy as scheduling sees it: its days, the cities of each day, the zone its times are shown in, and
  * how long it takes to get from one venue to another.
  *
  * @param zone   IANA zone id, e.g. {@code America/Los_Angeles}; meetings are shown in it, zone named
  * @param cities the cities the convoy visits, by id
  * @param days   one entry per convoy day, in date order; a travel day lists two cities
  */
-@Document(Edition.COLLECTION)
-public record Edition(@Id String id, String name, String zone, List<City> cities, List<ConvoyDay> days,
+@Document(Convoy.COLLECTION)
+public record Convoy(@Id String id, String name, String zone, List<City> cities, List<Day> days,
         TravelMatrix travel) {
 
-    public static final String COLLECTION = "editions";
+    public static final String COLLECTION = "convoys";
 
     public ZoneId zoneId() {
         return ZoneId.of(zone);
@@ -35,12 +36,23 @@ public record Edition(@Id String id, String name, String zone, List<City> cities
         return days.get(days.size() - 1).date();
     }
 
+    /** An instant as people at the convoy read it: in its zone, with the offset. */
+    public OffsetDateTime local(Instant instant) {
+        return instant == null ? null : instant.atZone(zoneId()).toOffsetDateTime();
+    }
+
+    /** Whether a span starts and ends on one and the same day of the convoy (in its zone). */
+    public boolean onOneDay(Instant startsAt, Instant endsAt) {
+        Optional<Day> first = dayOf(startsAt);
+        return first.isPresent() && first.equals(dayOf(endsAt.minusNanos(1)));
+    }
+
     /** The convoy day on which an instant falls, in the convoy's zone. */
-    public Optional<ConvoyDay> dayOf(Instant instant) {
+    public Optional<Day> dayOf(Instant instant) {
         return day(instant.atZone(zoneId()).toLocalDate());
     }
 
-    public Optional<ConvoyDay> day(LocalDate date) {
+    public Optional<Day> day(LocalDate date) {
         return days.stream().filter(day -> day.date().equals(date)).findFirst();
     }
 
@@ -57,7 +69,7 @@ public record Edition(@Id String id, String name, String zone, List<City> cities
     }
 
     /** @param cities the cities the convoy is in that day; two on a travel day */
-    public record ConvoyDay(LocalDate date, List<String> cities) {
+    public record Day(LocalDate date, List<String> cities) {
 
         public boolean in(String cityId) {
             return cities.contains(cityId);

@@ -1,8 +1,0 @@
-package org.convoy.scheduling.edition;
-
-public class UnknownConvoyException extends RuntimeException {
-
-    public UnknownConvoyException(String convoyId) {
-        super("There is no convoy " + convoyId + ".");
-    }
-}

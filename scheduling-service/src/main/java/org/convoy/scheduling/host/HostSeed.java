@@ -1,0 +1,84 @@
+package org.convoy.scheduling.host;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.convoy.events.Axis;
+import org.convoy.events.Sector;
+import org.convoy.scheduling.convoy.Convoys;
+import org.convoy.scheduling.host.domain.Host;
+import org.convoy.scheduling.host.domain.Host.Venue;
+import org.convoy.scheduling.host.domain.Host.Window;
+import org.convoy.scheduling.host.domain.HostRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Loads the host catalogues of {@code seed/hosts.json} that do not exist yet (the California 2023 hosts); what
+ * organizers changed is left alone. Needs the convoys loaded first, for their zones.
+ */
+@Component
+public class HostSeed {
+
+    private static final Logger log = LoggerFactory.getLogger(HostSeed.class);
+
+    private final HostRepository hosts;
+    private final Convoys convoys;
+
+    HostSeed(HostRepository hosts, Convoys convoys) {
+        this.hosts = hosts;
+        this.convoys = convoys;
+    }
+
+    /** Loads what is missing; safe to run from several instances at once. */
+    public void load() {
+        int added = 0;
+        for (SeedHost seed : read()) {
+            if (hosts.existsById(Host.key(seed.convoyId(), seed.hostId()))) {
+                continue;
+            }
+            try {
+                hosts.insert(seed.toHost(convoys.get(seed.convoyId()).zoneId()));
+                added++;
+            } catch (DuplicateKeyException loadedMeanwhile) {
+                // another instance loaded it at the same moment
+            }
+        }
+        if (added > 0) {
+            log.atInfo().addKeyValue("hosts", added).log("Hosts loaded from seed");
+        }
+    }
+
+    private static List<SeedHost> read() {
+        try (InputStream in = new ClassPathResource("seed/hosts.json").getInputStream()) {
+            return List.of(JsonMapper.builder().build().readValue(in, SeedHost[].class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Availability in the seed is written as local dates and times of the convoy's zone, as people plan it. */
+    record SeedHost(String convoyId, String hostId, String name, Venue venue, List<Sector> sectors, List<Axis> axes,
+            List<SeedWindow> availability) {
+
+        Host toHost(ZoneId zone) {
+            return Host.of(convoyId, hostId, name, venue, sectors, axes, availability.stream()
+                    .map(window -> new Window(window.date().atTime(window.from()).atZone(zone).toInstant(),
+                            window.date().atTime(window.to()).atZone(zone).toInstant()))
+                    .toList());
+        }
+    }
+
+    record SeedWindow(LocalDate date, LocalTime from, LocalTime to) {
+    }
+}
