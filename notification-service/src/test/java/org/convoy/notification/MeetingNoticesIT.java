@@ -27,7 +27,7 @@ import org.convoy.events.MeetingConfirmed;
 import org.convoy.events.MeetingDetails;
 import org.convoy.events.MeetingRescheduled;
 import org.convoy.notification.contact.domain.ContactRepository;
-import org.convoy.notification.notice.PreferenceLinks;
+import org.convoy.notification.contact.PreferenceLinks;
 import org.convoy.support.test.Http;
 import org.convoy.support.test.MutableClock;
 import org.convoy.support.test.ServiceIntegrationTest;

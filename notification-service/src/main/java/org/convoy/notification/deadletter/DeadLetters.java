@@ -7,11 +7,10 @@ import java.util.Optional;
 
 import org.convoy.events.EventHeaders;
 import org.convoy.notification.deadletter.domain.DeadLetter;
-import org.convoy.notification.notice.domain.Notice;
-import org.convoy.notification.notice.domain.NoticeLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -44,13 +43,13 @@ public class DeadLetters {
 
     private final MongoOperations mongo;
     private final StreamBridge streams;
-    private final NoticeLedger ledger;
+    private final NoticeQueue notices;
     private final Clock clock;
 
-    DeadLetters(MongoOperations mongo, StreamBridge streams, NoticeLedger ledger, Clock clock) {
+    DeadLetters(MongoOperations mongo, StreamBridge streams, NoticeQueue notices, Clock clock) {
         this.mongo = mongo;
         this.streams = streams;
-        this.ledger = ledger;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -78,19 +77,20 @@ public class DeadLetters {
      * Puts a notice that failed for good on the dead-letter topic. Best effort: if Kafka is away, the notice is still
      * FAILED or DEAD in the delivery log, where it can be found and replayed as well.
      */
-    public void noticeFailed(Notice notice, String error) {
+    @EventListener
+    public void noticeFailed(NoticeGaveUp notice) {
         try {
-            byte[] payload = JSON.writeValueAsBytes(java.util.Map.of("noticeId", notice.id(), "delegateId",
-                    String.valueOf(notice.delegateId()), "channel", notice.channel().name(), "kind", notice.kind(),
-                    "attempts", notice.attempts(), "error", String.valueOf(error)));
+            byte[] payload = JSON.writeValueAsBytes(java.util.Map.of("noticeId", notice.noticeId(), "delegateId",
+                    String.valueOf(notice.delegateId()), "channel", notice.channel(), "kind", notice.kind(),
+                    "attempts", notice.attempts(), "error", String.valueOf(notice.error())));
             streams.send(TOPIC, MessageBuilder.withPayload(payload)
-                    .setHeader(KafkaHeaders.KEY, notice.id().getBytes(StandardCharsets.UTF_8))
+                    .setHeader(KafkaHeaders.KEY, notice.noticeId().getBytes(StandardCharsets.UTF_8))
                     .setHeader(KIND, "NOTICE")
-                    .setHeader(NOTICE_ID, notice.id())
-                    .setHeader("x-exception-message", String.valueOf(error))
+                    .setHeader(NOTICE_ID, notice.noticeId())
+                    .setHeader("x-exception-message", String.valueOf(notice.error()))
                     .build());
         } catch (RuntimeException e) {
-            log.atWarn().addKeyValue("noticeId", notice.id()).setCause(e)
+            log.atWarn().addKeyValue("noticeId", notice.noticeId()).setCause(e)
                     .log("Could not put the failed notice on the dead-letter topic; it stays in the delivery log");
         }
     }
@@ -121,7 +121,7 @@ public class DeadLetters {
             throw new IllegalStateException("This dead letter was replayed already.");
         }
         if (letter.kind() == DeadLetter.Kind.NOTICE) {
-            if (!ledger.replay(letter.noticeId(), clock.instant())) {
+            if (!notices.requeue(letter.noticeId(), clock.instant())) {
                 throw new IllegalStateException("The notice is no longer FAILED or DEAD.");
             }
         } else {

@@ -25,7 +25,7 @@ import org.convoy.notification.meeting.domain.MeetingCopy;
 import org.convoy.notification.meeting.domain.MeetingCopyRepository;
 import org.convoy.notification.notice.MailRenderer.MeetingCard;
 import org.convoy.notification.notice.NoticeSender;
-import org.convoy.notification.notice.NotificationProperties;
+import org.convoy.notification.NotificationProperties;
 import org.convoy.notification.notice.Outgoing;
 import org.convoy.support.calendar.CalendarEvent;
 import org.convoy.support.calendar.CalendarUids;

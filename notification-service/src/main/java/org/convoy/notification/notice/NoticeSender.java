@@ -14,16 +14,17 @@ import io.micrometer.core.instrument.Timer;
 import org.convoy.events.ConvoyEvent;
 import org.convoy.events.DelegateEvent;
 import org.convoy.notification.contact.domain.Contact;
+import org.convoy.notification.contact.PreferenceLinks;
 import org.convoy.notification.contact.domain.ContactRepository;
-import org.convoy.notification.deadletter.DeadLetters;
+import org.convoy.notification.deadletter.NoticeGaveUp;
 import org.convoy.notification.notice.domain.Notice;
 import org.convoy.notification.notice.domain.NoticeLedger;
 import org.convoy.notification.notice.mail.EmailChannel;
 import org.convoy.notification.notice.sms.SmsProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
 
@@ -51,11 +52,11 @@ public class NoticeSender {
     private final MeterRegistry meters;
     private final RetryProperties retry;
     private final Clock clock;
-    private final DeadLetters deadLetters;
+    private final ApplicationEventPublisher failures;
 
     NoticeSender(NoticeLedger ledger, ContactRepository contacts, EmailChannel email, SmsProvider sms,
             MessageSource messages, MailRenderer renderer, PreferenceLinks preferences, QuietHoursProperties quietHours,
-            MeterRegistry meters, RetryProperties retry, Clock clock, @Lazy DeadLetters deadLetters) {
+            MeterRegistry meters, RetryProperties retry, Clock clock, ApplicationEventPublisher failures) {
         this.ledger = ledger;
         this.contacts = contacts;
         this.email = email;
@@ -67,7 +68,7 @@ public class NoticeSender {
         this.meters = meters;
         this.retry = retry;
         this.clock = clock;
-        this.deadLetters = deadLetters;
+        this.failures = failures;
     }
 
     /**
@@ -178,14 +179,14 @@ public class NoticeSender {
             }
         } catch (SmsProvider.PermanentSmsFailure e) {
             ledger.failed(notice, e.getMessage());
-            deadLetters.noticeFailed(notice, e.getMessage());
+            gaveUp(notice, e.getMessage());
             count(notice.channel(), kind, "failed");
             log.atWarn().addKeyValue("noticeId", notice.id()).log("Notice refused by the provider; not retried");
             return false;
         } catch (MailException | SmsProvider.TransientSmsFailure e) {
             if (notice.attempts() >= retry.maxAttempts()) {
                 ledger.dead(notice, e.getMessage());
-                deadLetters.noticeFailed(notice, e.getMessage());
+                gaveUp(notice, e.getMessage());
                 count(notice.channel(), kind, "dead");
                 log.atError().addKeyValue("noticeId", notice.id()).addKeyValue("attempts", notice.attempts())
                         .log("Notice given up after its last attempt");
@@ -207,6 +208,11 @@ public class NoticeSender {
         log.atInfo().addKeyValue("noticeId", notice.id()).addKeyValue("delegateId", notice.delegateId())
                 .addKeyValue("attempts", notice.attempts()).log("Notice sent");
         return true;
+    }
+
+    private void gaveUp(Notice notice, String error) {
+        failures.publishEvent(new NoticeGaveUp(notice.id(), notice.delegateId(), notice.channel().name(), notice.kind(),
+                notice.attempts(), error));
     }
 
     private void count(Notice.Channel channel, String kind, String outcome) {

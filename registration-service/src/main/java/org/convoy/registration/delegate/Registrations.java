@@ -1,19 +1,26 @@
 package org.convoy.registration.delegate;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import org.convoy.events.DelegateProfile;
 import org.convoy.registration.delegate.domain.AlreadyRegisteredException;
 import org.convoy.registration.delegate.domain.DelegateNotFoundException;
+import org.convoy.registration.delegate.domain.Member;
 import org.convoy.registration.delegate.domain.PrivacyConsent;
 import org.convoy.registration.delegate.domain.Registration;
 import org.convoy.registration.delegate.domain.RegistrationRefusedException;
 import org.convoy.registration.delegate.domain.RegistrationRepository;
+import org.convoy.registration.delegate.domain.RegistrationStatus;
 import org.convoy.registration.convoy.PlacesLedger;
 import org.convoy.registration.convoy.UnknownConvoyException;
 import org.convoy.registration.convoy.domain.Convoy;
@@ -121,7 +128,7 @@ public class Registrations {
         return releasePlaces(withdrawn.id());
     }
 
-    public Registration edit(UUID delegateId, java.util.function.UnaryOperator<DelegateProfile> change, String by) {
+    public Registration edit(UUID delegateId, UnaryOperator<DelegateProfile> change, String by) {
         return change(registrationOf(delegateId).id(),
                 r -> r.edit(delegateId, change.apply(r.member(delegateId).profile()), by, clock.instant()));
     }
@@ -138,14 +145,14 @@ public class Registrations {
      */
     public int eraseConvoy(String convoyId, String by) {
         Convoy convoy = convoys.findById(convoyId).orElseThrow(() -> new UnknownConvoyException(convoyId));
-        java.time.LocalDate today = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
         if (!today.isAfter(convoy.retainUntil())) {
             throw new RetentionNotOverException(convoyId, convoy.retainUntil());
         }
         int erased = 0;
         for (Registration registration : registrations.findByConvoyId(convoyId)) {
             for (var member : registration.members()) {
-                if (member.status() != org.convoy.registration.delegate.domain.RegistrationStatus.ERASED) {
+                if (member.status() != RegistrationStatus.ERASED) {
                     erase(member.delegateId(), by);
                     erased++;
                 }
@@ -163,6 +170,39 @@ public class Registrations {
                     .findFirst().orElseThrow().delegateId();
             change(found.id(), r -> r.linkReissued(delegateId, links.issue(delegateId), clock.instant()));
         });
+    }
+
+    /** A delegate as organizers see them, in the group they registered with. */
+    public record Listed(Registration registration, Member member) {
+    }
+
+    /**
+     * The convoy's delegates as organizers see them: from the moment their places are decided until they are erased,
+     * by family name, then given name.
+     */
+    public List<Listed> listed(String convoyId) {
+        return registrations.findByConvoyId(convoyId).stream()
+                .sorted(Comparator.comparing(Registration::submittedAt))
+                .flatMap(registration -> registration.members().stream().filter(Registrations::listed)
+                        .map(member -> new Listed(registration, member)))
+                .sorted(Comparator.comparing((Listed listed) -> listed.member().profile().familyName()
+                                .toLowerCase(Locale.ROOT))
+                        .thenComparing(listed -> listed.member().profile().givenName().toLowerCase(Locale.ROOT)))
+                .toList();
+    }
+
+    /** One delegate as organizers see them; an erased one is as unknown as one that never existed. */
+    public Listed listed(UUID delegateId) {
+        Registration registration = registrationOf(delegateId);
+        Member member = registration.member(delegateId);
+        if (member.status() == RegistrationStatus.ERASED) {
+            throw new DelegateNotFoundException(delegateId);
+        }
+        return new Listed(registration, member);
+    }
+
+    private static boolean listed(Member member) {
+        return member.status() != RegistrationStatus.RECEIVED && member.status() != RegistrationStatus.ERASED;
     }
 
     public Registration registrationOf(UUID delegateId) {

@@ -1,6 +1,7 @@
 package org.convoy.support.test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -11,8 +12,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The layering every service keeps: domain code knows neither the web layer nor messaging, and only the web layer
- * knows controllers and request types. A service checks itself with
+ * The layering every service keeps: domain code knows neither the web layer nor messaging, only the web layer knows
+ * controllers and request types, and no package depends on itself through others (features and their layers form
+ * no cycle, so each can be read, tested and changed from the ones below it). A service checks itself with
  * {@code assertThat(LayeringRules.violationsIn("org.convoy.registration")).isEmpty()}.
  */
 public final class LayeringRules {
@@ -28,15 +30,26 @@ public final class LayeringRules {
     private LayeringRules() {
     }
 
+    /** The features below the service's root (delegate, meeting, …) with all their layers: none reaches itself again. */
+    static ArchRule noFeatureCycles(String rootPackage) {
+        return slices().matching(rootPackage + ".(*)..").namingSlices("feature $1").should().beFreeOfCycles();
+    }
+
+    /** Every package below the service's root on its own (a feature and its web or domain layer, say): no cycle. */
+    static ArchRule noPackageCycles(String rootPackage) {
+        return slices().matching(rootPackage + ".(**)").namingSlices("package $1").should().beFreeOfCycles();
+    }
+
     /** Every breach of the rules by the production classes under {@code rootPackage}, described; empty when none. */
     public static List<String> violationsIn(String rootPackage) {
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(rootPackage);
-        return violationsIn(classes);
+        return violationsIn(classes, rootPackage);
     }
 
-    static List<String> violationsIn(JavaClasses classes) {
-        return Stream.of(DOMAIN_KNOWS_NO_WEB_NOR_MESSAGING, ONLY_THE_WEB_LAYER_KNOWS_CONTROLLERS_AND_REQUESTS)
+    static List<String> violationsIn(JavaClasses classes, String rootPackage) {
+        return Stream.of(DOMAIN_KNOWS_NO_WEB_NOR_MESSAGING, ONLY_THE_WEB_LAYER_KNOWS_CONTROLLERS_AND_REQUESTS,
+                        noFeatureCycles(rootPackage), noPackageCycles(rootPackage))
                 .flatMap(rule -> rule.allowEmptyShould(true).evaluate(classes).getFailureReport().getDetails().stream())
                 .toList();
     }

@@ -6,7 +6,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.ByteArrayDataSource;
 
-import org.convoy.notification.notice.NotificationProperties;
+import org.convoy.notification.NotificationProperties;
 import org.convoy.notification.notice.domain.Notice;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;

@@ -1,10 +1,13 @@
 package org.convoy.notification.notice.sms;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * For the local platform: keeps each text in the {@code local_sms} collection instead of sending it, where a person
@@ -30,5 +33,11 @@ public class LocalSmsProvider implements SmsProvider {
                 .append("encoding", segments.encoding().name()).append("segments", segments.segments())
                 .append("sentAt", clock.instant()), COLLECTION);
         return id;
+    }
+
+    /** The texts kept, newest first. */
+    public List<Document> recent(int limit) {
+        return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "sentAt")).limit(limit), Document.class,
+                COLLECTION);
     }
 }

@@ -2,24 +2,31 @@ package org.convoy.notification.notice.sms;
 
 import java.time.Clock;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoOperations;
 
-/** Chooses the SMS provider adapter from configuration. */
+/** Chooses the SMS provider adapter from configuration ({@code convoy.notification.sms.provider}). */
 @Configuration(proxyBeanMethods = false)
 class SmsConfiguration {
 
+    private static final String PROVIDER = "convoy.notification.sms.provider";
+
     @Bean
-    SmsProvider smsProvider(SmsProperties properties, MongoOperations mongo, Clock clock) {
-        if (properties.provider() == SmsProperties.Provider.twilio) {
-            var twilio = properties.twilio();
-            if (blank(twilio.accountSid()) || blank(twilio.authToken()) || blank(twilio.from())) {
-                throw new IllegalStateException("SMS provider twilio needs SMS_TWILIO_ACCOUNT_SID, SMS_TWILIO_AUTH_TOKEN "
-                        + "and SMS_FROM");
-            }
-            return new TwilioCompatibleSmsProvider(twilio);
+    @ConditionalOnProperty(name = PROVIDER, havingValue = "twilio")
+    SmsProvider twilioSmsProvider(SmsProperties properties) {
+        var twilio = properties.twilio();
+        if (blank(twilio.accountSid()) || blank(twilio.authToken()) || blank(twilio.from())) {
+            throw new IllegalStateException("SMS provider twilio needs SMS_TWILIO_ACCOUNT_SID, SMS_TWILIO_AUTH_TOKEN "
+                    + "and SMS_FROM");
         }
+        return new TwilioCompatibleSmsProvider(twilio);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = PROVIDER, havingValue = "local", matchIfMissing = true)
+    LocalSmsProvider localSmsProvider(MongoOperations mongo, Clock clock) {
         return new LocalSmsProvider(mongo, clock);
     }
 

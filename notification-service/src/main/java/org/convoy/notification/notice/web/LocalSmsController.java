@@ -5,9 +5,6 @@ import java.util.List;
 import org.bson.Document;
 import org.convoy.notification.notice.sms.LocalSmsProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,15 +13,14 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnProperty(name = "convoy.notification.sms.provider", havingValue = "local", matchIfMissing = true)
 class LocalSmsController {
 
-    private final MongoOperations mongo;
+    private final LocalSmsProvider texts;
 
-    LocalSmsController(MongoOperations mongo) {
-        this.mongo = mongo;
+    LocalSmsController(LocalSmsProvider texts) {
+        this.texts = texts;
     }
 
     @GetMapping("/api/notifications/local-sms")
     List<Document> texts() {
-        return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "sentAt")).limit(200), Document.class,
-                LocalSmsProvider.COLLECTION);
+        return texts.recent(200);
     }
 }

@@ -1,9 +1,7 @@
 package org.convoy.registration.delegate.web;
 
 import java.security.Principal;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -18,9 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.convoy.registration.delegate.Registrations;
-import org.convoy.registration.delegate.domain.DelegateNotFoundException;
 import org.convoy.registration.delegate.domain.Registration;
-import org.convoy.registration.delegate.domain.RegistrationRepository;
 import org.convoy.registration.delegate.domain.RegistrationStatus;
 import org.convoy.events.Axis;
 import org.convoy.registration.delegate.domain.Vocabulary.Role;
@@ -55,11 +51,9 @@ import org.springframework.web.bind.annotation.RestController;
 class OrganizerController {
 
     private final Registrations registrations;
-    private final RegistrationRepository repository;
 
-    OrganizerController(Registrations registrations, RegistrationRepository repository) {
+    OrganizerController(Registrations registrations) {
         this.registrations = registrations;
-        this.repository = repository;
     }
 
     @GetMapping
@@ -84,11 +78,8 @@ class OrganizerController {
 
     @GetMapping("/{delegateId}")
     DelegateRow one(@PathVariable UUID delegateId) {
-        Registration registration = registrations.registrationOf(delegateId);
-        if (registration.member(delegateId).status() == RegistrationStatus.ERASED) {
-            throw new DelegateNotFoundException(delegateId);
-        }
-        return DelegateRow.of(registration, registration.member(delegateId));
+        Registrations.Listed listed = registrations.listed(delegateId);
+        return DelegateRow.of(listed.registration(), listed.member());
     }
 
     @GetMapping("/{delegateId}/history")
@@ -146,14 +137,8 @@ class OrganizerController {
     }
 
     private Stream<DelegateRow> rows(String convoyId) {
-        return repository.findByConvoyId(convoyId).stream()
-                .sorted(Comparator.comparing(Registration::submittedAt))
-                .flatMap(registration -> registration.members().stream()
-                        .filter(member -> member.status() != RegistrationStatus.RECEIVED
-                                && member.status() != RegistrationStatus.ERASED)
-                        .map(member -> DelegateRow.of(registration, member)))
-                .sorted(Comparator.comparing((DelegateRow row) -> row.familyName().toLowerCase(Locale.ROOT))
-                        .thenComparing(row -> row.givenName().toLowerCase(Locale.ROOT)));
+        return registrations.listed(convoyId).stream()
+                .map(listed -> DelegateRow.of(listed.registration(), listed.member()));
     }
 
     private static <T> Predicate<DelegateRow> when(T filter, Predicate<DelegateRow> test) {

@@ -1,7 +1,6 @@
 package org.convoy.scheduling.meeting.domain;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;

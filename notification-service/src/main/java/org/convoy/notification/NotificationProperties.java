@@ -1,4 +1,4 @@
-package org.convoy.notification.notice;
+package org.convoy.notification;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
