@@ -2,23 +2,22 @@ package org.convoy.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.convoy.support.test.Calendars.onlyEvent;
+import static org.convoy.support.test.Calendars.start;
+import static org.convoy.support.test.Calendars.value;
 
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.property.DtStart;
 import org.convoy.events.DelegateApproved;
 import org.convoy.events.DelegateProfile;
 import org.convoy.events.DelegateRegistered;
@@ -28,6 +27,7 @@ import org.convoy.events.MeetingDetails;
 import org.convoy.events.MeetingRescheduled;
 import org.convoy.notification.contact.domain.ContactRepository;
 import org.convoy.notification.contact.PreferenceLinks;
+import org.convoy.support.test.Calendars;
 import org.convoy.support.test.Http;
 import org.convoy.support.test.MutableClock;
 import org.convoy.support.test.ServiceIntegrationTest;
@@ -333,23 +333,7 @@ class MeetingNoticesIT {
     }
 
     private static Calendar calendarOf(MimeMessage mail) throws Exception {
-        String text = MailParts.calendar(mail).orElseThrow(() -> new AssertionError("no calendar attached"));
-        return new CalendarBuilder().build(new StringReader(text));
-    }
-
-    private static VEvent onlyEvent(Calendar calendar, String method) {
-        assertThat(calendar.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo(method);
-        List<VEvent> entries = calendar.getComponents("VEVENT");
-        assertThat(entries).hasSize(1);
-        return entries.get(0);
-    }
-
-    private static ZonedDateTime start(VEvent event) {
-        return ZonedDateTime.from(event.<DtStart<?>>getProperty(Property.DTSTART).orElseThrow().getDate());
-    }
-
-    private static String value(VEvent event, String property) {
-        return event.getProperty(property).orElseThrow().getValue();
+        return Calendars.read(MailParts.calendar(mail).orElseThrow(() -> new AssertionError("no calendar attached")));
     }
 
     private static List<MimeMessage> awaitMailTo(String email) {

@@ -1,25 +1,25 @@
 package org.convoy.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.convoy.support.test.Calendars.onlyEvent;
+import static org.convoy.support.test.Calendars.start;
+import static org.convoy.support.test.Calendars.value;
 import static org.convoy.scheduling.SchedulingFixture.json;
 
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.property.DtStart;
 import org.convoy.scheduling.delegate.domain.ScheduledDelegateRepository;
 import org.convoy.support.links.PersonalLinks;
+import org.convoy.support.test.Calendars;
 import org.convoy.support.test.Http;
 import org.convoy.support.test.TestTokens;
 import org.convoy.support.test.MutableClock;
@@ -204,20 +204,6 @@ class AgendaIT {
         HttpResponse<String> feed = fixture.get("/delegates/" + delegateId + "/agenda.ics");
         assertThat(feed.statusCode()).isEqualTo(200);
         assertThat(feed.headers().firstValue("Content-Type")).hasValue("text/calendar;charset=UTF-8");
-        return new CalendarBuilder().build(new StringReader(feed.body()));
-    }
-
-    private static VEvent onlyEvent(Calendar calendar) {
-        List<VEvent> entries = calendar.getComponents("VEVENT");
-        assertThat(entries).hasSize(1);
-        return entries.get(0);
-    }
-
-    private static ZonedDateTime start(VEvent event) {
-        return ZonedDateTime.from(event.<DtStart<?>>getProperty(Property.DTSTART).orElseThrow().getDate());
-    }
-
-    private static String value(VEvent event, String property) {
-        return event.getProperty(property).orElseThrow().getValue();
+        return Calendars.read(feed.body());
     }
 }

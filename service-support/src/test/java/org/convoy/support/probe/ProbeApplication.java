@@ -16,6 +16,10 @@ import org.convoy.events.ConvoyEvent;
 import org.convoy.events.DelegateApproved;
 import org.convoy.events.DelegateWithdrawn;
 import org.convoy.support.inbox.EventConsumers;
+import org.convoy.support.problem.BusyException;
+import org.convoy.support.problem.ConflictException;
+import org.convoy.support.problem.FieldProblemException;
+import org.convoy.support.problem.NotFoundException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.messaging.Message;
@@ -50,6 +54,24 @@ public class ProbeApplication {
         @PostMapping("/parcels")
         ParcelRequest accept(@Valid @RequestBody ParcelRequest request) {
             return request;
+        }
+
+        /** The product's own refusals, one of each kind, as features throw them. */
+        @PostMapping("/parcels/refusals/{kind}")
+        void refuse(@PathVariable String kind) {
+            switch (kind) {
+                case "unknown" -> throw new NotFoundException("No such parcel", "There is no parcel 42.");
+                case "conflict" -> throw new ConflictException("Already shipped", "Parcel 42 left yesterday.") {
+                    @Override
+                    public Map<String, Object> properties() {
+                        return Map.of("shippedOn", "2023-02-27");
+                    }
+                };
+                case "field" -> throw new FieldProblemException("weight", "must not exceed the van's load");
+                case "busy" -> throw new BusyException("Many changes to the same record arrived at once; please try "
+                        + "again.");
+                default -> throw new IllegalArgumentException("no such refusal");
+            }
         }
 
         /** Not among the public paths: organizers only. */

@@ -29,6 +29,35 @@ class ProblemDetailsIT {
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
+    void aRefusalOfTheProductIsAnsweredWithItsStatusTitleAndDetail() {
+        HttpResponse<String> unknown = Http.postJson(url("/parcels/refusals/unknown"), "{}");
+        assertProblem(unknown, 404, "No such parcel");
+        assertThat(json.readTree(unknown.body()).path("detail").asString()).isEqualTo("There is no parcel 42.");
+
+        HttpResponse<String> conflict = Http.postJson(url("/parcels/refusals/conflict"), "{}");
+        assertProblem(conflict, 409, "Already shipped");
+        assertThat(json.readTree(conflict.body()).path("shippedOn").asString()).isEqualTo("2023-02-27");
+    }
+
+    @Test
+    void aRefusedFieldIsListedLikeAValidationError() {
+        HttpResponse<String> response = Http.postJson(url("/parcels/refusals/field"), "{}");
+
+        assertProblem(response, 400, "Invalid request");
+        assertThat(json.readTree(response.body()).path("errors").get(0).path("field").asString()).isEqualTo("weight");
+        assertThat(json.readTree(response.body()).path("errors").get(0).path("message").asString())
+                .isEqualTo("must not exceed the van's load");
+    }
+
+    @Test
+    void aBusyServiceSaysWhenToComeBack() {
+        HttpResponse<String> response = Http.postJson(url("/parcels/refusals/busy"), "{}");
+
+        assertProblem(response, 503, "Busy");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+    }
+
+    @Test
     void acceptsAValidBody() {
         assertThat(post(VALID).statusCode()).isEqualTo(200);
     }
@@ -109,7 +138,11 @@ class ProblemDetailsIT {
     }
 
     private String url() {
-        return "http://localhost:" + port + "/parcels";
+        return url("/parcels");
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
     }
 
     private List<String> fields(HttpResponse<String> response) {
