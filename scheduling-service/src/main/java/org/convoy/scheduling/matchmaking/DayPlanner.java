@@ -28,7 +28,8 @@ import org.convoy.scheduling.meeting.domain.PlanningRules;
  * scheduled and the meetings already confirmed); it reads and saves nothing itself.
  *
  * <p>Greedy, in rounds: each round gives every host (most wanted first) at most one more meeting, in its
- * earliest free slot where enough interested delegates can attend. A cohort takes the interested delegates with
+ * earliest free slot where enough interested delegates can attend, until it has as many meetings that day as a host
+ * may have, those confirmed before included. A cohort takes the interested delegates with
  * the fewest meetings that day, then the best fit, up to the cohort limit and the room's capacity. A delegate
  * meets a host at most once in the convoy. Each candidate, and each delegate in it, is judged by the planning rules
  * against what is confirmed and what was drafted before it, so the drafts collide neither with confirmed meetings
@@ -64,8 +65,12 @@ final class DayPlanner {
                 .collect(Collectors.toMap(ScheduledDelegate::id, Function.identity()));
         List<Meeting> planned = new ArrayList<>(confirmed);
         Map<UUID, Integer> meetingsPerDelegate = new HashMap<>();
+        Map<String, Integer> meetingsPerHost = new HashMap<>();
         planned.stream().filter(meeting -> meeting.startsAt().atZone(convoy.zoneId()).toLocalDate().equals(date))
-                .forEach(meeting -> meeting.attendeeIds().forEach(id -> meetingsPerDelegate.merge(id, 1, Integer::sum)));
+                .forEach(meeting -> {
+                    meeting.attendeeIds().forEach(id -> meetingsPerDelegate.merge(id, 1, Integer::sum));
+                    meetingsPerHost.merge(meeting.hostId(), 1, Integer::sum);
+                });
 
         List<HostDemand> demand = hosts.stream()
                 .filter(host -> day.in(host.venue().city()))
@@ -81,10 +86,14 @@ final class DayPlanner {
         for (int round = 0; round < options.maxMeetingsPerHost(); round++) {
             boolean progress = false;
             for (HostDemand host : demand) {
+                if (meetingsPerHost.getOrDefault(host.host().hostId(), 0) >= options.maxMeetingsPerHost()) {
+                    continue;
+                }
                 Meeting next = nextMeeting(date, host, planned, meetingsPerDelegate);
                 if (next != null) {
                     planned.add(next);
                     drafted.add(next);
+                    meetingsPerHost.merge(host.host().hostId(), 1, Integer::sum);
                     next.attendeeIds().forEach(id -> {
                         meetingsPerDelegate.merge(id, 1, Integer::sum);
                         host.met().add(id);
