@@ -19,8 +19,8 @@ import java.util.function.Function;
 
 import org.convoy.events.Axis;
 import org.convoy.events.Sector;
-import org.convoy.scheduling.ForAll;
-import org.convoy.scheduling.Gen;
+import org.convoy.support.test.ForAll;
+import org.convoy.support.test.Gen;
 import org.convoy.scheduling.convoy.domain.Convoy;
 import org.convoy.scheduling.convoy.domain.SampleConvoy;
 import org.convoy.scheduling.delegate.domain.SampleDelegates;

@@ -17,8 +17,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import org.convoy.scheduling.ForAll;
-import org.convoy.scheduling.Gen;
+import org.convoy.support.test.ForAll;
+import org.convoy.support.test.Gen;
 import org.convoy.scheduling.convoy.domain.Convoy;
 import org.convoy.scheduling.convoy.domain.SampleConvoy;
 import org.convoy.scheduling.delegate.domain.SampleDelegates;

@@ -1,4 +1,4 @@
-package org.convoy.scheduling;
+package org.convoy.support.test;
 
 import java.util.ArrayList;
 import java.util.List;
