@@ -119,6 +119,20 @@ class RegistrationTest {
         assertThat(Snapshot.of(registration)).isEqualTo(decided);
     }
 
+    @Test
+    void aMemberErasedBeforeThePlacesWereDecidedStaysErased() {
+        Registration registration = Submissions.mayorWithStaff(1);
+        UUID companion = registration.members().get(1).delegateId();
+        registration.erase(companion, ORGANIZER, minutesLater(1));
+
+        registration.placeDecided(true, LINKS, LATER);
+
+        assertThat(registration.member(companion).status()).isEqualTo(ERASED);
+        assertThat(eventsAbout(registration, companion)).containsExactly("DelegateErased");
+        assertThat(registration.placesNeeded()).containsOnly(entry("MAYOR", 1));
+        assertThat(registration.lead().status()).isEqualTo(SUBMITTED);
+    }
+
     // Promotion
 
     @Test
