@@ -95,7 +95,8 @@ public class Registration implements Outboxed {
     /**
      * Applies the decision about places: members become SUBMITTED (places held) or WAITLISTED (the whole group
      * waits). Records {@code DelegateRegistered} for every member, {@code DelegateWaitlisted} when waiting, and each
-     * member's personal link. Does nothing when already decided.
+     * member's personal link. A member erased before the decision stays erased and is told nothing. Does nothing
+     * when already decided.
      */
     public boolean placeDecided(boolean held, Function<UUID, IssuedLink> links, Instant now) {
         if (placeState != PlaceState.DECIDING) {
@@ -104,6 +105,9 @@ public class Registration implements Outboxed {
         placeState = held ? PlaceState.HELD : PlaceState.WAITLISTED;
         RegistrationStatus status = held ? RegistrationStatus.SUBMITTED : RegistrationStatus.WAITLISTED;
         for (Member member : List.copyOf(members)) {
+            if (member.status() != RegistrationStatus.RECEIVED) {
+                continue;
+            }
             replace(member.withStatus(status, null));
             event(new DelegateRegistered(UUID.randomUUID(), now, DelegateRegistered.SCHEMA_VERSION, member.delegateId(),
                     convoyId, id, member.profile()));

@@ -1,0 +1,266 @@
+package org.convoy.registration.delegate.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.convoy.registration.delegate.domain.RegistrationStatus.APPROVED;
+import static org.convoy.registration.delegate.domain.RegistrationStatus.ERASED;
+import static org.convoy.registration.delegate.domain.RegistrationStatus.RECEIVED;
+import static org.convoy.registration.delegate.domain.RegistrationStatus.REJECTED;
+import static org.convoy.registration.delegate.domain.RegistrationStatus.SUBMITTED;
+import static org.convoy.registration.delegate.domain.RegistrationStatus.WAITLISTED;
+import static org.convoy.registration.delegate.domain.RegistrationStatus.WITHDRAWN;
+import static org.convoy.registration.delegate.domain.Submissions.ORGANIZER;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+
+import org.convoy.events.DelegateProfile;
+import org.convoy.registration.delegate.domain.Registration.PlaceState;
+import org.convoy.registration.delegate.domain.Submissions.Snapshot;
+import org.convoy.registration.delegate.domain.Vocabulary.Role;
+import org.convoy.support.outbox.OutboxEntry;
+
+/**
+ * A group's registration under any sequence of decisions about places, organizer decisions, delegates' own
+ * changes and erasures, on any of its members. Each rule is checked after every command.
+ */
+class RegistrationLifecycleProperties {
+
+    /** Where each status may go next; staying put is always allowed. */
+    private static final Map<RegistrationStatus, Set<RegistrationStatus>> ALLOWED = Map.of(
+            RECEIVED, EnumSet.of(SUBMITTED, WAITLISTED, ERASED),
+            SUBMITTED, EnumSet.of(APPROVED, REJECTED, WITHDRAWN, ERASED),
+            WAITLISTED, EnumSet.of(SUBMITTED, REJECTED, WITHDRAWN, ERASED),
+            APPROVED, EnumSet.of(SUBMITTED, REJECTED, WITHDRAWN, ERASED),
+            REJECTED, EnumSet.of(ERASED),
+            WITHDRAWN, EnumSet.of(ERASED),
+            ERASED, EnumSet.noneOf(RegistrationStatus.class));
+
+    private static final Map<PlaceState, Set<PlaceState>> PLACES_ALLOWED = Map.of(
+            PlaceState.DECIDING, EnumSet.of(PlaceState.HELD, PlaceState.WAITLISTED),
+            PlaceState.WAITLISTED, EnumSet.of(PlaceState.HELD),
+            PlaceState.HELD, EnumSet.noneOf(PlaceState.class));
+
+    @Property
+    void statusesOnlyMoveAlongAllowedTransitionsAndARefusalChangesNothing(@ForAll("groups") List<Role> roles,
+            @ForAll("commands") List<Command> commands) {
+        replay(roles, commands, (step, before, after, registration, refused) -> {
+            if (refused) {
+                assertThat(after).as("refused %s", step).isEqualTo(before);
+                return;
+            }
+            for (int i = 0; i < before.members().size(); i++) {
+                RegistrationStatus from = before.members().get(i).status();
+                RegistrationStatus to = after.members().get(i).status();
+                if (from != to) {
+                    assertThat(ALLOWED.get(from)).as("member %d moved from %s by %s", i, from, step).contains(to);
+                }
+            }
+            if (before.placeState() != after.placeState()) {
+                assertThat(PLACES_ALLOWED.get(before.placeState())).as("places moved from %s by %s",
+                        before.placeState(), step).contains(after.placeState());
+            }
+        });
+    }
+
+    @Property
+    void placesNeededCountExactlyTheMembersStillTakingPartAndNeverGrow(@ForAll("groups") List<Role> roles,
+            @ForAll("commands") List<Command> commands) {
+        replay(roles, commands, (step, before, after, registration, refused) -> {
+            Map<String, Integer> needed = registration.placesNeeded();
+            assertThat(needed).as("places needed after %s", step).isEqualTo(takingPart(after));
+            Map<String, Integer> earlier = takingPart(before);
+            needed.forEach((role, n) -> assertThat(n)
+                    .as("%s places needed after %s, where %s were needed before: the convoy would not know", role,
+                            step, earlier)
+                    .isLessThanOrEqualTo(earlier.getOrDefault(role, 0)));
+        });
+    }
+
+    @Property
+    void everyChangeOfStatusIsToldByAnEventAboutThatMemberAndNoOneElse(@ForAll("groups") List<Role> roles,
+            @ForAll("commands") List<Command> commands) {
+        replay(roles, commands, (step, before, after, registration, refused) -> {
+            List<OutboxEntry> recorded = after.events().subList(before.events().size(), after.events().size());
+            assertThat(after.events().subList(0, before.events().size()))
+                    .as("events already recorded stay as they were").isEqualTo(before.events());
+            Set<String> members = new HashSet<>();
+            after.members().forEach(member -> members.add(member.delegateId().toString()));
+            assertThat(recorded).extracting(OutboxEntry::key).as("events recorded by %s", step)
+                    .allMatch(members::contains);
+            for (int i = 0; i < before.members().size(); i++) {
+                Member was = before.members().get(i);
+                Member is = after.members().get(i);
+                if (was.status() != is.status()) {
+                    assertThat(recorded).extracting(OutboxEntry::key)
+                            .as("member %d moved from %s to %s by %s", i, was.status(), is.status(), step)
+                            .contains(is.delegateId().toString());
+                }
+            }
+        });
+    }
+
+    @Provide
+    Arbitrary<List<Role>> groups() {
+        return Arbitraries.of(Role.class).list().ofMinSize(1).ofMaxSize(6);
+    }
+
+    @Provide
+    Arbitrary<List<Command>> commands() {
+        Arbitrary<Integer> member = Arbitraries.integers().between(0, 5);
+        Arbitrary<Command> decide = Arbitraries.of(true, false).map(PlacesDecided::new);
+        Arbitrary<Command> promote = Arbitraries.just(new Promoted());
+        Arbitrary<Command> approve = member.map(Approve::new);
+        Arbitrary<Command> reject = member.map(Reject::new);
+        Arbitrary<Command> withdraw = member.map(Withdraw::new);
+        Arbitrary<Command> edit = Combinators.combine(member, Arbitraries.of(Change.class)).as(Edit::new);
+        Arbitrary<Command> erase = member.map(Erase::new);
+        Arbitrary<Command> link = member.map(LinkAskedFor::new);
+        Arbitrary<Command> released = Arbitraries.just(new ReleaseRecorded());
+        return Arbitraries.frequencyOf(List.of(Tuple.of(3, decide), Tuple.of(2, promote), Tuple.of(3, approve),
+                Tuple.of(2, reject), Tuple.of(2, withdraw), Tuple.of(3, edit), Tuple.of(2, erase), Tuple.of(1, link),
+                Tuple.of(1, released))).list().ofMaxSize(25);
+    }
+
+    private static void replay(List<Role> roles, List<Command> commands, Check check) {
+        List<DelegateProfile> profiles = roles.stream().map(Delegates::profile).toList();
+        Registration registration = Submissions.received(profiles.get(0),
+                profiles.subList(1, profiles.size()).toArray(DelegateProfile[]::new));
+        Instant now = Submissions.SUBMITTED_AT;
+        for (Command command : commands) {
+            now = now.plusSeconds(60);
+            Snapshot before = Snapshot.of(registration);
+            boolean refused = false;
+            try {
+                command.applyTo(registration, now);
+            } catch (RegistrationRefusedException e) {
+                refused = true;
+            }
+            check.after(command, before, Snapshot.of(registration), registration, refused);
+        }
+    }
+
+    /** The members still taking part, by role. */
+    private static Map<String, Integer> takingPart(Snapshot registration) {
+        Map<String, Integer> byRole = new HashMap<>();
+        registration.members().stream().filter(member -> member.status().active())
+                .forEach(member -> byRole.merge(member.profile().role(), 1, Integer::sum));
+        return byRole;
+    }
+
+    @FunctionalInterface
+    private interface Check {
+
+        void after(Command step, Snapshot before, Snapshot after, Registration registration, boolean refused);
+    }
+
+    /** Something that happens to the group, addressed to one of its members by position where it needs one. */
+    private sealed interface Command
+            permits PlacesDecided, Promoted, Approve, Reject, Withdraw, Edit, Erase, LinkAskedFor, ReleaseRecorded {
+
+        void applyTo(Registration registration, Instant now);
+
+        static UUID member(Registration registration, int index) {
+            List<Member> members = registration.members();
+            return members.get(index % members.size()).delegateId();
+        }
+    }
+
+    private record PlacesDecided(boolean held) implements Command {
+
+        @Override
+        public void applyTo(Registration registration, Instant now) {
+            registration.placeDecided(held, Submissions.LINKS, now);
+        }
+    }
+
+    private record Promoted() implements Command {
+
+        @Override
+        public void applyTo(Registration registration, Instant now) {
+            registration.promoted(now);
+        }
+    }
+
+    private record Approve(int member) implements Command {
+
+        @Override
+        public void applyTo(Registration registration, Instant now) {
+            registration.approve(Command.member(registration, member), ORGANIZER, now);
+        }
+    }
+
+    private record Reject(int member) implements Command {
+
+        @Override
+        public void applyTo(Registration registration, Instant now) {
+            registration.reject(Command.member(registration, member), "Agenda complete", ORGANIZER, now);
+        }
+    }
+
+    private record Withdraw(int member) implements Command {
+
+        @Override
+        public void applyTo(Registration registration, Instant now) {
+            registration.withdraw(Command.member(registration, member), "delegate", now);
+        }
+    }
+
+    /** What a delegate changes through their personal link. */
+    private enum Change { PHONE, FAMILY_NAME, ORGANIZATION, POSITION, NOTHING }
+
+    private record Edit(int member, Change change) implements Command {
+
+        @Override
+        public void applyTo(Registration registration, Instant now) {
+            UUID delegateId = Command.member(registration, member);
+            DelegateProfile profile = registration.member(delegateId).profile();
+            DelegateProfile changed = switch (change) {
+                case PHONE -> Delegates.withPhone(profile, "+52331" + now.getEpochSecond() % 10_000_000);
+                case FAMILY_NAME -> Delegates.withFamilyName(profile, "Núñez " + now.getEpochSecond());
+                case ORGANIZATION -> Delegates.withOrganization(profile, "Organization " + now.getEpochSecond());
+                case POSITION -> Delegates.withPosition(profile, "Position " + now.getEpochSecond());
+                case NOTHING -> profile;
+            };
+            registration.edit(delegateId, changed, "delegate", now);
+        }
+    }
+
+    private record Erase(int member) implements Command {
+
+        @Override
+        public void applyTo(Registration registration, Instant now) {
+            registration.erase(Command.member(registration, member), ORGANIZER, now);
+        }
+    }
+
+    private record LinkAskedFor(int member) implements Command {
+
+        @Override
+        public void applyTo(Registration registration, Instant now) {
+            UUID delegateId = Command.member(registration, member);
+            registration.linkReissued(delegateId, Submissions.LINKS.apply(delegateId), now);
+        }
+    }
+
+    private record ReleaseRecorded() implements Command {
+
+        @Override
+        public void applyTo(Registration registration, Instant now) {
+            registration.releaseRecorded();
+        }
+    }
+}
