@@ -1,8 +1,5 @@
 package org.convoy.scheduling.host;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -15,13 +12,10 @@ import org.convoy.scheduling.host.domain.Host;
 import org.convoy.scheduling.host.domain.Host.Venue;
 import org.convoy.scheduling.host.domain.Host.Window;
 import org.convoy.scheduling.host.domain.HostRepository;
+import org.convoy.support.store.SeedFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads the host catalogues of {@code seed/hosts.json} that do not exist yet (the California 2023 hosts); what
@@ -42,28 +36,11 @@ public class HostSeed {
 
     /** Loads what is missing; safe to run from several instances at once. */
     public void load() {
-        int added = 0;
-        for (SeedHost seed : read()) {
-            if (hosts.existsById(Host.key(seed.convoyId(), seed.hostId()))) {
-                continue;
-            }
-            try {
-                hosts.insert(seed.toHost(convoys.get(seed.convoyId()).zoneId()));
-                added++;
-            } catch (DuplicateKeyException loadedMeanwhile) {
-                // another instance loaded it at the same moment
-            }
-        }
+        int added = SeedFiles.insertMissing(SeedFiles.read("seed/hosts.json", SeedHost[].class),
+                seed -> hosts.existsById(Host.key(seed.convoyId(), seed.hostId())),
+                seed -> hosts.insert(seed.toHost(convoys.get(seed.convoyId()).zoneId()))).size();
         if (added > 0) {
             log.atInfo().addKeyValue("hosts", added).log("Hosts loaded from seed");
-        }
-    }
-
-    private static List<SeedHost> read() {
-        try (InputStream in = new ClassPathResource("seed/hosts.json").getInputStream()) {
-            return List.of(JsonMapper.builder().build().readValue(in, SeedHost[].class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
