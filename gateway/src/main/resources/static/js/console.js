@@ -16,7 +16,7 @@ let session = loadSession();
 let activeTab = 'dashboard';
 let pollTimer = null;
 let lastTotal = null;
-let edition = null;
+let convoy = null;
 let hosts = [];
 let delegates = [];
 const selected = new Set();
@@ -312,15 +312,15 @@ $('#export').addEventListener('click', async () => {
 
 // ---------------------------------------------------------------- hosts and suggestions
 
-async function loadEditionAndHosts() {
-  if (!edition) {
-    edition = await call(`/api/scheduling/convoys/${C}`);
+async function loadConvoyAndHosts() {
+  if (!convoy) {
+    convoy = await call(`/api/scheduling/convoys/${C}`);
   }
   hosts = await call(`/api/scheduling/convoys/${C}/hosts`);
 }
 
 async function loadHosts() {
-  await loadEditionAndHosts();
+  await loadConvoyAndHosts();
   const list = (values, prefix) => (values || []).map((v) => t(prefix + v)).join(', ');
   fill($('#hosts'),
     h('thead', {}, h('tr', {}, ['con.col.host', 'con.col.city', 'con.col.venue', 'con.col.capacity', 'con.col.sectors', 'con.col.axes', 'con.suggestions']
@@ -387,16 +387,16 @@ function clock(iso, zone) {
 function dayLabel(day) {
   const name = new Intl.DateTimeFormat(lang() === 'es' ? 'es-MX' : 'en-US', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
     .format(new Date(day.date + 'T12:00:00Z'));
-  return name + ' — ' + day.cities.map((id) => (edition.cities.find((c) => c.id === id) || {}).name || id).join(', ');
+  return name + ' — ' + day.cities.map((id) => (convoy.cities.find((c) => c.id === id) || {}).name || id).join(', ');
 }
 
 async function loadPlanner() {
-  await loadEditionAndHosts();
+  await loadConvoyAndHosts();
   const all = await call(`/api/scheduling/delegates?convoyId=${C}`);
   delegates = all.filter((d) => d.status === 'APPROVED');
   const daySelect = $('#day');
-  const chosen = daySelect.value || edition.days[0].date;
-  fill(daySelect, edition.days.map((day) => h('option', { value: day.date }, dayLabel(day))));
+  const chosen = daySelect.value || convoy.days[0].date;
+  fill(daySelect, convoy.days.map((day) => h('option', { value: day.date }, dayLabel(day))));
   daySelect.value = chosen;
   buildMeetingForm();
   await loadDay();
@@ -405,7 +405,7 @@ async function loadPlanner() {
 $('#day').addEventListener('change', () => { buildMeetingForm(); loadDay(); });
 
 function currentDay() {
-  return edition.days.find((day) => day.date === $('#day').value) || edition.days[0];
+  return convoy.days.find((day) => day.date === $('#day').value) || convoy.days[0];
 }
 
 function buildMeetingForm() {
@@ -444,7 +444,7 @@ function buildMeetingForm() {
 }
 
 function plannedTimes() {
-  const zone = edition.zone;
+  const zone = convoy.zone;
   const startsAt = zoned(currentDay().date, $('#m-start').value, zone);
   const endsAt = new Date(Date.parse(startsAt) + Number($('#m-duration').value) * 60000).toISOString();
   return { startsAt, endsAt };
@@ -508,7 +508,7 @@ $('#draft-day').addEventListener('click', async () => {
 async function loadDay(focusId) {
   const day = currentDay();
   const meetings = await call(`/api/scheduling/convoys/${C}/meetings?date=${day.date}`);
-  const zone = edition.zone;
+  const zone = convoy.zone;
   $('#day-zone').textContent = t('con.times', { zone });
   fill($('#day-meetings'), meetings.length === 0 ? h('p', {}, t('con.noMeetings')) : meetings.map((m) => meetingCard(m, zone)));
   if (focusId) {
@@ -640,7 +640,7 @@ onLangChange(() => {
     fill($('#whoami'), t('con.signedInAs', { user: session.user }));
     buildFilters();
     buildNoticeFilters();
-    if (activeTab === 'planner' && edition) {
+    if (activeTab === 'planner' && convoy) {
       loadPlanner();
     } else {
       refresh(true);
