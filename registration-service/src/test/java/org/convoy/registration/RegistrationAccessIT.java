@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.convoy.registration.delegate.SelfServiceLinks;
 import org.convoy.registration.delegate.domain.RegistrationRepository;
 import org.convoy.support.test.Http;
+import org.convoy.support.test.ProblemAssertions;
 import org.convoy.support.test.ServiceIntegrationTest;
 import org.convoy.support.test.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -163,6 +164,27 @@ class RegistrationAccessIT {
     }
 
     /** One of each organizer call, with the given token (or none) and extra headers. */
+    @Test
+    void pagingOutOfRangeIs400NamingTheParameterNever500() {
+        for (String query : List.of("size=100000", "page=-1", "size=-5", "size=0")) {
+            HttpResponse<String> response = Http.get(url("/api/registrations?convoyId=california-2023&" + query),
+                    TestTokens.organizer());
+
+            ProblemAssertions.assertProblem(response, 400, "Invalid request");
+            assertThat(json.readTree(response.body()).path("errors").get(0).path("field").asString())
+                    .isEqualTo(query.substring(0, query.indexOf('=')));
+        }
+    }
+
+    @Test
+    void deletingTheSelfServiceAddressReachesNoErasure() {
+        HttpResponse<String> response = Http.send("DELETE", url("/api/registrations/self"), null,
+                TestTokens.admin());
+
+        assertThat(response.statusCode()).isIn(404, 405);
+        assertThat(response.body()).doesNotContain("convert", "Failed");
+    }
+
     private List<HttpResponse<String>> organizerCalls(UUID delegate, String token, Map<String, String> headers) {
         String ids = "{\"delegateIds\":[\"" + delegate + "\"]}";
         return List.of(

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.ConstraintViolationException;
+
 import org.convoy.support.problem.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,6 +127,27 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return answer.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    /**
+     * A constraint on a parameter checked outside the web layer's own method validation (a bean validated by a
+     * proxy, say): still the caller's error, named by the parameter.
+     */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex) {
+        List<FieldProblem> errors = ex.getConstraintViolations().stream()
+                .map(violation -> new FieldProblem(leaf(violation.getPropertyPath()), violation.getMessage()))
+                .sorted(java.util.Comparator.comparing(FieldProblem::field)).toList();
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.BAD_REQUEST, "Invalid request", "Some fields are missing or invalid.", errors));
+    }
+
+    private static String leaf(jakarta.validation.Path path) {
+        String name = null;
+        for (jakarta.validation.Path.Node node : path) {
+            name = node.getName();
+        }
+        return String.valueOf(name);
+    }
+
     /** A method-level rule refused the caller's role (an organizer asking for an administrator's call). */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> handleAccessDenied(AccessDeniedException ex) {
@@ -142,7 +165,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
         String incident = java.util.UUID.randomUUID().toString();
-        log.atError().setCause(ex).addKeyValue("incident", incident).log("Unexpected error while handling a request");
+        // The incident is in the message itself, so it is in the log line whatever the log's layout.
+        log.atError().setCause(ex).addKeyValue("incident", incident)
+                .log("Unexpected error while handling a request; incident {}", incident);
         ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "The request could not be completed. Quote incident " + incident + " when reporting it.", List.of());
         problem.setProperty("incident", incident);
