@@ -84,6 +84,7 @@ const SERVER_MESSAGES = [
   [/^must be accepted to register$/, 'err.consent'],
   [/^unknown convoy$/, 'err.convoy'],
   [/^must be one of Mexico's 32/, 'err.choose'],
+  [/^must be plain text/, 'err.plainText'],
 ];
 
 /** The dictionary key for a server's field message, or null when it is not one we know. */

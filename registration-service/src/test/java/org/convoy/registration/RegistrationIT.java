@@ -116,6 +116,11 @@ class RegistrationIT {
             SMS without phone                           | "phone": "+52 33 1234-5678"    | "phone": null                           | phone
             privacy consent not given                   | "privacyConsent": true         | "privacyConsent": false                 | privacyConsent
             no channel                                  | "channels": ["EMAIL", "SMS"]   | "channels": []                          | channels
+            NUL in a name (it would reach email subjects) | "givenName": "María"         | "givenName": "Mar\\u0000ía"            | givenName
+            line break in a name                        | "familyName": "Hernández Núñez" | "familyName": "Hernández\\r\\nBcc: x" | familyName
+            right-to-left override in an organization   | "organization": "Gobierno Municipal de Zapopan" | "organization": "Org \\u202egnp.exe" | organization
+            a name of invisible characters only         | "givenName": "María"           | "givenName": "\\u200b\\u200b\\u2060"   | givenName
+            a directional isolate in a position         | "position": "Presidenta Municipal" | "position": "\\u2067Presidenta\\u2069" | position
             """)
     void badInputIs400NamingTheFieldAndStoresNothing(String caseName, String replace, String with, String field) {
         String email = RegistrationRequests.uniqueEmail();
@@ -132,6 +137,20 @@ class RegistrationIT {
                 .map(error -> error.path("field").asString()).toList();
         assertThat(fields).contains(field);
         assertThat(delegates.count()).isEqualTo(before);
+    }
+
+    @Test
+    void namesAreKeptInOneUnicodeFormWhateverTheKeyboardSent() {
+        String email = RegistrationRequests.uniqueEmail();
+        String decomposed = RegistrationRequests.mayor(email).replace("\"givenName\": \"María\"",
+                "\"givenName\": \"Mari\\u0301a\"");
+
+        HttpResponse<String> response = register(decomposed);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        UUID id = UUID.fromString(json.readTree(response.body()).path("id").asString());
+        String stored = delegates.findById(id).orElseThrow().lead().profile().givenName();
+        assertThat(stored).isEqualTo("Mar\u00eda").hasSize(5);
     }
 
     @Test

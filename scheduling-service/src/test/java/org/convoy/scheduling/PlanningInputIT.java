@@ -101,6 +101,9 @@ class PlanningInputIT {
         assertThat(malformed.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertProblem(Http.postJson(fixture.base() + "/meetings", "{\"hostId\": \"disney\"}", TOKEN), 400, "attendeeIds");
+
+        assertProblem(Http.postJson(fixture.base() + "/meetings", valid.replace("Filming in Jalisco",
+                "Visit \\u202egnp.exe"), TOKEN), 400, "title");
     }
 
     @Test

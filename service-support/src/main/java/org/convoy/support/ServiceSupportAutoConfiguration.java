@@ -8,6 +8,7 @@ import org.convoy.support.outbox.EventSender;
 import org.convoy.support.outbox.OutboxProperties;
 import org.convoy.support.outbox.OutboxRelay;
 import org.convoy.support.store.OptimisticWrites;
+import org.convoy.support.text.NfcStrings;
 import org.convoy.support.web.CorrelationIdFilter;
 import org.convoy.support.web.ProblemDetailsAdvice;
 import org.convoy.support.web.RequestBodyLimitFilter;
@@ -23,6 +24,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoOperations;
+
+import tools.jackson.databind.JacksonModule;
 
 /** What every Convoy service gets by depending on service-support. */
 @AutoConfiguration(afterName = {
@@ -79,6 +82,12 @@ public class ServiceSupportAutoConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
     static class Web {
+
+        /** Request bodies' strings in Unicode normalization form C. */
+        @Bean
+        JacksonModule nfcStrings() {
+            return NfcStrings.module();
+        }
 
         @Bean
         ProblemDetailsAdvice problemDetailsAdvice() {

@@ -12,16 +12,17 @@ import jakarta.validation.constraints.Size;
 import org.convoy.registration.delegate.domain.Vocabulary.Channel;
 import org.convoy.registration.delegate.domain.Vocabulary.Language;
 import org.convoy.registration.delegate.domain.Vocabulary.Role;
+import org.convoy.support.text.PlainText;
 
 /** A member of the lead's staff registered in the same submission; state and organization are the lead's. */
 record CompanionRequest(
-        @NotBlank @Size(max = 100) String givenName,
-        @NotBlank @Size(max = 100) String familyName,
+        @PlainText @NotBlank @Size(max = 100) String givenName,
+        @PlainText @NotBlank @Size(max = 100) String familyName,
         @NotBlank @Email @Size(max = 254) String email,
         @Pattern(regexp = PhoneNumbers.ACCEPTED, message = PhoneNumbers.MESSAGE) String phone,
         @NotNull Language preferredLanguage,
         @NotNull Role role,
-        @Size(max = 150) String position,
+        @PlainText @Size(max = 150) String position,
         @NotEmpty Set<@NotNull Channel> channels,
         Boolean shareWithHosts) {
 }

@@ -15,20 +15,20 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.convoy.events.Axis;
+import org.convoy.events.Sector;
 import org.convoy.registration.delegate.Registrations;
 import org.convoy.registration.delegate.domain.Registration;
 import org.convoy.registration.delegate.domain.RegistrationStatus;
-import org.convoy.events.Axis;
 import org.convoy.registration.delegate.domain.Vocabulary.Role;
-import org.convoy.events.Sector;
 import org.convoy.registration.delegate.web.RegistrationViews.DelegateRow;
 import org.convoy.registration.delegate.web.RegistrationViews.History;
 import org.convoy.registration.delegate.web.RegistrationViews.Page;
-import org.springframework.http.HttpStatus;
+import org.convoy.support.text.PlainText;
 import org.convoy.support.web.Csv;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,8 +47,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/registrations")
-@Validated
 class OrganizerController {
+
+    /** A delegate's id in a path: only a UUID matches, so words such as {@code self} reach no organizer call. */
+    static final String DELEGATE = "/{delegateId:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
 
     private final Registrations registrations;
 
@@ -76,13 +78,13 @@ class OrganizerController {
         return new Page<>(items, page, size, matching.size());
     }
 
-    @GetMapping("/{delegateId}")
+    @GetMapping(DELEGATE)
     DelegateRow one(@PathVariable UUID delegateId) {
         Registrations.Listed listed = registrations.listed(delegateId);
         return DelegateRow.of(listed.registration(), listed.member());
     }
 
-    @GetMapping("/{delegateId}/history")
+    @GetMapping(DELEGATE + "/history")
     History history(@PathVariable UUID delegateId) {
         Registration registration = registrations.registrationOf(delegateId);
         return new History(delegateId, registration.history().stream()
@@ -101,7 +103,7 @@ class OrganizerController {
     }
 
     /** Removes the delegate's personal data here and, through {@code DelegateErased}, in every service. */
-    @DeleteMapping("/{delegateId}")
+    @DeleteMapping(DELEGATE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasRole('ADMIN')")
     void erase(@PathVariable UUID delegateId, Principal admin) {
@@ -149,6 +151,6 @@ class OrganizerController {
     }
 
     record Rejections(@NotEmpty @Size(max = 500) List<@NotNull UUID> delegateIds,
-            @NotBlank @Size(max = 500) String reason) {
+            @PlainText(multiline = true) @NotBlank @Size(max = 500) String reason) {
     }
 }

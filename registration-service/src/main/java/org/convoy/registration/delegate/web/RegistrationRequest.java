@@ -12,12 +12,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.convoy.registration.delegate.domain.Vocabulary;
 import org.convoy.events.Axis;
+import org.convoy.events.Sector;
+import org.convoy.registration.delegate.domain.Vocabulary;
 import org.convoy.registration.delegate.domain.Vocabulary.Channel;
 import org.convoy.registration.delegate.domain.Vocabulary.Language;
 import org.convoy.registration.delegate.domain.Vocabulary.Role;
-import org.convoy.events.Sector;
+import org.convoy.support.text.PlainText;
 
 /**
  * What a delegate submits, with the companions registered with them. Only these fields are accepted: status,
@@ -27,8 +28,8 @@ import org.convoy.events.Sector;
 record RegistrationRequest(
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{2,59}", message = "must be a convoy id such as california-2023")
         String convoyId,
-        @NotBlank @Size(max = 100) String givenName,
-        @NotBlank @Size(max = 100) String familyName,
+        @PlainText @NotBlank @Size(max = 100) String givenName,
+        @PlainText @NotBlank @Size(max = 100) String familyName,
         @NotBlank @Email @Size(max = 254) String email,
         @Pattern(regexp = PhoneNumbers.ACCEPTED, message = PhoneNumbers.MESSAGE) String phone,
         @NotNull Language preferredLanguage,
@@ -36,9 +37,9 @@ record RegistrationRequest(
         @NotBlank @Pattern(regexp = Vocabulary.MEXICAN_STATE_PATTERN,
                 message = "must be one of Mexico's 32 federal entities as an ISO 3166-2 code, e.g. MX-JAL")
         String state,
-        @Size(max = 150) String municipality,
-        @NotBlank @Size(max = 150) String organization,
-        @Size(max = 150) String position,
+        @PlainText @Size(max = 150) String municipality,
+        @PlainText @NotBlank @Size(max = 150) String organization,
+        @PlainText @Size(max = 150) String position,
         @Size(max = 10) List<@NotNull Sector> sectors,
         @Size(max = 4) List<@NotNull Axis> axes,
         @NotEmpty Set<@NotNull Channel> channels,

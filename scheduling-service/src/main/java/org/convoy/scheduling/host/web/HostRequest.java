@@ -15,6 +15,7 @@ import org.convoy.events.Axis;
 import org.convoy.events.Sector;
 import org.convoy.scheduling.host.HostInput;
 import org.convoy.scheduling.host.domain.Host;
+import org.convoy.support.text.PlainText;
 
 /**
  * A host as an organizer writes it. {@code hostId} is given when adding a host and may not differ when changing
@@ -23,13 +24,14 @@ import org.convoy.scheduling.host.domain.Host;
 record HostRequest(
         @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,39}", message = "lower-case letters, digits and dashes, 2 to 40")
         String hostId,
-        @NotBlank @Size(max = 120) String name,
+        @PlainText @NotBlank @Size(max = 120) String name,
         @NotNull @Valid VenueRequest venue,
         @NotNull @Size(max = 8) List<@NotNull Sector> sectors,
         @NotNull @Size(max = 4) List<@NotNull Axis> axes,
         @NotNull @Size(max = 60) List<@NotNull @Valid WindowRequest> availability) {
 
-    record VenueRequest(@NotBlank @Size(max = 120) String name, @NotBlank @Size(max = 200) String address,
+    record VenueRequest(@PlainText @NotBlank @Size(max = 120) String name,
+            @PlainText @NotBlank @Size(max = 200) String address,
             @NotBlank @Size(max = 40) String city, @Min(1) @Max(1000) int roomCapacity) {
     }
 

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.convoy.events.Axis;
 import org.convoy.events.Sector;
 import org.convoy.scheduling.meeting.PlanInput;
+import org.convoy.support.text.PlainText;
 
 /** A meeting as an organizer plans it; the venue comes from the host catalogue. */
 record MeetingRequest(
@@ -19,7 +20,7 @@ record MeetingRequest(
         @NotNull OffsetDateTime endsAt,
         @NotNull Axis axis,
         @NotNull Sector sector,
-        @Size(max = 200) String title,
+        @PlainText @Size(max = 200) String title,
         @NotNull @Size(min = 1, max = 200) List<@NotNull UUID> attendeeIds) {
 
     PlanInput toInput() {
