@@ -100,6 +100,7 @@ const es = {
 
   'err.required': 'Este campo es obligatorio.',
   'err.tooLong': 'El texto es demasiado largo.',
+  'err.plainText': 'Escriba solo texto visible, sin caracteres de control ni invisibles.',
   'err.email': 'Escriba un correo válido, como nombre@municipio.gob.mx.',
   'err.phone': 'Escriba un celular como +52 33 1234 5678 o +1 415 555 0100.',
   'err.phoneForSms': 'Para recibir SMS se necesita un celular.',
@@ -358,6 +359,7 @@ const en = {
 
   'err.required': 'This field is required.',
   'err.tooLong': 'This text is too long.',
+  'err.plainText': 'Use visible text only, without control or invisible characters.',
   'err.email': 'Enter a valid email, such as name@city.gob.mx.',
   'err.phone': 'Enter a mobile number such as +52 33 1234 5678 or +1 415 555 0100.',
   'err.phoneForSms': 'A mobile number is needed to receive text messages.',
@@ -566,6 +568,26 @@ export function setLang(next) {
   } catch (e) {
     // private browsing: the choice lasts for this page only
   }
+  applyI18n();
+  listeners.forEach((listener) => listener(current));
+}
+
+/**
+ * Shows the page in the given language when this browser has no choice of its own yet (a delegate opening her link
+ * on a new device reads her page in the language she registered in); a choice made with the toggle always wins.
+ */
+export function useLanguageUnlessChosen(language) {
+  let chosen = null;
+  try {
+    chosen = localStorage.getItem(STORAGE_KEY);
+  } catch (e) {
+    // private browsing: nothing chosen before this page
+  }
+  const next = language === 'en' ? 'en' : 'es';
+  if (chosen || next === current) {
+    return;
+  }
+  current = next;
   applyI18n();
   listeners.forEach((listener) => listener(current));
 }

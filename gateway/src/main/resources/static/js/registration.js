@@ -1,6 +1,6 @@
 // /registration: the public registration form, or, opened with the emailed link (#token=…), the delegate's own page:
 // status, agenda, changes and withdrawal.
-import { initLanguage, t, lang, onLangChange, applyI18n } from './i18n.js';
+import { initLanguage, t, lang, onLangChange, applyI18n, useLanguageUnlessChosen } from './i18n.js';
 import { h, $, $$, fill, show, say } from './dom.js';
 import { api, ApiError, describe } from './api.js';
 import { field, checked, value, clearErrors, setError, showServerErrors, focusFirstError, checkPerson } from './forms.js';
@@ -298,6 +298,7 @@ async function openSelf(token) {
   try {
     me = await api('/api/registrations/self', { link });
     say(status, '');
+    useLanguageUnlessChosen(me.profile.preferredLanguage);
     renderSelf();
     buildEditForm();
     loadAgenda();

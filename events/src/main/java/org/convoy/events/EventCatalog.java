@@ -13,7 +13,8 @@ public final class EventCatalog {
             DelegateRegistered.class, DelegateUpdated.class, DelegateApproved.class, DelegateRejected.class,
             DelegateWithdrawn.class, DelegateErased.class, DelegateWaitlisted.class, DelegatePromoted.class,
             RegistrationLinkIssued.class,
-            MeetingConfirmed.class, MeetingRescheduled.class, MeetingCancelled.class);
+            MeetingConfirmed.class, MeetingRescheduled.class, MeetingCancelled.class,
+            ConvoyPublished.class);
 
     private static final Map<String, Class<? extends ConvoyEvent>> BY_NAME = TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
@@ -45,6 +46,9 @@ public final class EventCatalog {
         }
         if (MeetingEvent.class.isAssignableFrom(type)) {
             return Topics.MEETINGS;
+        }
+        if (ConvoyDefinitionEvent.class.isAssignableFrom(type)) {
+            return Topics.CONVOYS;
         }
         throw new IllegalArgumentException("No topic for " + type.getName());
     }

@@ -6,6 +6,9 @@ public final class Topics {
     /** Delegate stream, keyed by delegate id. */
     public static final String DELEGATES = "convoy.delegates";
 
+    /** Convoy stream, keyed by convoy id: convoy definitions as scheduling publishes them. */
+    public static final String CONVOYS = "convoy.convoys";
+
     /** Meeting stream, keyed by meeting id. */
     public static final String MEETINGS = "convoy.meetings";
 

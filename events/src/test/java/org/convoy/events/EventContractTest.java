@@ -59,15 +59,17 @@ class EventContractTest {
         assertThat(sample.eventId()).isNotNull();
         assertThat(sample.occurredAt()).isEqualTo(SampleEvents.AT);
         assertThat(sample.schemaVersion()).isEqualTo(1);
-        UUID expectedKey = sample instanceof DelegateEvent delegateEvent ? delegateEvent.delegateId() : SampleEvents.MEETING;
-        assertThat(sample.aggregateId()).isEqualTo(expectedKey.toString());
+        String expectedKey = sample instanceof DelegateEvent delegateEvent ? delegateEvent.delegateId().toString()
+                : sample instanceof ConvoyDefinitionEvent ? SampleEvents.CONVOY : SampleEvents.MEETING.toString();
+        assertThat(sample.aggregateId()).isEqualTo(expectedKey);
         assertThat(codec.toJson(sample)).doesNotContain("aggregateId");
     }
 
     @Test
     void eachStreamHasOneTopic() {
         assertThat(EventCatalog.types()).allSatisfy(type -> assertThat(EventCatalog.topicOf(type))
-                .isEqualTo(DelegateEvent.class.isAssignableFrom(type) ? Topics.DELEGATES : Topics.MEETINGS));
+                .isEqualTo(DelegateEvent.class.isAssignableFrom(type) ? Topics.DELEGATES
+                        : ConvoyDefinitionEvent.class.isAssignableFrom(type) ? Topics.CONVOYS : Topics.MEETINGS));
     }
 
     @Test

@@ -24,6 +24,12 @@ final class SampleEvents {
             Instant.parse("2023-03-01T17:00:00Z"), Instant.parse("2023-03-01T18:00:00Z"), "America/Los_Angeles",
             "CREATIVE_INDUSTRIES", "CINEMATOGRAPHY", List.of(DELEGATE, STAFF));
 
+    static final ConvoyDetails CALIFORNIA = new ConvoyDetails(
+            new java.util.TreeMap<>(Map.of("es", "Convoy de Municipios — California 2023",
+                    "en", "Municipalities Convoy — California 2023")),
+            java.time.LocalDate.parse("2023-02-27"), java.time.LocalDate.parse("2023-03-03"), "America/Los_Angeles",
+            List.of(new ConvoyDetails.City("LOS_ANGELES", "Los Angeles"), new ConvoyDetails.City("SAN_JOSE", "San José")));
+
     static Map<Class<? extends ConvoyEvent>, ConvoyEvent> all() {
         return Map.ofEntries(
                 Map.entry(DelegateRegistered.class, new DelegateRegistered(id(1), AT, 1, DELEGATE, CONVOY, DELEGATE, MARIA)),
@@ -41,7 +47,8 @@ final class SampleEvents {
                 Map.entry(MeetingConfirmed.class, new MeetingConfirmed(id(7), AT, 1, MEETING, CONVOY, 0, NETFLIX)),
                 Map.entry(MeetingRescheduled.class, new MeetingRescheduled(id(8), AT, 1, MEETING, CONVOY, 1, NETFLIX)),
                 Map.entry(MeetingCancelled.class, new MeetingCancelled(id(9), AT, 1, MEETING, CONVOY, 2,
-                        "Host unavailable", List.of(DELEGATE, STAFF))));
+                        "Host unavailable", List.of(DELEGATE, STAFF))),
+                Map.entry(ConvoyPublished.class, new ConvoyPublished(id(13), AT, 1, CONVOY, 0, CALIFORNIA)));
     }
 
     private static UUID id(int n) {

@@ -409,6 +409,23 @@ class WebUiIT {
     }
 
     @Test
+    void aDelegateWhoRegisteredInEnglishReadsHerPageInEnglishOnANewDevice() throws Exception {
+        String email = unique("grace") + "@guadalajara.gob.mx";
+        register("Grace", "Miller", email, "en");
+        String link = personalLink(email);
+
+        open("registration#token=" + link);
+
+        waitForText(By.id("self-status"), text -> text.equals("Under review"));
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+        assertThat(text(By.id("lang-toggle"))).isEqualTo("Español");
+        click(By.id("lang-toggle"));
+        waitForText(By.id("self-status"), text -> text.equals("En revisión"));
+        browser.navigate().refresh();
+        waitForText(By.id("self-status"), text -> text.equals("En revisión"));
+    }
+
+    @Test
     void aDelegateTurnsOffRoutineEmailFromTheLinkAtTheFootOfHerEmail() throws Exception {
         String email = unique("sofia") + "@puebla.gob.mx";
         register("Sofía", "Castro", email);
@@ -550,11 +567,15 @@ class WebUiIT {
     // ---------------------------------------------------------------- the platform over HTTP
 
     private String register(String givenName, String familyName, String email) throws Exception {
+        return register(givenName, familyName, email, "es");
+    }
+
+    private String register(String givenName, String familyName, String email, String language) throws Exception {
         String body = """
                 {"convoyId":"california-2023","givenName":"%s","familyName":"%s","email":"%s",
-                 "preferredLanguage":"es","role":"MAYOR","state":"MX-JAL","municipality":"Guadalajara",
+                 "preferredLanguage":"%s","role":"MAYOR","state":"MX-JAL","municipality":"Guadalajara",
                  "organization":"Gobierno de Guadalajara","sectors":["AGRIBUSINESS","FINTECH"],"axes":["ECONOMIC"],
-                 "channels":["EMAIL"],"privacyConsent":true}""".formatted(givenName, familyName, email);
+                 "channels":["EMAIL"],"privacyConsent":true}""".formatted(givenName, familyName, email, language);
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "api/registrations"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);

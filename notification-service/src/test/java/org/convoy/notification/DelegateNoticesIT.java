@@ -27,11 +27,13 @@ import org.convoy.support.test.TestTokens;
 import org.convoy.support.test.TokenChecks;
 import org.convoy.support.test.TestEventPublisher;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -69,6 +71,14 @@ class DelegateNoticesIT {
     @Autowired
     TestEventPublisher events;
 
+    @Autowired
+    MongoOperations mongo;
+
+    @BeforeEach
+    void convoyIsKnown() {
+        SampleConvoy.publish(events, mongo);
+    }
+
     @Test
     void spanishSpeakingDelegateIsWelcomedInSpanish() throws Exception {
         String email = unique("maria");
@@ -79,7 +89,7 @@ class DelegateNoticesIT {
         MimeMessage mail = awaitMailTo(email).get(0);
 
         assertThat(mail.getSubject()).isEqualTo("Convoy: recibimos tu registro, María");
-        assertThat(MailParts.text(mail)).contains("Hola María Hernández", "convoy california-2023", "revisará",
+        assertThat(MailParts.text(mail)).contains("Hola María Hernández", "para el Convoy California 2023", "revisará",
                 "http://localhost:8080/registration#token=" + delegate, "válido hasta el 20 de marzo de 2023");
         assertThat(mail.getFrom()[0].toString()).contains("avisos@convoy.local");
     }
@@ -164,7 +174,7 @@ class DelegateNoticesIT {
                 .untilAsserted(() -> assertThat(localTextsTo(phone)).hasSize(1));
         var text = localTextsTo(phone).get(0);
         assertThat(text.path("text").asString())
-                .isEqualTo("Convoy: Rosa, recibimos tu registro para california-2023. Tu enlace personal está en tu correo.");
+                .isEqualTo("Convoy: Rosa, recibimos tu registro. Tu enlace personal está en tu correo.");
         assertThat(text.path("encoding").asString()).isEqualTo("UCS2");
         assertThat(text.path("segments").asInt()).isEqualTo(2);
         assertThat(Http.get("http://localhost:" + port + "/api/notifications?delegateId=" + delegate, ORGANIZER).body())
@@ -185,12 +195,12 @@ class DelegateNoticesIT {
 
     @ParameterizedTest(name = "{0} in {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            approved  | es | Convoy: tu registro fue aprobado, Elena         | aprobó tu registro para el convoy california-2023
-            approved  | en | Convoy: your registration is approved, Elena   | approved your registration for the convoy california-2023
+            approved  | es | Convoy: tu registro fue aprobado, Elena         | aprobó tu registro para el Convoy California 2023
+            approved  | en | Convoy: your registration is approved, Elena   | approved your registration for California 2023 Convoy
             rejected  | es | Convoy: sobre tu registro, Elena               | Motivo: Cupo completo
             rejected  | en | Convoy: about your registration, Elena         | Reason: Cupo completo
-            promoted  | es | Convoy: ya tienes lugar, Elena                 | Se liberó un lugar en el convoy california-2023
-            promoted  | en | Convoy: a place is now yours, Elena            | A place was freed in the convoy california-2023
+            promoted  | es | Convoy: ya tienes lugar, Elena                 | Se liberó un lugar en el Convoy California 2023
+            promoted  | en | Convoy: a place is now yours, Elena            | A place was freed in California 2023 Convoy
             withdrawn | es | Convoy: tu registro fue cancelado, Elena       | saliste de sus reuniones
             withdrawn | en | Convoy: your registration was withdrawn, Elena | you were taken off its meetings
             """)

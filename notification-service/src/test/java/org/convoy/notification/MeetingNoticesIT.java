@@ -41,6 +41,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -87,18 +88,22 @@ class MeetingNoticesIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    MongoOperations mongo;
+
     @BeforeEach
     void daytime() {
         clock.set(NOON_IN_LOS_ANGELES);
+        SampleConvoy.publish(events, mongo);
     }
 
     @ParameterizedTest(name = "in {0}")
     @CsvSource(delimiter = '|', textBlock = """
-            es | Convoy: reunión con Netflix el miércoles, 1 de marzo de 2023 | de 15:00 a 16:00, hora del Pacífico (America/Los_Angeles) | Convoy: Marta, reunión con Netflix el miércoles, 1 de marzo de 2023, 15:00-16:00 (hora del Pacífico (America/Los_Angeles)), en 121 Albright Way, Los Gatos, CA 95032.
-            en | Convoy: meeting with Netflix on Wednesday, March 1, 2023         | 15:00 to 16:00, Pacific Time (America/Los_Angeles)         | Convoy: Marta, meeting with Netflix on Wednesday, March 1, 2023, 15:00-16:00 (Pacific Time (America/Los_Angeles)), at 121 Albright Way, Los Gatos, CA 95032.
+            es | Convoy: reunión con Netflix el miércoles, 1 de marzo de 2023 | de 15:00 a 16:00, hora del Pacífico (America/Los_Angeles) | Convoy: Marta, reunión con Netflix el miércoles, 1 de marzo de 2023, 15:00-16:00 (hora del Pacífico), en 121 Albright Way, Los Gatos, CA 95032. | Netflix — Cinematografía | Convoy California 2023
+            en | Convoy: meeting with Netflix on Wednesday, March 1, 2023         | 15:00 to 16:00, Pacific Time (America/Los_Angeles)         | Convoy: Marta, meeting with Netflix on Wednesday, March 1, 2023, 15:00-16:00 (Pacific Time), at 121 Albright Way, Los Gatos, CA 95032. | Netflix — Cinematography | California 2023 Convoy
             """)
     void aConfirmedMeetingReachesTheAttendeeWithAnInvitationInTheirLanguageAndPacificTime(String language,
-            String subject, String when, String sms) throws Exception {
+            String subject, String when, String sms, String title, String convoy) throws Exception {
         Attendee marta = attendee("Marta", language, true);
         UUID meetingId = UUID.randomUUID();
 
@@ -117,6 +122,8 @@ class MeetingNoticesIT {
         assertThat(value(invite, Property.SEQUENCE)).isEqualTo("0");
         assertThat(start(invite).toInstant()).isEqualTo(Instant.parse("2023-03-01T23:00:00Z"));
         assertThat(invite.getProperties(Property.ATTENDEE).get(0).getValue()).isEqualTo("mailto:" + marta.email());
+        assertThat(value(invite, Property.SUMMARY)).isEqualTo(title);
+        assertThat(value(invite, Property.DESCRIPTION)).contains(convoy).doesNotContain("CINEMATOGRAPHY", "california-2023");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(textsTo(marta.phone()))
                 .extracting(text -> text.path("text").asString()).containsExactly(sms));
         assertThat(log("meetingId=" + meetingId)).contains("\"kind\":\"MEETING_CONFIRMED\"", "\"status\":\"SENT\"");
@@ -154,7 +161,8 @@ class MeetingNoticesIT {
 
         MimeMessage cancelled = awaitMails(staying.email(), 3).get(2);
         assertThat(cancelled.getSubject()).isEqualTo("Convoy: se canceló tu reunión con Netflix");
-        assertThat(MailParts.text(cancelled)).contains("Motivo: Netflix tuvo que posponer", "de 16:00 a 17:00");
+        assertThat(MailParts.text(cancelled)).contains("Motivo: Netflix tuvo que posponer",
+                "de 16:00 a 17:00, hora del Pacífico (America/Los_Angeles).").doesNotContain("))");
         VEvent cancellation = onlyEvent(calendarOf(cancelled), "CANCEL");
         assertThat(value(cancellation, Property.SEQUENCE)).isEqualTo("2");
         assertThat(value(cancellation, Property.STATUS)).isEqualTo("CANCELLED");

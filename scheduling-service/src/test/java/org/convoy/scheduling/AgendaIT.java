@@ -112,6 +112,26 @@ class AgendaIT {
     }
 
     @Test
+    void theCalendarFeedSpeaksTheDelegatesLanguageWithTheConvoyAndSectorsByName() throws Exception {
+        UUID elena = fixture.approved("Elena", List.of("CINEMATOGRAPHY"), List.of(), "es");
+        UUID grace = fixture.approved("Grace", List.of("CINEMATOGRAPHY"), List.of(), "en");
+        fixture.awaitApproved(List.of(elena, grace));
+        String host = fixture.host("LOS_ANGELES", 10);
+        fixture.confirmed(host, "2023-02-27T10:00:00-08:00", "2023-02-27T11:00:00-08:00", List.of(elena, grace));
+
+        String spanish = value(onlyEvent(calendar(elena)), Property.DESCRIPTION);
+        String english = value(onlyEvent(calendar(grace)), Property.DESCRIPTION);
+
+        assertThat(spanish).contains("Cinematografía", "Industrias creativas",
+                "Convoy para la Internacionalización de los Municipios Mexicanos — California 2023");
+        assertThat(english).contains("Cinematography", "Creative industries",
+                "Convoy for the Internationalization of Mexican Municipalities — California 2023");
+        assertThat(spanish + english).doesNotContain("CINEMATOGRAPHY", "CREATIVE_INDUSTRIES");
+        assertThat(json(fixture.get("/delegates/" + grace + "/agenda")).get("convoyName").asString())
+                .isEqualTo("Convoy for the Internationalization of Mexican Municipalities — California 2023");
+    }
+
+    @Test
     void hostsAndOrganizersSeeTheirAgendas() {
         List<UUID> cohort = fixture.approvedCohort(2, List.of("CINEMATOGRAPHY"), List.of());
         String host = fixture.host("SAN_FRANCISCO", 10);

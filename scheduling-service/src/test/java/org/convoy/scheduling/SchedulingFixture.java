@@ -46,16 +46,24 @@ final class SchedulingFixture {
     }
 
     UUID registered(String givenName, List<String> sectors, List<String> axes) {
+        return registered(givenName, sectors, axes, "es");
+    }
+
+    UUID registered(String givenName, List<String> sectors, List<String> axes, String language) {
         UUID id = UUID.randomUUID();
         events.publish(new DelegateRegistered(UUID.randomUUID(), Instant.now(), 1, id, CONVOY, id,
-                new DelegateProfile(givenName, "Test", givenName.toLowerCase() + "-" + id + "@example.mx", null, "es",
+                new DelegateProfile(givenName, "Test", givenName.toLowerCase() + "-" + id + "@example.mx", null, language,
                         "MAYOR", "MX-JAL", "Zapopan", "Municipio de " + givenName, "Presidente Municipal", sectors, axes,
                         Set.of("EMAIL"), givenName.startsWith("S"))));
         return id;
     }
 
     UUID approved(String givenName, List<String> sectors, List<String> axes) {
-        UUID id = registered(givenName, sectors, axes);
+        return approved(givenName, sectors, axes, "es");
+    }
+
+    UUID approved(String givenName, List<String> sectors, List<String> axes, String language) {
+        UUID id = registered(givenName, sectors, axes, language);
         events.publish(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, id, CONVOY));
         return id;
     }

@@ -16,11 +16,13 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
 import org.convoy.events.ConvoyEvent;
+import org.convoy.events.Labels;
 import org.convoy.events.MeetingCancelled;
 import org.convoy.events.MeetingConfirmed;
 import org.convoy.events.MeetingDetails;
 import org.convoy.events.MeetingRescheduled;
 import org.convoy.notification.contact.domain.Contact;
+import org.convoy.notification.convoy.ConvoyNames;
 import org.convoy.notification.meeting.domain.MeetingCopy;
 import org.convoy.notification.meeting.domain.MeetingCopyRepository;
 import org.convoy.notification.notice.MailRenderer.MeetingCard;
@@ -44,12 +46,15 @@ public class MeetingNotices {
     private final NoticeSender notices;
     private final MeetingCopyRepository meetings;
     private final NotificationProperties properties;
+    private final ConvoyNames convoys;
     private final Clock clock;
 
-    MeetingNotices(NoticeSender notices, MeetingCopyRepository meetings, NotificationProperties properties, Clock clock) {
+    MeetingNotices(NoticeSender notices, MeetingCopyRepository meetings, NotificationProperties properties,
+            ConvoyNames convoys, Clock clock) {
         this.notices = notices;
         this.meetings = meetings;
         this.properties = properties;
+        this.convoys = convoys;
         this.clock = clock;
     }
 
@@ -61,7 +66,8 @@ public class MeetingNotices {
                         event.occurredAt()));
         meetings.save(copy);
         for (UUID attendee : event.details().attendeeIds()) {
-            send(event, event.meetingId(), attendee, "meeting-confirmed", event.details(), event.sequence(), null);
+            send(event, event.convoyId(), event.meetingId(), attendee, "meeting-confirmed", event.details(),
+                    event.sequence(), null);
         }
     }
 
@@ -75,12 +81,13 @@ public class MeetingNotices {
                         event.occurredAt()));
         for (UUID attendee : event.details().attendeeIds()) {
             String kind = before.contains(attendee) ? "meeting-rescheduled" : "meeting-confirmed";
-            send(event, event.meetingId(), attendee, kind, event.details(), event.sequence(), null);
+            send(event, event.convoyId(), event.meetingId(), attendee, kind, event.details(), event.sequence(), null);
         }
         List<UUID> left = new ArrayList<>(before);
         left.removeAll(event.details().attendeeIds());
         for (UUID attendee : left) {
-            send(event, event.meetingId(), attendee, "meeting-removed", event.details(), event.sequence(), null);
+            send(event, event.convoyId(), event.meetingId(), attendee, "meeting-removed", event.details(),
+                    event.sequence(), null);
         }
     }
 
@@ -91,12 +98,13 @@ public class MeetingNotices {
         }
         MeetingDetails details = known == null ? null : known.details();
         for (UUID attendee : event.attendeeIds()) {
-            send(event, event.meetingId(), attendee, "meeting-cancelled", details, event.sequence(), event.reason());
+            send(event, event.convoyId(), event.meetingId(), attendee, "meeting-cancelled", details, event.sequence(),
+                    event.reason());
         }
     }
 
-    private void send(ConvoyEvent event, UUID meetingId, UUID attendee, String kind, MeetingDetails details,
-            int sequence, String reason) {
+    private void send(ConvoyEvent event, String convoyId, UUID meetingId, UUID attendee, String kind,
+            MeetingDetails details, int sequence, String reason) {
         boolean cancel = !"meeting-confirmed".equals(kind) && !"meeting-rescheduled".equals(kind);
         ZoneId zone = details == null ? null : ZoneId.of(details.zone());
         boolean sameDay = details != null
@@ -106,17 +114,20 @@ public class MeetingNotices {
         String chosen = details == null ? kind + "-unknown" : kind;
         notices.send(new Outgoing(event, attendee, meetingId, contact -> chosen,
                 contact -> args(contact, details, reason), true, importance, zone,
-                details == null ? null : contact -> calendar(meetingId, sequence, details, contact, cancel,
+                details == null ? null : contact -> calendar(convoyId, meetingId, sequence, details, contact, cancel,
                         event.occurredAt()),
                 details == null ? null : contact -> card(details, contact)));
     }
 
-    /** {0} given name, {1} full name, {2} host, {3} date, {4} start, {5} end, {6} zone, {7} venue, {8} address, {9} reason. */
+    /**
+     * {0} given name, {1} full name, {2} host, {3} date, {4} start, {5} end, {6} zone named in full with its id,
+     * {7} venue, {8} address, {9} reason, {10} zone by its name only (for texts, where every character counts).
+     */
     static Object[] args(Contact contact, MeetingDetails details, String reason) {
         Locale locale = Locale.forLanguageTag(contact.language());
         if (details == null) {
             return new Object[] { contact.givenName(), contact.fullName(), "", "", "", "", "", "", "",
-                    reason == null ? "" : reason };
+                    reason == null ? "" : reason, "" };
         }
         ZoneId zone = ZoneId.of(details.zone());
         ZonedDateTime start = details.startsAt().atZone(zone);
@@ -125,7 +136,7 @@ public class MeetingNotices {
         return new Object[] { contact.givenName(), contact.fullName(), details.hostName(),
                 DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(start),
                 time.format(start), time.format(end), zoneName(zone, locale), details.venue(), details.address(),
-                reason == null ? "" : reason };
+                reason == null ? "" : reason, zone.getDisplayName(TextStyle.FULL_STANDALONE, locale) };
     }
 
     static String zoneName(ZoneId zone, Locale locale) {
@@ -138,12 +149,21 @@ public class MeetingNotices {
                 details.venue(), details.address());
     }
 
-    private String calendar(UUID meetingId, int sequence, MeetingDetails details, Contact contact, boolean cancel,
-            java.time.Instant stamp) {
+    /**
+     * The invitation in the attendee's language: the host and the sector as people read it in the title, the
+     * sector, axis and convoy by name in the description.
+     */
+    private String calendar(String convoyId, UUID meetingId, int sequence, MeetingDetails details, Contact contact,
+            boolean cancel, java.time.Instant stamp) {
         CalendarEvent.Person organizer = organizer();
+        String sector = Labels.ofCode("sector", details.sector(), contact.language());
+        String axis = Labels.ofCode("axis", details.axis(), contact.language());
+        String place = details.venue() + ", " + details.address();
+        String description = details.hostName() + (sector == null ? "" : " — " + sector) + "\n" + place
+                + (axis == null ? "" : "\n" + axis) + "\n" + convoys.of(convoyId, contact.language());
         CalendarEvent entry = new CalendarEvent(CalendarUids.ofMeeting(meetingId), sequence, details.startsAt(),
-                details.endsAt(), ZoneId.of(details.zone()), details.hostName() + " — Convoy",
-                details.venue() + ", " + details.address(), null, cancel, stamp, organizer,
+                details.endsAt(), ZoneId.of(details.zone()), details.hostName() + (sector == null ? "" : " — " + sector),
+                place, description, cancel, stamp, organizer,
                 List.of(new CalendarEvent.Person(contact.fullName(), contact.email())));
         return ICalendar.of(cancel ? ICalendar.Method.CANCEL : ICalendar.Method.REQUEST, null).add(entry).write();
     }

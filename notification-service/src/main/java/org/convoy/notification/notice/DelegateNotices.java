@@ -11,6 +11,7 @@ import org.convoy.events.DelegateRejected;
 import org.convoy.events.DelegateWithdrawn;
 import org.convoy.events.RegistrationLinkIssued;
 import org.convoy.notification.contact.domain.Contact;
+import org.convoy.notification.convoy.ConvoyNames;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,9 +25,11 @@ public class DelegateNotices {
     private static final ZoneId CONVOY_ZONE = ZoneId.of("America/Mexico_City");
 
     private final NoticeSender notices;
+    private final ConvoyNames convoys;
 
-    DelegateNotices(NoticeSender notices) {
+    DelegateNotices(NoticeSender notices, ConvoyNames convoys) {
         this.notices = notices;
+        this.convoys = convoys;
     }
 
     public void linkIssued(RegistrationLinkIssued event) {
@@ -34,7 +37,8 @@ public class DelegateNotices {
         notices.send(event,
                 contact -> requested ? "link-requested"
                         : contact.waitlisted() ? "registration-waitlisted" : "registration-received",
-                contact -> new Object[] { contact.givenName(), fullName(contact), event.convoyId(), event.link(),
+                contact -> new Object[] { contact.givenName(), fullName(contact), convoy(event.convoyId(), contact),
+                        event.link(),
                         DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                                 .withLocale(Locale.forLanguageTag(contact.language()))
                                 .format(event.expiresAt().atZone(CONVOY_ZONE)) },
@@ -48,7 +52,8 @@ public class DelegateNotices {
 
     public void rejected(DelegateRejected event) {
         notices.send(event, contact -> "rejected",
-                contact -> new Object[] { contact.givenName(), fullName(contact), event.convoyId(), event.reason() },
+                contact -> new Object[] { contact.givenName(), fullName(contact), convoy(event.convoyId(), contact),
+                        event.reason() },
                 false, Outgoing.Importance.CRITICAL);
     }
 
@@ -62,8 +67,13 @@ public class DelegateNotices {
                 Outgoing.Importance.ROUTINE);
     }
 
-    private static Object[] basic(Contact contact, String convoyId) {
-        return new Object[] { contact.givenName(), fullName(contact), convoyId };
+    private Object[] basic(Contact contact, String convoyId) {
+        return new Object[] { contact.givenName(), fullName(contact), convoy(convoyId, contact) };
+    }
+
+    /** The convoy by its name in the delegate's language. */
+    private String convoy(String convoyId, Contact contact) {
+        return convoys.of(convoyId, contact.language());
     }
 
     private static String fullName(Contact contact) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import org.convoy.events.Labels;
 import org.convoy.scheduling.convoy.Convoys;
 import org.convoy.scheduling.convoy.domain.Convoy;
 import org.convoy.scheduling.delegate.Delegates;
@@ -14,6 +15,7 @@ import org.convoy.scheduling.host.Hosts;
 import org.convoy.scheduling.host.domain.Host;
 import org.convoy.scheduling.meeting.Meetings;
 import org.convoy.scheduling.meeting.domain.Meeting;
+import org.convoy.scheduling.meeting.domain.MeetingPlan;
 import org.convoy.scheduling.meeting.domain.MeetingStatus;
 import org.convoy.support.calendar.CalendarEvent;
 import org.convoy.support.calendar.CalendarUids;
@@ -28,6 +30,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class Agendas {
 
+    /** Organizers' views of a host's or a day's agenda name the convoy in Spanish; they carry every name besides. */
+    private static final String ORGANIZERS = "es";
+
     private final Convoys convoys;
     private final Meetings meetings;
     private final Hosts hosts;
@@ -41,10 +46,15 @@ public class Agendas {
     }
 
     /**
-     * @param owner who the agenda is for: a delegate's name, a host's name, or the day and city
-     * @param days  every day of the convoy that the agenda covers, with its confirmed meetings in time order
+     * @param owner    who the agenda is for: a delegate's name, a host's name, or the day and city
+     * @param language the language it is read in (the delegate's own; Spanish for organizers' views)
+     * @param days     every day of the convoy that the agenda covers, with its confirmed meetings in time order
      */
-    public record Agenda(Convoy convoy, String owner, List<Day> days) {
+    public record Agenda(Convoy convoy, String owner, String language, List<Day> days) {
+
+        public String convoyName() {
+            return convoy.name(language);
+        }
     }
 
     /** @param cities the names of the cities the convoy is in that day */
@@ -53,12 +63,12 @@ public class Agendas {
 
     public Agenda ofDelegate(String convoyId, UUID delegateId) {
         ScheduledDelegate delegate = delegate(convoyId, delegateId);
-        return agenda(convoyId, delegate.fullName(), meeting -> meeting.attends(delegateId));
+        return agenda(convoyId, delegate.fullName(), delegate.language(), meeting -> meeting.attends(delegateId));
     }
 
     public Agenda ofHost(String convoyId, String hostId) {
         Host host = hosts.get(convoyId, hostId);
-        return agenda(convoyId, host.name(), meeting -> meeting.hostId().equals(hostId));
+        return agenda(convoyId, host.name(), ORGANIZERS, meeting -> meeting.hostId().equals(hostId));
     }
 
     /** One day of the convoy, optionally in one of its cities. */
@@ -66,30 +76,31 @@ public class Agendas {
         Convoy convoy = convoys.get(convoyId);
         Convoy.Day day = convoy.day(date).orElseThrow(() -> new NotFoundException("No such day", date
                 + " is not a day of this convoy (" + convoy.firstDay() + " to " + convoy.lastDay() + ")."));
-        Agenda all = agenda(convoyId, date + (city == null ? "" : " — " + convoy.cityName(city)),
+        Agenda all = agenda(convoyId, date + (city == null ? "" : " — " + convoy.cityName(city)), ORGANIZERS,
                 meeting -> city == null || meeting.plan().city().equals(city));
-        return new Agenda(all.convoy(), all.owner(),
+        return new Agenda(all.convoy(), all.owner(), all.language(),
                 all.days().stream().filter(entry -> entry.date().equals(day.date())).toList());
     }
 
     /**
-     * The delegate's meetings as an iCalendar feed to subscribe to. Entries keep their UID and carry the meeting's
-     * SEQUENCE, so calendar apps move a moved meeting; a cancelled one stays in the feed as CANCELLED, so it is
-     * removed.
+     * The delegate's meetings as an iCalendar feed to subscribe to, in her language (the convoy's name, sectors and
+     * axes as people read them). Entries keep their UID and carry the meeting's SEQUENCE, so calendar apps move a
+     * moved meeting; a cancelled one stays in the feed as CANCELLED, so it is removed.
      */
     public String calendarOf(String convoyId, UUID delegateId) {
         ScheduledDelegate delegate = delegate(convoyId, delegateId);
         Convoy convoy = convoys.get(convoyId);
+        String language = delegate.language();
         List<CalendarEvent> entries = meetings.schedule(convoyId).meetings().stream()
                 .filter(meeting -> !meeting.is(MeetingStatus.DRAFT) && meeting.attends(delegateId))
                 .sorted(Comparator.comparing(Meeting::startsAt))
-                .map(meeting -> entry(convoy, meeting))
+                .map(meeting -> entry(convoy, meeting, language))
                 .toList();
-        return ICalendar.of(ICalendar.Method.PUBLISH, convoy.name() + " — " + delegate.fullName()).addAll(entries)
-                .write();
+        return ICalendar.of(ICalendar.Method.PUBLISH, convoy.name(language) + " — " + delegate.fullName())
+                .addAll(entries).write();
     }
 
-    private Agenda agenda(String convoyId, String owner, Predicate<Meeting> selected) {
+    private Agenda agenda(String convoyId, String owner, String language, Predicate<Meeting> selected) {
         Convoy convoy = convoys.get(convoyId);
         List<Meeting> confirmed = meetings.schedule(convoyId).confirmed().stream().filter(selected)
                 .sorted(Comparator.comparing(Meeting::startsAt)).toList();
@@ -100,7 +111,7 @@ public class Agendas {
                                         .equals(day.date()))
                                 .toList()))
                 .toList();
-        return new Agenda(convoy, owner, days);
+        return new Agenda(convoy, owner, language, days);
     }
 
     private ScheduledDelegate delegate(String convoyId, UUID delegateId) {
@@ -108,12 +119,18 @@ public class Agendas {
         return delegates.inConvoy(convoyId, delegateId);
     }
 
-    private static CalendarEvent entry(Convoy convoy, Meeting meeting) {
-        String topic = meeting.plan().title() != null ? meeting.plan().title() : String.valueOf(meeting.plan().sector());
-        String place = meeting.plan().venue() + ", " + meeting.plan().address();
-        String description = meeting.plan().hostName() + " — " + topic + "\n" + place + "\n" + convoy.name();
+    private static CalendarEvent entry(Convoy convoy, Meeting meeting, String language) {
+        MeetingPlan plan = meeting.plan();
+        String sector = plan.sector() == null ? null : Labels.of(plan.sector(), language);
+        String axis = plan.axis() == null ? null : Labels.of(plan.axis(), language);
+        String topic = plan.title() != null ? plan.title() : sector != null ? sector : axis;
+        String place = plan.venue() + ", " + plan.address();
+        String description = plan.hostName() + (topic == null ? "" : " — " + topic) + "\n" + place
+                + (sector == null ? "" : "\n" + sector) + (axis == null ? "" : " · " + axis) + "\n"
+                + convoy.name(language);
         return new CalendarEvent(CalendarUids.ofMeeting(meeting.id()), meeting.sequence(), meeting.startsAt(),
-                meeting.endsAt(), meeting.zoneId(), meeting.plan().hostName() + " — " + topic, place, description,
+                meeting.endsAt(), meeting.zoneId(), plan.hostName() + (topic == null ? "" : " — " + topic), place,
+                description,
                 meeting.is(MeetingStatus.CANCELLED), meeting.updatedAt(), null, List.of());
     }
 }

@@ -1,5 +1,7 @@
 package org.convoy.scheduling.convoy;
 
+import java.time.Clock;
+
 import org.convoy.scheduling.convoy.domain.Convoy;
 import org.convoy.scheduling.convoy.domain.ConvoyRepository;
 import org.convoy.support.store.SeedFiles;
@@ -10,8 +12,9 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the convoys of {@code seed/convoys.json} that do not exist yet (California 2023 ships with the product);
- * what organizers changed is left alone.
+ * Loads the convoys of {@code seed/convoys.json} that do not exist yet (California 2023 ships with the product) and
+ * publishes them; what organizers changed is left alone. A convoy stored before convoys had names in each language
+ * takes the seed's definition and is published again.
  */
 @Component
 public class ConvoySeed {
@@ -20,17 +23,26 @@ public class ConvoySeed {
 
     private final ConvoyRepository convoys;
     private final MongoOperations mongo;
+    private final Clock clock;
 
-    ConvoySeed(ConvoyRepository convoys, MongoOperations mongo) {
+    ConvoySeed(ConvoyRepository convoys, MongoOperations mongo, Clock clock) {
         this.convoys = convoys;
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     /** Loads what is missing; safe to run from several instances at once. */
     public void load() {
         StoredNames.renameCollection(mongo, "editions", Convoy.COLLECTION);
+        for (Convoy seed : SeedFiles.read("seed/convoys.json", Convoy[].class)) {
+            convoys.findById(seed.id()).filter(stored -> stored.names().isEmpty()).ifPresent(unnamed -> {
+                convoys.save(new Convoy(seed.id(), seed.names(), seed.zone(), seed.cities(), seed.days(), seed.travel(),
+                        unnamed.sequence() + 1, unnamed.outbox(), unnamed.version()).published(clock.instant()));
+                log.atInfo().addKeyValue("convoyId", seed.id()).log("Convoy named from seed and published again");
+            });
+        }
         SeedFiles.insertMissing(SeedFiles.read("seed/convoys.json", Convoy[].class),
-                convoy -> convoys.existsById(convoy.id()), convoys::insert)
+                convoy -> convoys.existsById(convoy.id()), convoy -> convoys.insert(convoy.published(clock.instant())))
                 .forEach(convoy -> log.atInfo().addKeyValue("convoyId", convoy.id()).log("Convoy loaded from seed"));
     }
 }

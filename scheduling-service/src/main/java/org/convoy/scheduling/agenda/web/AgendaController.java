@@ -69,7 +69,8 @@ class AgendaController {
     }
 
     private static AgendaView view(Agenda agenda) {
-        return new AgendaView(agenda.convoy().id(), agenda.convoy().name(), agenda.owner(), agenda.convoy().zone(),
+        return new AgendaView(agenda.convoy().id(), agenda.convoyName(), agenda.convoy().names(), agenda.owner(),
+                agenda.language(), agenda.convoy().zone(),
                 agenda.days().stream().map(day -> new AgendaView.Day(day.date(), day.cities(),
                         day.meetings().stream().map(AgendaController::entry).toList())).toList());
     }

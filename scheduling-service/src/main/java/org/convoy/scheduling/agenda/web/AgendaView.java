@@ -3,6 +3,7 @@ package org.convoy.scheduling.agenda.web;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.convoy.events.Axis;
@@ -12,9 +13,12 @@ import org.convoy.scheduling.meeting.domain.MeetingStatus;
 /**
  * An agenda by convoy day: where the convoy is that day and the meetings, times in the convoy's zone (named).
  *
- * @param owner who the agenda is for: a delegate's name, a host's name, or the day and city
+ * @param convoyName  the convoy's name in {@code language}; {@code convoyNames} has it in every language
+ * @param owner       who the agenda is for: a delegate's name, a host's name, or the day and city
+ * @param language    the language of the agenda: the delegate's own for her agenda
  */
-record AgendaView(String convoyId, String convoyName, String owner, String zone, List<Day> days) {
+record AgendaView(String convoyId, String convoyName, Map<String, String> convoyNames, String owner, String language,
+        String zone, List<Day> days) {
 
     record Day(LocalDate date, List<String> cities, List<Entry> meetings) {
     }

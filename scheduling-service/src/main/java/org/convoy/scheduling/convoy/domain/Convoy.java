@@ -4,25 +4,66 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
+import org.convoy.events.ConvoyDetails;
+import org.convoy.events.ConvoyPublished;
+import org.convoy.support.outbox.OutboxEntry;
+import org.convoy.support.outbox.Outboxed;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A convoy as scheduling sees it: its days, the cities of each day, the zone its times are shown in, and
- * how long it takes to get from one venue to another.
+ * A convoy as scheduling keeps it, the one definition the platform has: its name in each language, its days, the
+ * cities of each day, the zone its times are shown in, and how long it takes to get from one venue to another. Each
+ * publication is recorded with the convoy in one write ({@link ConvoyPublished} in its outbox), so every other
+ * service keeps its copy from the convoy stream.
  *
- * @param zone   IANA zone id, e.g. {@code America/Los_Angeles}; meetings are shown in it, zone named
- * @param cities the cities the convoy visits, by id
- * @param days   one entry per convoy day, in date order; a travel day lists two cities
+ * @param names    the name by language tag ({@code es}, {@code en})
+ * @param zone     IANA zone id, e.g. {@code America/Los_Angeles}; meetings are shown in it, zone named
+ * @param cities   the cities the convoy visits, by id
+ * @param days     one entry per convoy day, in date order; a travel day lists two cities
+ * @param sequence grows with every publication
  */
 @Document(Convoy.COLLECTION)
-public record Convoy(@Id String id, String name, String zone, List<City> cities, List<Day> days,
-        TravelMatrix travel) {
+public record Convoy(@Id String id, Map<String, String> names, String zone, List<City> cities, List<Day> days,
+        TravelMatrix travel, int sequence, List<OutboxEntry> outbox, @Version Long version) implements Outboxed {
 
     public static final String COLLECTION = "convoys";
+
+    public Convoy {
+        names = names == null ? Map.of() : Map.copyOf(names);
+        outbox = outbox == null ? List.of() : List.copyOf(outbox);
+    }
+
+    /** The name in the given language, or in Spanish, or in any language the convoy has. */
+    public String name(String language) {
+        return details().name(language);
+    }
+
+    /** What other services and people are told of the convoy. */
+    public ConvoyDetails details() {
+        return new ConvoyDetails(names, firstDay(), lastDay(), zone,
+                cities.stream().map(city -> new ConvoyDetails.City(city.id(), city.name())).toList());
+    }
+
+    /** The convoy as it now stands, announced to the platform ({@link ConvoyPublished} with its sequence). */
+    public Convoy published(Instant now) {
+        List<OutboxEntry> pending = new ArrayList<>(outbox);
+        pending.add(OutboxEntry.of(new ConvoyPublished(UUID.randomUUID(), now, ConvoyPublished.SCHEMA_VERSION, id,
+                sequence, details())));
+        return new Convoy(id, names, zone, cities, days, travel, sequence, pending, version);
+    }
+
+    @Override
+    public List<OutboxEntry> pendingEvents() {
+        return outbox;
+    }
 
     public ZoneId zoneId() {
         return ZoneId.of(zone);

@@ -3,7 +3,6 @@ package org.convoy.scheduling.convoy.web;
 import java.util.List;
 
 import org.convoy.scheduling.convoy.Convoys;
-import org.convoy.scheduling.convoy.domain.Convoy;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,12 +20,12 @@ class ConvoyController {
     }
 
     @GetMapping
-    List<Convoy> all() {
-        return convoys.all();
+    List<ConvoyView> all() {
+        return convoys.all().stream().map(ConvoyView::of).toList();
     }
 
     @GetMapping("/{convoyId}")
-    Convoy one(@PathVariable String convoyId) {
-        return convoys.get(convoyId);
+    ConvoyView one(@PathVariable String convoyId) {
+        return ConvoyView.of(convoys.get(convoyId));
     }
 }

@@ -25,6 +25,7 @@ public record ScheduledDelegate(
         List<String> sectors,
         List<String> axes,
         Boolean shareWithHosts,
+        String preferredLanguage,
         Status status,
         Instant updatedAt) {
 
@@ -35,6 +36,11 @@ public record ScheduledDelegate(
     /** Whether hosts' visitor lists may show the delegate's organization and position (the name is always shown). */
     public boolean sharesWithHosts() {
         return Boolean.TRUE.equals(shareWithHosts);
+    }
+
+    /** The language the delegate reads, Spanish unless she chose another. */
+    public String language() {
+        return preferredLanguage == null ? "es" : preferredLanguage;
     }
 
     public String fullName() {

@@ -97,7 +97,8 @@ class DelegateReadModel {
                 .set("position", profile.position())
                 .set("sectors", profile.sectors())
                 .set("axes", profile.axes())
-                .set("shareWithHosts", profile.sharesWithHosts());
+                .set("shareWithHosts", profile.sharesWithHosts())
+                .set("preferredLanguage", profile.preferredLanguage());
     }
 
     private static Query byId(DelegateEvent event) {

@@ -57,6 +57,6 @@ public final class SampleDelegates {
             Status status) {
         return new ScheduledDelegate(id, SampleConvoy.ID, givenName, "Test", "MAYOR", "MX-JAL", "Zapopan",
                 "Municipio de " + givenName, "Presidente Municipal", sectors.stream().map(Sector::name).toList(),
-                axes.stream().map(Axis::name).toList(), true, status, Instant.parse("2023-01-15T12:00:00Z"));
+                axes.stream().map(Axis::name).toList(), true, "es", status, Instant.parse("2023-01-15T12:00:00Z"));
     }
 }
