@@ -70,6 +70,8 @@ final class MailCatcher implements AutoCloseable {
                 m.put("subject", message.getSubject());
                 m.put("text", text(message.getContent()));
                 m.put("attachments", String.join(", ", attachments(message.getContent())));
+                String[] unsubscribe = message.getHeader("List-Unsubscribe");
+                m.put("listUnsubscribe", unsubscribe == null ? "" : String.join(", ", unsubscribe));
                 messages.add(m);
             } catch (MessagingException | IOException e) {
                 messages.add(Map.of("error", "unreadable message: " + e.getMessage()));

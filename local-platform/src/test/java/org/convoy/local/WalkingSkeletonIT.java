@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -124,6 +126,32 @@ class WalkingSkeletonIT {
         });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 get("api/notifications?delegateId=" + id, token).body()).contains("\"status\":\"SENT\""));
+
+        followThePreferencesLinksOfTheWelcomeEmail(email);
+    }
+
+    /** The links at the foot of a real email open, through the real gateway, as a delegate's mail program opens them. */
+    private void followThePreferencesLinksOfTheWelcomeEmail(String email) throws Exception {
+        Map<String, String> welcome = platform.mail().messages().stream().filter(mail -> email.equals(mail.get("to")))
+                .findFirst().orElseThrow();
+        Matcher page = Pattern.compile("(https?://\\S+?)/preferences#token=(p1\\.[\\w.-]+)")
+                .matcher(welcome.get("text"));
+        assertThat(page.find()).as("a preferences link in: %s", welcome.get("text")).isTrue();
+        assertThat(page.group(1) + "/").as("links start at the public address, with one slash")
+                .isEqualTo(platform.gatewayUrl());
+        String token = page.group(2);
+        HttpResponse<String> preferencesPage = send(HttpRequest.newBuilder(URI.create(page.group(1) + "/preferences")).GET());
+        assertThat(preferencesPage.statusCode()).isEqualTo(200);
+        assertThat(preferencesPage.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/html"));
+        assertThat(get("api/notifications/preferences/" + token).body()).contains("\"routineEmail\":true");
+
+        String unsubscribe = welcome.get("listUnsubscribe").replaceAll("^<|>$", "");
+        assertThat(unsubscribe).isEqualTo(platform.gatewayUrl() + "api/notifications/preferences/" + token + "/unsubscribe");
+        HttpResponse<String> unsubscribed = send(HttpRequest.newBuilder(URI.create(unsubscribe))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(unsubscribed.statusCode()).as(unsubscribed.body()).isEqualTo(200);
+        assertThat(unsubscribed.body()).contains("\"routineEmail\":false");
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.convoy.notification.NotificationProperties;
+import org.convoy.support.links.PublicAddress;
 import org.convoy.support.links.SignedTokens;
 import org.springframework.stereotype.Component;
 
@@ -14,22 +15,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class PreferenceLinks {
 
-    private final NotificationProperties properties;
+    private final PublicAddress address;
     private final SignedTokens tokens;
 
     PreferenceLinks(NotificationProperties properties) {
-        this.properties = properties;
+        this.address = new PublicAddress(properties.publicBaseUrl());
         this.tokens = SignedTokens.lasting("p1", properties.preferencesSecret());
     }
 
     /** The preferences page for people; the token rides in the fragment, which browsers never send to a server. */
     public String url(UUID delegateId) {
-        return properties.publicBaseUrl() + "/preferences#token=" + token(delegateId);
+        return address.of("/preferences#token=" + token(delegateId));
     }
 
     /** Where mail programs send a one-click unsubscribe (the API itself). */
     public String unsubscribeUrl(UUID delegateId) {
-        return properties.publicBaseUrl() + "/api/notifications/preferences/" + token(delegateId) + "/unsubscribe";
+        return address.of("/api/notifications/preferences/" + token(delegateId) + "/unsubscribe");
     }
 
     public String token(UUID delegateId) {

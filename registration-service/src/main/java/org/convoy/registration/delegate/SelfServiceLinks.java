@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.convoy.registration.delegate.domain.Registration.IssuedLink;
 import org.convoy.support.links.PersonalLinks;
+import org.convoy.support.links.PublicAddress;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,18 +26,19 @@ public class SelfServiceLinks {
     private final RegistrationProperties properties;
     private final Clock clock;
     private final PersonalLinks links;
+    private final PublicAddress address;
 
     SelfServiceLinks(RegistrationProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
         this.links = new PersonalLinks(properties.linkSecret(), clock);
+        this.address = new PublicAddress(properties.publicBaseUrl());
     }
 
     public IssuedLink issue(UUID delegateId) {
         Instant expiresAt = clock.instant().plus(properties.linkValidity()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String token = token(delegateId, expiresAt);
-        String base = properties.publicBaseUrl().endsWith("/") ? properties.publicBaseUrl() : properties.publicBaseUrl() + "/";
-        return new IssuedLink(base + "registration#token=" + token, expiresAt);
+        return new IssuedLink(address.of("/registration#token=" + token), expiresAt);
     }
 
     String token(UUID delegateId, Instant expiresAt) {
