@@ -16,6 +16,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,6 +45,9 @@ class GatewayRoutingTest {
         SCHEDULING.stop(0);
         NOTIFICATION.stop(0);
     }
+
+    @LocalManagementPort
+    int managementPort;
 
     @LocalServerPort
     int port;
@@ -75,10 +79,19 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void servesTheLandingPageHealthAndMetrics() throws Exception {
+    void thePublicPortShowsHealthOnlyAndMetricsStayOnTheManagementPort() throws Exception {
         assertThat(get("/").body()).contains("<title>Convoy</title>");
-        assertThat(get("/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
-        assertThat(get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+        assertThat(get("/readyz").body()).contains("\"status\":\"UP\"");
+        assertThat(get("/livez").statusCode()).isEqualTo(200);
+        for (String internal : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/gateway/routes",
+                "/actuator/health", "/actuator/env")) {
+            assertThat(get(internal).statusCode()).as(internal).isEqualTo(404);
+        }
+
+        HttpResponse<String> scraped = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + managementPort + "/actuator/prometheus")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(scraped.body()).contains("jvm_memory_used_bytes");
     }
 
     @Test

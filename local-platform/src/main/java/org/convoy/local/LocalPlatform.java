@@ -45,7 +45,10 @@ public final class LocalPlatform {
                     + ": the development default; set --admin-password for anything else)");
         }
         for (ServiceProcess service : platform.services()) {
-            console.headline("  " + String.format("%-21s", service.name()) + service.url() + "actuator/health");
+            console.headline("  " + String.format("%-21s", service.name()) + (PlatformConfig.GATEWAY.equals(service.name())
+                    ? service.url() + "readyz   (metrics: http://localhost:" + config.port(PlatformConfig.GATEWAY_MANAGEMENT)
+                            + "/actuator/prometheus)"
+                    : service.url() + "actuator/health"));
         }
         console.headline("  Kafka       localhost:" + config.port(PlatformConfig.KAFKA) + "   MongoDB  "
                 + platform.mongoUri("<database>") + "   SMTP  localhost:" + config.port(PlatformConfig.SMTP));

@@ -162,6 +162,7 @@ final class Platform implements AutoCloseable {
             env.put("CONVOY_ADMIN_PASSWORD", config.adminPassword());
             // Kept with the data, so organizers stay logged in across a restart of the platform.
             env.put("GATEWAY_SIGNING_KEY", config.dataDir().resolve("gateway").resolve("jwt-signing-key.pem").toString());
+            env.put("GATEWAY_MANAGEMENT_PORT", String.valueOf(config.port(PlatformConfig.GATEWAY_MANAGEMENT)));
             return env;
         }
         env.put("JWKS_URI", gatewayUrl() + ".well-known/jwks.json");

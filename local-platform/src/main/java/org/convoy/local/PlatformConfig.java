@@ -38,6 +38,7 @@ record PlatformConfig(
     static final String MONGO = "mongo";
     static final String SMTP = "smtp";
     static final String MAIL_PAGE = "mail";
+    static final String GATEWAY_MANAGEMENT = "gateway-management";
 
     /** Services in start order; the gateway last, as it is the door. */
     static final List<String> SERVICES = List.of(REGISTRATION, SCHEDULING, NOTIFICATION, GATEWAY);
@@ -55,6 +56,7 @@ record PlatformConfig(
         ports.put(MONGO, 27017);
         ports.put(SMTP, 2525);
         ports.put(MAIL_PAGE, 8025);
+        ports.put(GATEWAY_MANAGEMENT, 8090);
         return ports;
     }
 

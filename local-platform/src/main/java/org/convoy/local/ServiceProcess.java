@@ -70,10 +70,14 @@ final class ServiceProcess {
         }
     }
 
-    /** Ready when its readiness probe answers 200 (for services: MongoDB reachable, Kafka bindings up). */
+    /**
+     * Ready when its readiness probe answers 200 (for services: MongoDB reachable, Kafka bindings up). The gateway
+     * shows its probe on the public port as {@code /readyz}; everything else of its actuator is on its management port.
+     */
     boolean isReady() {
+        String probe = PlatformConfig.GATEWAY.equals(name) ? "readyz" : "actuator/health/readiness";
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "actuator/health/readiness"))
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + probe))
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {

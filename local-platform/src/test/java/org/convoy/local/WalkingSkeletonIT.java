@@ -77,7 +77,7 @@ class WalkingSkeletonIT {
         }
         for (String name : List.of(PlatformConfig.GATEWAY, PlatformConfig.REGISTRATION, PlatformConfig.SCHEDULING,
                 PlatformConfig.NOTIFICATION, PlatformConfig.KAFKA, PlatformConfig.KAFKA_CONTROLLER, PlatformConfig.MONGO,
-                PlatformConfig.SMTP, PlatformConfig.MAIL_PAGE)) {
+                PlatformConfig.SMTP, PlatformConfig.MAIL_PAGE, PlatformConfig.GATEWAY_MANAGEMENT)) {
             args.add("--" + PlatformConfig.portKey(name) + "=" + Ports.anyFree());
         }
         Path logFile = Path.of("target", "walking-skeleton-platform.log");

@@ -85,7 +85,7 @@ class WebUiIT {
         List<String> args = new ArrayList<>(List.of("--home=" + home, "--data-dir=" + dataDir));
         for (String name : List.of(PlatformConfig.GATEWAY, PlatformConfig.REGISTRATION, PlatformConfig.SCHEDULING,
                 PlatformConfig.NOTIFICATION, PlatformConfig.KAFKA, PlatformConfig.KAFKA_CONTROLLER, PlatformConfig.MONGO,
-                PlatformConfig.SMTP, PlatformConfig.MAIL_PAGE)) {
+                PlatformConfig.SMTP, PlatformConfig.MAIL_PAGE, PlatformConfig.GATEWAY_MANAGEMENT)) {
             args.add("--" + PlatformConfig.portKey(name) + "=" + Ports.anyFree());
         }
         Files.createDirectories(SCREENSHOTS);
