@@ -14,7 +14,7 @@ public final class EventCatalog {
             DelegateWithdrawn.class, DelegateErased.class, DelegateWaitlisted.class, DelegatePromoted.class,
             RegistrationLinkIssued.class,
             MeetingConfirmed.class, MeetingRescheduled.class, MeetingCancelled.class,
-            ConvoyPublished.class);
+            ConvoyPublished.class, OrganizerLoggedOut.class);
 
     private static final Map<String, Class<? extends ConvoyEvent>> BY_NAME = TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
@@ -49,6 +49,9 @@ public final class EventCatalog {
         }
         if (ConvoyDefinitionEvent.class.isAssignableFrom(type)) {
             return Topics.CONVOYS;
+        }
+        if (SessionEvent.class.isAssignableFrom(type)) {
+            return Topics.SESSIONS;
         }
         throw new IllegalArgumentException("No topic for " + type.getName());
     }

@@ -9,6 +9,9 @@ public final class Topics {
     /** Convoy stream, keyed by convoy id: convoy definitions as scheduling publishes them. */
     public static final String CONVOYS = "convoy.convoys";
 
+    /** Organizers' sessions (logouts), keyed by user name: every service keeps the tokens ended before they expire. */
+    public static final String SESSIONS = "convoy.sessions";
+
     /** Meeting stream, keyed by meeting id. */
     public static final String MEETINGS = "convoy.meetings";
 

@@ -60,7 +60,8 @@ class EventContractTest {
         assertThat(sample.occurredAt()).isEqualTo(SampleEvents.AT);
         assertThat(sample.schemaVersion()).isEqualTo(1);
         String expectedKey = sample instanceof DelegateEvent delegateEvent ? delegateEvent.delegateId().toString()
-                : sample instanceof ConvoyDefinitionEvent ? SampleEvents.CONVOY : SampleEvents.MEETING.toString();
+                : sample instanceof ConvoyDefinitionEvent ? SampleEvents.CONVOY
+                : sample instanceof SessionEvent ? SampleEvents.ORGANIZER : SampleEvents.MEETING.toString();
         assertThat(sample.aggregateId()).isEqualTo(expectedKey);
         assertThat(codec.toJson(sample)).doesNotContain("aggregateId");
     }
@@ -69,7 +70,8 @@ class EventContractTest {
     void eachStreamHasOneTopic() {
         assertThat(EventCatalog.types()).allSatisfy(type -> assertThat(EventCatalog.topicOf(type))
                 .isEqualTo(DelegateEvent.class.isAssignableFrom(type) ? Topics.DELEGATES
-                        : ConvoyDefinitionEvent.class.isAssignableFrom(type) ? Topics.CONVOYS : Topics.MEETINGS));
+                        : ConvoyDefinitionEvent.class.isAssignableFrom(type) ? Topics.CONVOYS
+                        : SessionEvent.class.isAssignableFrom(type) ? Topics.SESSIONS : Topics.MEETINGS));
     }
 
     @Test

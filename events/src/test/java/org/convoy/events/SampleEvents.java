@@ -14,6 +14,7 @@ final class SampleEvents {
     static final UUID MEETING = UUID.fromString("c3e1a7d2-6b84-4f19-a2d5-71b9e0c4f856");
     static final Instant AT = Instant.parse("2023-02-20T17:45:30.125Z");
     static final String CONVOY = "california-2023";
+    static final String ORGANIZER = "lucia.ramos";
 
     static final DelegateProfile MARIA = new DelegateProfile("María", "Hernández Núñez", "maria.hernandez@zapopan.gob.mx",
             "+523312345678", "es", "MAYOR", "MX-JAL", "Zapopan", "Gobierno Municipal de Zapopan", "Presidenta Municipal",
@@ -48,7 +49,9 @@ final class SampleEvents {
                 Map.entry(MeetingRescheduled.class, new MeetingRescheduled(id(8), AT, 1, MEETING, CONVOY, 1, NETFLIX)),
                 Map.entry(MeetingCancelled.class, new MeetingCancelled(id(9), AT, 1, MEETING, CONVOY, 2,
                         "Host unavailable", List.of(DELEGATE, STAFF))),
-                Map.entry(ConvoyPublished.class, new ConvoyPublished(id(13), AT, 1, CONVOY, 0, CALIFORNIA)));
+                Map.entry(ConvoyPublished.class, new ConvoyPublished(id(13), AT, 1, CONVOY, 0, CALIFORNIA)),
+                Map.entry(OrganizerLoggedOut.class, new OrganizerLoggedOut(id(14), AT, 1, ORGANIZER,
+                        "8d3f4b2a-1c5e-4f7a-9b0d-2e6c8a4f1b37", Instant.parse("2023-02-20T18:00:30Z"))));
     }
 
     private static UUID id(int n) {

@@ -163,6 +163,7 @@ final class Platform implements AutoCloseable {
             // Kept with the data, so organizers stay logged in across a restart of the platform.
             env.put("GATEWAY_SIGNING_KEY", config.dataDir().resolve("gateway").resolve("jwt-signing-key.pem").toString());
             env.put("GATEWAY_MANAGEMENT_PORT", String.valueOf(config.port(PlatformConfig.GATEWAY_MANAGEMENT)));
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka == null ? config.externalKafka() : kafka.bootstrapServers());
             return env;
         }
         env.put("JWKS_URI", gatewayUrl() + ".well-known/jwks.json");

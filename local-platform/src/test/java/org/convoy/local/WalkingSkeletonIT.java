@@ -225,6 +225,22 @@ class WalkingSkeletonIT {
         assertThat(aroundTheGatewayWithToken.statusCode()).isEqualTo(200);
         assertThat(logout.statusCode()).isEqualTo(204);
         assertThat(afterLogout.statusCode()).isEqualTo(401);
+
+        // The logout reaches every service on the session stream: the token is refused around the gateway too.
+        Map<String, String> organizerCalls = Map.of(PlatformConfig.REGISTRATION, "api/registrations?convoyId=california-2023",
+                PlatformConfig.SCHEDULING, "api/scheduling/delegates?convoyId=california-2023",
+                PlatformConfig.NOTIFICATION, "api/notifications?limit=1");
+        long loggedOut = System.nanoTime();
+        for (ServiceProcess service : platform.services()) {
+            String call = organizerCalls.get(service.name());
+            if (call == null) {
+                continue;
+            }
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(send(HttpRequest.newBuilder(
+                    URI.create(service.url() + call)).header("Authorization", "Bearer " + token).GET()).statusCode())
+                    .as(service.name() + " after the logout").isEqualTo(401));
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - loggedOut)).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test

@@ -1,17 +1,24 @@
 package org.convoy.support;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
+
 import org.convoy.events.EventCodec;
+import org.convoy.events.OrganizerLoggedOut;
 import org.convoy.support.inbox.EventConsumers;
 import org.convoy.support.inbox.ProcessedEvents;
 import org.convoy.support.outbox.EventSender;
 import org.convoy.support.outbox.OutboxProperties;
 import org.convoy.support.outbox.OutboxRelay;
+import org.convoy.support.security.LoggedOutTokens;
 import org.convoy.support.store.OptimisticWrites;
 import org.convoy.support.text.NfcStrings;
 import org.convoy.support.web.CorrelationIdFilter;
 import org.convoy.support.web.ProblemDetailsAdvice;
 import org.convoy.support.web.RequestBodyLimitFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -24,6 +31,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.messaging.Message;
 
 import tools.jackson.databind.JacksonModule;
 
@@ -59,6 +67,19 @@ public class ServiceSupportAutoConfiguration {
     @ConditionalOnMissingBean
     OptimisticWrites optimisticWrites(OutboxRelay relay) {
         return new OptimisticWrites(relay, OPTIMISTIC_ATTEMPTS);
+    }
+
+    /** Tokens organizers logged out of, learnt from the session stream and checked on every organizer call. */
+    @Bean
+    @ConditionalOnMissingBean
+    LoggedOutTokens loggedOutTokens(MongoOperations mongo, ObjectProvider<Clock> clock) {
+        return new LoggedOutTokens(mongo, clock.getIfAvailable(Clock::systemUTC), Duration.ofSeconds(1));
+    }
+
+    /** Binding {@code sessionEvents-in-0} ({@code convoy.sessions}): every service hears of every logout. */
+    @Bean
+    Consumer<Message<byte[]>> sessionEvents(EventConsumers consumers, LoggedOutTokens tokens) {
+        return consumers.named("sessions").on(OrganizerLoggedOut.class, tokens::loggedOut).build();
     }
 
     /** Named like Boot's own indicator, which then steps aside; reported as {@code mongo}. */

@@ -47,6 +47,7 @@ class AuthController {
 
     private final Users users;
     private final RevokedTokens revoked;
+    private final LogoutAnnouncer announcer;
     private final TokenIssuer issuer;
     private final LoginThrottle throttle;
     private final PasswordEncoder passwords;
@@ -55,10 +56,11 @@ class AuthController {
     /** Checked when the user does not exist, so that a login takes as long either way. */
     private final String decoyHash;
 
-    AuthController(Users users, RevokedTokens revoked, TokenIssuer issuer, LoginThrottle throttle,
-            PasswordEncoder passwords, SigningKey key, GatewayProperties gateway) {
+    AuthController(Users users, RevokedTokens revoked, LogoutAnnouncer announcer, TokenIssuer issuer,
+            LoginThrottle throttle, PasswordEncoder passwords, SigningKey key, GatewayProperties gateway) {
         this.users = users;
         this.revoked = revoked;
+        this.announcer = announcer;
         this.issuer = issuer;
         this.throttle = throttle;
         this.passwords = passwords;
@@ -95,8 +97,11 @@ class AuthController {
     @PostMapping("/api/auth/logout")
     Mono<ResponseEntity<Void>> logout(@AuthenticationPrincipal Jwt token) {
         Instant expiresAt = token.getExpiresAt() == null ? Instant.now() : token.getExpiresAt();
-        return revoked.revoke(token.getId(), expiresAt)
-                .doOnSuccess(done -> log.atInfo().addKeyValue("user", token.getSubject()).log("Logged out"))
+        return revoked.revoke(token.getId(), token.getSubject(), expiresAt)
+                .doOnSuccess(done -> {
+                    log.atInfo().addKeyValue("user", token.getSubject()).log("Logged out");
+                    announcer.nudge();
+                })
                 .thenReturn(ResponseEntity.noContent().build());
     }
 

@@ -1,6 +1,7 @@
 package org.convoy.gateway.auth;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.bson.Document;
 import org.convoy.gateway.web.Problems;
@@ -8,6 +9,7 @@ import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicat
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.http.HttpHeaders;
@@ -60,6 +62,11 @@ class GatewaySecurity {
     @Bean
     RevokedTokens revokedTokens(ReactiveMongoOperations mongo) {
         return new RevokedTokens(mongo);
+    }
+
+    @Bean
+    LogoutAnnouncer logoutAnnouncer(RevokedTokens revoked, KafkaTemplate<byte[], byte[]> kafka) {
+        return new LogoutAnnouncer(revoked, kafka, Clock.systemUTC(), Duration.ofSeconds(1));
     }
 
     @Bean

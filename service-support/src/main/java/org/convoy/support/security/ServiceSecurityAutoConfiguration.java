@@ -2,10 +2,12 @@ package org.convoy.support.security;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -25,6 +27,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -109,7 +113,7 @@ public class ServiceSecurityAutoConfiguration {
     /** Keys are fetched from the gateway on the first token that needs them, with timeouts, never at start-up. */
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
-    JwtDecoder jwtDecoder(SecurityProperties properties) {
+    JwtDecoder jwtDecoder(SecurityProperties properties, ObjectProvider<LoggedOutTokens> loggedOut) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(properties.jwksTimeout());
         requests.setReadTimeout(properties.jwksTimeout());
@@ -119,8 +123,15 @@ public class ServiceSecurityAutoConfiguration {
                 .restOperations(jwksClient)
                 .build();
         OAuth2TokenValidator<Jwt> subject = new JwtClaimValidator<String>("sub", sub -> sub != null && !sub.isBlank());
+        // A token must say when it ends, and carry an id by which a logout can end it sooner.
+        OAuth2TokenValidator<Jwt> expires = new JwtClaimValidator<Object>("exp", Objects::nonNull);
+        OAuth2TokenValidator<Jwt> identified = new JwtClaimValidator<String>("jti", jti -> jti != null && !jti.isBlank());
+        LoggedOutTokens tokens = loggedOut.getIfAvailable();
+        OAuth2TokenValidator<Jwt> notLoggedOut = jwt -> tokens != null && tokens.isLoggedOut(jwt.getId())
+                ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "This token was logged out", null))
+                : OAuth2TokenValidatorResult.success();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()), subject));
+                JwtValidators.createDefaultWithIssuer(properties.issuer()), subject, expires, identified, notLoggedOut));
         return decoder;
     }
 

@@ -1,14 +1,21 @@
 package org.convoy.support.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.convoy.support.test.ProblemAssertions.assertProblem;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 
+import org.convoy.events.OrganizerLoggedOut;
 import org.convoy.support.test.Http;
 import org.convoy.support.test.ServiceIntegrationTest;
+import org.convoy.support.test.TestEventPublisher;
 import org.convoy.support.test.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +29,9 @@ class SecurityIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TestEventPublisher events;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -65,6 +75,26 @@ class SecurityIT {
     @Test
     void garbageInTheAuthorizationHeaderIs401NotA500() {
         assertProblem(Http.get(url("/parcels/ledger"), "v1.not-a-jwt.123.sig"), 401, "Unauthorized");
+    }
+
+    @Test
+    void aTokenThatDoesNotSayWhenItEndsOrHasNoIdIs401() {
+        assertThat(Http.get(url("/parcels/ledger"), TestTokens.withoutExpiry()).statusCode()).isEqualTo(401);
+        assertThat(Http.get(url("/parcels/ledger"), TestTokens.withoutId()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenLoggedOutAtTheGatewayIsRefusedHereWithinSeconds() {
+        String token = TestTokens.organizer();
+        assertThat(Http.get(url("/parcels/ledger"), token).statusCode()).isEqualTo(200);
+
+        events.publish(new OrganizerLoggedOut(UUID.randomUUID(), Instant.now(), OrganizerLoggedOut.SCHEMA_VERSION,
+                "organizer.test", TestTokens.idOf(token), Instant.now().plus(Duration.ofMinutes(15))));
+
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() ->
+                assertThat(Http.get(url("/parcels/ledger"), token).statusCode()).isEqualTo(401));
+        assertThat(Http.get(url("/parcels/ledger"), TestTokens.organizer()).statusCode())
+                .as("other tokens of the same organizer still work").isEqualTo(200);
     }
 
     @Test

@@ -77,6 +77,29 @@ public final class TestTokens {
                 now.plus(Duration.ofMinutes(15)))).issuer("someone-else").build());
     }
 
+    /** Validly signed, but saying nothing of when it ends. */
+    public static String withoutExpiry() {
+        return sign(KEY, new JWTClaimsSet.Builder().issuer(ISSUER).subject("organizer.test")
+                .claim("roles", List.of("ORGANIZER")).issueTime(new Date()).jwtID(UUID.randomUUID().toString()).build());
+    }
+
+    /** Validly signed and current, but without an id a logout could name. */
+    public static String withoutId() {
+        Instant now = Instant.now();
+        return sign(KEY, new JWTClaimsSet.Builder().issuer(ISSUER).subject("organizer.test")
+                .claim("roles", List.of("ORGANIZER")).issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(15)))).build());
+    }
+
+    /** The id ({@code jti}) a token carries, which a logout names. */
+    public static String idOf(String token) {
+        try {
+            return SignedJWT.parse(token).getJWTClaimsSet().getJWTID();
+        } catch (java.text.ParseException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     /** A genuine organizer token whose payload was changed afterwards to claim ADMIN; its signature no longer fits. */
     public static String tamperedToAdmin() {
         String[] parts = organizer().split("\\.");
