@@ -230,7 +230,6 @@ class WalkingSkeletonIT {
         Map<String, String> organizerCalls = Map.of(PlatformConfig.REGISTRATION, "api/registrations?convoyId=california-2023",
                 PlatformConfig.SCHEDULING, "api/scheduling/delegates?convoyId=california-2023",
                 PlatformConfig.NOTIFICATION, "api/notifications?limit=1");
-        long loggedOut = System.nanoTime();
         for (ServiceProcess service : platform.services()) {
             String call = organizerCalls.get(service.name());
             if (call == null) {
@@ -240,7 +239,6 @@ class WalkingSkeletonIT {
                     URI.create(service.url() + call)).header("Authorization", "Bearer " + token).GET()).statusCode())
                     .as(service.name() + " after the logout").isEqualTo(401));
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - loggedOut)).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test
