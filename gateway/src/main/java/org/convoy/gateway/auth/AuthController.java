@@ -2,6 +2,7 @@ package org.convoy.gateway.auth;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -73,11 +74,13 @@ class AuthController {
     Mono<ResponseEntity<IssuedToken>> login(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
         String username = Users.normalize(request.username());
         String address = ClientAddress.of(exchange, trustForwardedFor);
-        long wait = throttle.waitBefore(username, address);
-        if (wait > 0) {
-            return Mono.error(new AuthErrors.TooManyLogins(wait));
+        LoginThrottle.Decision decision = throttle.before(username, address);
+        if (decision.refuseForMillis() > 0) {
+            return Mono.error(new AuthErrors.TooManyLogins(decision.refuseForMillis()));
         }
-        return users.find(username).map(Optional::of).defaultIfEmpty(Optional.empty())
+        Mono<Long> held = decision.delayMillis() > 0 ? Mono.delay(Duration.ofMillis(decision.delayMillis()))
+                : Mono.just(0L);
+        return held.then(users.find(username)).map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(user -> checkPassword(request.password(), user.map(User::passwordHash).orElse(decoyHash))
                         .map(matches -> matches && user.isPresent() ? user : Optional.<User>empty()))
                 .map(user -> {
@@ -86,7 +89,7 @@ class AuthController {
                         log.atInfo().addKeyValue("address", address).log("Login refused");
                         throw new AuthErrors.LoginRefused();
                     }
-                    throttle.succeeded(username);
+                    throttle.succeeded(username, address);
                     log.atInfo().addKeyValue("user", username).log("Logged in");
                     return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                             .body(issuer.issue(username, user.get().roles()));

@@ -48,13 +48,20 @@ public record AuthProperties(
     }
 
     /**
-     * @param perUser     failed logins a user name may have at once
-     * @param perAddress  failed logins one client address may have at once, whatever the user names
-     * @param refillEvery each of them regains one try after this long
+     * @param perUserAndAddress failed logins one client address may have for one user name before it is refused
+     * @param perAddress        failed logins one client address may have, whatever the user names, before it is refused
+     * @param perUser           failed logins a user name may have from all addresses before its logins are slowed
+     *                          (never refused: that would let anyone lock the real user out)
+     * @param refillEvery       each of them regains one try after this long
+     * @param firstDelay        how long the first login past {@code perUser} is held; it doubles with each further failure
+     * @param maxDelay          the longest a login is held
      */
     public record LoginThrottle(
-            @Min(1) @DefaultValue("5") int perUser,
+            @Min(1) @DefaultValue("5") int perUserAndAddress,
             @Min(1) @DefaultValue("20") int perAddress,
-            @NotNull @DefaultValue("1m") Duration refillEvery) {
+            @Min(1) @DefaultValue("10") int perUser,
+            @NotNull @DefaultValue("1m") Duration refillEvery,
+            @NotNull @DefaultValue("500ms") Duration firstDelay,
+            @NotNull @DefaultValue("5s") Duration maxDelay) {
     }
 }

@@ -9,39 +9,60 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
-/** Failed logins spend tries per user name and per address; a success gives the user name its tries back. */
+/**
+ * Guessing is refused per (user, address) and per address, and only slowed per user, so nobody can lock the real user
+ * out by guessing from elsewhere.
+ */
 class LoginThrottleTest {
 
     private final Clock clock = Clock.fixed(Instant.parse("2023-02-27T16:00:00Z"), ZoneOffset.UTC);
-    private final LoginThrottle throttle = new LoginThrottle(
-            new AuthProperties.LoginThrottle(2, 3, Duration.ofMinutes(1)), clock);
+    private final LoginThrottle throttle = new LoginThrottle(new AuthProperties.LoginThrottle(2, 5, 3,
+            Duration.ofMinutes(1), Duration.ofMillis(500), Duration.ofSeconds(5)), clock);
 
     @Test
-    void aUserNameIsHeldBackAfterItsFailures() {
+    void anAddressGuessingOneUsersPasswordIsRefusedForThatUserOnly() {
         throttle.failed("ana", "203.0.113.7");
-        assertThat(throttle.waitBefore("ana", "203.0.113.7")).isZero();
-        throttle.failed("ana", "198.51.100.9");
+        assertThat(throttle.before("ana", "203.0.113.7").refuseForMillis()).isZero();
+        throttle.failed("ana", "203.0.113.7");
 
-        assertThat(throttle.waitBefore("ana", "192.0.2.1")).isEqualTo(60_000);
-        assertThat(throttle.waitBefore("bea", "203.0.113.7")).isZero();
+        assertThat(throttle.before("ana", "203.0.113.7").refuseForMillis()).isEqualTo(60_000);
+        assertThat(throttle.before("bea", "203.0.113.7").refuseForMillis()).isZero();
+        assertThat(throttle.before("ana", "198.51.100.9").refuseForMillis()).isZero();
     }
 
     @Test
-    void anAddressTryingManyUserNamesIsHeldBackForAllOfThem() {
-        throttle.failed("ana", "203.0.113.7");
-        throttle.failed("bea", "203.0.113.7");
-        throttle.failed("carla", "203.0.113.7");
+    void anAddressTryingManyUserNamesIsRefusedForAllOfThem() {
+        for (String user : new String[] { "ana", "bea", "carla", "dora", "eva" }) {
+            throttle.failed(user, "203.0.113.7");
+        }
 
-        assertThat(throttle.waitBefore("dora", "203.0.113.7")).isPositive();
-        assertThat(throttle.waitBefore("dora", "198.51.100.9")).isZero();
+        assertThat(throttle.before("fany", "203.0.113.7").refuseForMillis()).isPositive();
+        assertThat(throttle.before("fany", "198.51.100.9").refuseForMillis()).isZero();
     }
 
     @Test
-    void aSuccessfulLoginGivesTheUserNameItsTriesBack() {
+    void guessesFromManyAddressesSlowAUsersLoginsMoreAndMoreButNeverRefuseThem() {
+        for (int i = 0; i < 3; i++) {
+            throttle.failed("admin", "198.51.100." + i);
+        }
+        assertThat(throttle.before("admin", "192.0.2.1")).isEqualTo(new LoginThrottle.Decision(0, 500));
+
+        throttle.failed("admin", "198.51.100.10");
+        assertThat(throttle.before("admin", "192.0.2.1")).isEqualTo(new LoginThrottle.Decision(0, 1_000));
+        for (int i = 11; i < 30; i++) {
+            throttle.failed("admin", "198.51.100." + i);
+        }
+        assertThat(throttle.before("admin", "192.0.2.1")).as("held at most the longest delay, never refused")
+                .isEqualTo(new LoginThrottle.Decision(0, 5_000));
+    }
+
+    @Test
+    void aSuccessfulLoginGivesTheUserItsTriesBack() {
         throttle.failed("ana", "203.0.113.7");
         throttle.failed("ana", "203.0.113.8");
-        throttle.succeeded("ana");
+        throttle.failed("ana", "203.0.113.9");
+        throttle.succeeded("ana", "203.0.113.7");
 
-        assertThat(throttle.waitBefore("ana", "192.0.2.1")).isZero();
+        assertThat(throttle.before("ana", "192.0.2.1")).isEqualTo(new LoginThrottle.Decision(0, 0));
     }
 }

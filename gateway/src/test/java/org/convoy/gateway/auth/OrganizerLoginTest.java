@@ -42,8 +42,10 @@ import tools.jackson.databind.json.JsonMapper;
 @ContextConfiguration(initializers = TestMongo.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "CONVOY_ADMIN_USERNAME=Root-Admin", "CONVOY_ADMIN_PASSWORD=" + OrganizerLoginTest.ADMIN_PASSWORD,
-        "convoy.gateway.auth.login-throttle.per-user=3", "convoy.gateway.auth.login-throttle.per-address=1000",
-        "convoy.gateway.auth.login-throttle.refill-every=1h",
+        "convoy.gateway.auth.login-throttle.per-user-and-address=3", "convoy.gateway.auth.login-throttle.per-address=1000",
+        "convoy.gateway.auth.login-throttle.per-user=6", "convoy.gateway.auth.login-throttle.refill-every=1h",
+        "convoy.gateway.auth.login-throttle.first-delay=20ms", "convoy.gateway.auth.login-throttle.max-delay=200ms",
+        "convoy.gateway.public-rate-limit.trust-forwarded-for=true",
         "convoy.gateway.organizer-rate-limit.capacity=25", "convoy.gateway.organizer-rate-limit.refill-every=1h" })
 class OrganizerLoginTest {
 
@@ -137,21 +139,39 @@ class OrganizerLoginTest {
     }
 
     @Test
-    void repeatedFailuresAre429WithRetryAfterEvenWithTheRightPasswordAndOnlyForThatUser() {
+    void repeatedFailuresFromOneAddressAre429ThereEvenWithTheRightPasswordButNotElsewhere() {
         String name = createOrganizer("guessed");
         String other = createOrganizer("untouched");
         for (int i = 0; i < 3; i++) {
-            assertThat(login(name, "guess-number-" + i).statusCode()).isEqualTo(401);
+            assertThat(login(name, "guess-number-" + i, "203.0.113.66").statusCode()).isEqualTo(401);
         }
 
-        HttpResponse<String> throttled = login(name, "guessed-password-123");
+        HttpResponse<String> throttled = login(name, "guessed-password-123", "203.0.113.66");
 
         assertThat(throttled.statusCode()).isEqualTo(429);
         assertThat(throttled.headers().firstValue("Retry-After")).hasValueSatisfying(
                 seconds -> assertThat(Long.parseLong(seconds)).isPositive());
         assertThat(throttled.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(login(other, "untouched-password-123").statusCode()).isEqualTo(200);
+        assertThat(login(other, "untouched-password-123", "203.0.113.66").statusCode()).isEqualTo(200);
+        assertThat(login(name, "guessed-password-123", "198.51.100.23").statusCode())
+                .as("the real user, from her own address").isEqualTo(200);
+    }
+
+    @Test
+    void aFloodOfWrongGuessesFromManyAddressesCannotLockTheRealAdministratorOut() {
+        for (int address = 1; address <= 12; address++) {
+            for (int guess = 0; guess < 3; guess++) {
+                assertThat(login("Root-Admin", "wrong-guess-" + address + "-" + guess, "198.18.0." + address)
+                        .statusCode()).isEqualTo(401);
+            }
+            assertThat(login("Root-Admin", "wrong-guess-again", "198.18.0." + address).statusCode())
+                    .as("each guessing address is refused").isEqualTo(429);
+        }
+
+        HttpResponse<String> realAdministrator = login("Root-Admin", ADMIN_PASSWORD, "192.0.2.200");
+
+        assertThat(realAdministrator.statusCode()).as(realAdministrator.body()).isEqualTo(200);
     }
 
     @Test
@@ -291,6 +311,14 @@ class OrganizerLoginTest {
 
     private HttpResponse<String> login(String username, String password) {
         return post("/api/auth/login", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}", null);
+    }
+
+    /** A login from a given client address, as a proxy in front of the gateway reports it. */
+    private HttpResponse<String> login(String username, String password, String address) {
+        return send(HttpRequest.newBuilder(url("/api/auth/login")).header("Content-Type", "application/json")
+                .header("X-Forwarded-For", address)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\""
+                        + password + "\"}")));
     }
 
     private HttpResponse<String> post(String path, String body, String token) {
