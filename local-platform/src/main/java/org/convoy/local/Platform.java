@@ -172,6 +172,7 @@ final class Platform implements AutoCloseable {
         env.put("SMTP_HOST", "localhost");
         env.put("SMTP_PORT", String.valueOf(config.port(PlatformConfig.SMTP)));
         env.put("PUBLIC_BASE_URL", gatewayUrl());
+        env.putAll(LocalSecrets.in(config.dataDir()));
         return env;
     }
 

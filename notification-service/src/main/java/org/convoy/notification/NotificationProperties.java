@@ -3,6 +3,7 @@ package org.convoy.notification;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.convoy.support.security.Secrets;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -17,5 +18,9 @@ import org.springframework.validation.annotation.Validated;
 public record NotificationProperties(
         @NotBlank @DefaultValue("Convoy <avisos@convoy.local>") String from,
         @NotBlank @DefaultValue("http://localhost:8080") String publicBaseUrl,
-        @NotBlank @Size(min = 32) @DefaultValue("local-development-preferences-secret-change-me") String preferencesSecret) {
+        String preferencesSecret) {
+
+    public NotificationProperties {
+        Secrets.require("NOTIFICATION_PREFERENCES_SECRET", preferencesSecret);
+    }
 }

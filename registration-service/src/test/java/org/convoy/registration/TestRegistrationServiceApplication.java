@@ -1,6 +1,7 @@
 package org.convoy.registration;
 
 import org.convoy.support.test.ContainersConfig;
+import org.convoy.support.test.TestSecrets;
 import org.springframework.boot.SpringApplication;
 
 /**
@@ -13,6 +14,7 @@ public final class TestRegistrationServiceApplication {
     }
 
     public static void main(String[] args) {
+        TestSecrets.forThisProcess();
         SpringApplication.from(RegistrationServiceApplication::main).with(ContainersConfig.class).run(args);
     }
 }

@@ -3,6 +3,7 @@ package org.convoy.scheduling;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.convoy.support.security.Secrets;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -12,5 +13,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("convoy.scheduling")
-public record SchedulingProperties(@NotBlank @Size(min = 32) String linkSecret) {
+public record SchedulingProperties(String linkSecret) {
+
+    public SchedulingProperties {
+        Secrets.require("REGISTRATION_LINK_SECRET", linkSecret);
+    }
 }

@@ -21,6 +21,7 @@ import org.convoy.scheduling.delegate.domain.ScheduledDelegateRepository;
 import org.convoy.support.links.PersonalLinks;
 import org.convoy.support.test.Calendars;
 import org.convoy.support.test.Http;
+import org.convoy.support.test.TestSecrets;
 import org.convoy.support.test.TestTokens;
 import org.convoy.support.test.MutableClock;
 import org.convoy.support.test.ServiceIntegrationTest;
@@ -197,7 +198,7 @@ class AgendaIT {
         UUID ana = fixture.approved("Ana", List.of("FINTECH"), List.of());
         UUID beto = fixture.approved("Beto", List.of("FINTECH"), List.of());
         fixture.awaitApproved(List.of(ana, beto));
-        PersonalLinks links = new PersonalLinks("local-development-link-secret-change-me-0001", clock);
+        PersonalLinks links = new PersonalLinks(TestSecrets.LINK, clock);
         String anasLink = links.token(ana, clock.instant().plus(Duration.ofDays(1)));
         String agenda = fixture.base() + "/delegates/" + ana + "/agenda";
 

@@ -35,5 +35,6 @@ public final class MongoWireStore implements ApplicationContextInitializer<Confi
     public void initialize(ConfigurableApplicationContext context) {
         String database = "test-" + UUID.randomUUID().toString().substring(0, 8);
         TestPropertyValues.of("spring.mongodb.uri=" + connectionString(database)).applyTo(context);
+        TestSecrets.applyTo(context);
     }
 }

@@ -28,6 +28,7 @@ public final class TestInfrastructureInitializer implements ApplicationContextIn
         TestPropertyValues.of("spring.cloud.stream.default.group=${spring.application.name}-" + suffix,
                 // As the variable the shared defaults read, so that a test can still set convoy.security.jwks-uri.
                 "JWKS_URI=" + TestTokens.jwksUri()).applyTo(context);
+        TestSecrets.applyTo(context);
         if (mode == InfrastructureMode.CONTAINERS) {
             ((GenericApplicationContext) context).registerBean(ContainersConfig.class);
             return;
