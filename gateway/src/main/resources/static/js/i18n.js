@@ -117,7 +117,7 @@ const es = {
 
   'self.title': 'Mi registro',
   'self.loading': 'Cargando su registro…',
-  'self.badLink': 'Este enlace no es válido o ya venció. Pida uno nuevo con su correo.',
+  'self.badLink': 'Este enlace ya se usó, venció o fue reemplazado por uno más nuevo. Pida uno nuevo con su correo.',
   'self.status': 'Estado',
   'self.status.SUBMITTED': 'Su registro está en revisión por los organizadores.',
   'self.status.WAITLISTED': 'Está en la lista de espera; le avisaremos si se libera un lugar.',
@@ -376,7 +376,7 @@ const en = {
 
   'self.title': 'My registration',
   'self.loading': 'Loading your registration…',
-  'self.badLink': 'This link is not valid or has expired. Ask for a new one with your email.',
+  'self.badLink': 'This link was already used, has expired, or a newer one replaced it. Ask for a new one with your email.',
   'self.status': 'Status',
   'self.status.SUBMITTED': 'Organizers are reviewing your registration.',
   'self.status.WAITLISTED': 'You are on the waiting list; we will tell you if a place frees up.',

@@ -1,4 +1,4 @@
-// /registration: the public registration form, or, opened with the emailed link (#token=…), the delegate's own page:
+// /registration: the public registration form, or, opened with the emailed link (#code=…), the delegate's own page:
 // status, agenda, changes and withdrawal.
 import { initLanguage, t, lang, onLangChange, applyI18n, useLanguageUnlessChosen } from './i18n.js';
 import { h, $, $$, fill, show, say } from './dom.js';
@@ -267,21 +267,36 @@ $('#link-form').addEventListener('submit', async (event) => {
 
 // ---------------------------------------------------------------- the delegate's own page
 
-function personalLink() {
-  const match = /(?:^|[#&])token=([^&]+)/.exec(location.hash);
-  if (match) {
-    const token = decodeURIComponent(match[1]);
-    try {
-      sessionStorage.setItem(LINK_KEY, token);
-    } catch (e) {
-      // kept in memory only
-    }
-    // The link stays out of the address bar, history and screen shares once read.
+/**
+ * The emailed link carries a one-time code (#code=…): it is exchanged once for a session, kept in this tab only.
+ * Reloading the page keeps the session; opening the link again, or an older link, asks for a new one.
+ */
+async function personalSession() {
+  const match = /(?:^|[#&])code=([^&]+)/.exec(location.hash);
+  const legacy = /(?:^|[#&])token=/.test(location.hash);
+  if (match || legacy) {
+    // The code stays out of the address bar, history and screen shares once read.
     history.replaceState(null, '', location.pathname + location.search);
-    return token;
+  }
+  if (legacy) {
+    return { expired: true };
+  }
+  if (match) {
+    try {
+      const session = await api('/api/registrations/sessions', { method: 'POST', body: { code: decodeURIComponent(match[1]) } });
+      try {
+        sessionStorage.setItem(LINK_KEY, session.token);
+      } catch (e) {
+        // kept in memory only
+      }
+      return { token: session.token };
+    } catch (error) {
+      return { expired: true };
+    }
   }
   try {
-    return sessionStorage.getItem(LINK_KEY);
+    const kept = sessionStorage.getItem(LINK_KEY);
+    return kept ? { token: kept } : null;
   } catch (e) {
     return null;
   }
@@ -449,7 +464,7 @@ function renderAgenda() {
   }
   const zone = agenda.zone;
   const meetings = agenda.days.flatMap((day) => day.meetings);
-  const feed = `${location.origin}/api/scheduling/convoys/${encodeURIComponent(me.convoyId)}/delegates/${encodeURIComponent(me.delegateId)}/agenda.ics?token=${encodeURIComponent(link)}`;
+  const feed = me.calendarFeed;
   const anyTime = meetings[0] ? meetings[0].startsAt : agenda.days[0]?.date + 'T12:00:00Z';
   fill(box,
     h('p', { class: 'hint' }, t('agenda.zone', { zone: zoneName(anyTime, zone) + ', ' + zone })),
@@ -482,9 +497,13 @@ onLangChange((now) => {
 
 // ---------------------------------------------------------------- start
 
-const token = personalLink();
-if (token) {
-  openSelf(token);
+const session = await personalSession();
+if (session && session.token) {
+  openSelf(session.token);
+} else if (session && session.expired) {
+  show($('#self-view'), false);
+  say($('#page-status'), t('self.badLink'), 'error');
+  show($('#link-view'));
 } else {
   const form = $('#registration-form');
   buildRegistrationForm(form);

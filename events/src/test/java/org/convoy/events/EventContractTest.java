@@ -58,7 +58,7 @@ class EventContractTest {
 
         assertThat(sample.eventId()).isNotNull();
         assertThat(sample.occurredAt()).isEqualTo(SampleEvents.AT);
-        assertThat(sample.schemaVersion()).isEqualTo(1);
+        assertThat(sample.schemaVersion()).isEqualTo(sample instanceof RegistrationLinkIssued ? 2 : 1);
         String expectedKey = sample instanceof DelegateEvent delegateEvent ? delegateEvent.delegateId().toString()
                 : sample instanceof ConvoyDefinitionEvent ? SampleEvents.CONVOY
                 : sample instanceof SessionEvent ? SampleEvents.ORGANIZER : SampleEvents.MEETING.toString();

@@ -113,7 +113,7 @@ class WalkingSkeletonIT {
                 .anySatisfy(mail -> {
                     assertThat(mail.get("to")).isEqualTo(email);
                     assertThat(mail.get("subject")).isEqualTo("Convoy: recibimos tu registro, Lucía");
-                    assertThat(mail.get("text")).contains("Hola Lucía Gómez Treviño", "/registration#token=");
+                    assertThat(mail.get("text")).contains("Hola Lucía Gómez Treviño", "/registration#code=");
                 }));
         String token = organizerToken();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -167,12 +167,16 @@ class WalkingSkeletonIT {
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         String id = json.readTree(registered.body()).path("id").asString();
         String token = organizerToken();
-        String link = await().atMost(Duration.ofSeconds(60)).until(() -> platform.mail().messages().stream()
+        String code = await().atMost(Duration.ofSeconds(60)).until(() -> platform.mail().messages().stream()
                 .filter(mail -> email.equals(mail.get("to"))).map(mail -> mail.get("text"))
-                .map(java.util.regex.Pattern.compile("/registration#token=(\\S+)")::matcher)
-                .filter(java.util.regex.Matcher::find).map(matcher -> matcher.group(1)).findFirst(),
+                .map(Pattern.compile("/registration#code=([\\w-]+)")::matcher)
+                .filter(Matcher::find).map(matcher -> matcher.group(1)).findFirst(),
                 java.util.Optional::isPresent)
                 .orElseThrow();
+        // The page exchanges the link's one-time code for the delegate's session, as her browser would.
+        HttpResponse<String> opened = post("api/registrations/sessions", "{\"code\": \"" + code + "\"}");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String session = json.readTree(opened.body()).path("token").asString();
 
         HttpResponse<String> approved = post("api/registrations/approvals", "{\"delegateIds\": [\"" + id + "\"]}", token);
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
@@ -197,7 +201,7 @@ class WalkingSkeletonIT {
                 }));
         HttpResponse<String> agenda = send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
                 + "api/scheduling/convoys/california-2023/delegates/" + id + "/agenda"))
-                .header("X-Registration-Token", link).GET());
+                .header("X-Registration-Token", session).GET());
         assertThat(agenda.statusCode()).as(agenda.body()).isEqualTo(200);
         assertThat(agenda.body()).contains(meetingId, "\"startsAt\":\"2023-02-28T10:00:00-08:00\"");
     }

@@ -62,7 +62,7 @@ class WebUiIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Pattern LINK = Pattern.compile("/registration#token=([A-Za-z0-9._~%-]+)");
+    private static final Pattern LINK = Pattern.compile("/registration#code=([A-Za-z0-9_-]+)");
     private static final Pattern PREFERENCES = Pattern.compile("/preferences#token=(p1\\.[A-Za-z0-9._-]+)");
 
     @TempDir
@@ -172,7 +172,7 @@ class WebUiIT {
                 .anySatisfy(mail -> {
                     assertThat(mail.get("to")).isEqualTo(email);
                     assertThat(mail.get("subject")).isEqualTo("Convoy: recibimos tu registro, María");
-                    assertThat(mail.get("text")).contains("/registration#token=");
+                    assertThat(mail.get("text")).contains("/registration#code=");
                 }));
     }
 
@@ -328,15 +328,15 @@ class WebUiIT {
         screenshot("11-console-notices");
 
         // The delegate opens the link from her email: her registration is approved and the meeting is on her agenda.
-        open("registration#token=" + link);
+        open("registration#code=" + link);
         By agenda = By.cssSelector("#agenda .meeting");
         wait.until(ExpectedConditions.visibilityOfElementLocated(agenda));
         assertThat(text(By.id("self-status"))).isEqualTo("Aprobado");
         assertThat(text(agenda)).contains("11:30", "12:30", "Produce Pay", "Financiamiento agrícola");
         assertThat(text(By.id("agenda"))).contains("Lunes, 27 de febrero — Los Angeles");
-        assertThat(browser.getCurrentUrl()).doesNotContain("token=");
+        assertThat(browser.getCurrentUrl()).doesNotContain("code=");
         String feed = wait.until(driver -> driver.findElement(By.id("ics-download")).getDomProperty("href"));
-        assertThat(feed).contains("/agenda.ics?token=");
+        assertThat(feed).contains("/agenda.ics?token=c1.");
         assertThat(send(HttpRequest.newBuilder(URI.create(feed)).GET()).body())
                 .contains("BEGIN:VEVENT", "Produce Pay", "TZID=America/Los_Angeles");
         screenshot("12-delegate-page");
@@ -387,7 +387,7 @@ class WebUiIT {
         register("Elena", "Ruiz", email);
         String link = personalLink(email);
 
-        open("registration#token=" + link);
+        open("registration#code=" + link);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("edit-form")));
         assertThat(text(By.id("self-status"))).isEqualTo("En revisión");
         assertThat(text(By.id("agenda"))).isNotEmpty();
@@ -409,12 +409,30 @@ class WebUiIT {
     }
 
     @Test
+    void aPersonalLinkOpensOnceAndOpenedAgainAsksForANewOne() throws Exception {
+        String email = unique("irene") + "@colima.gob.mx";
+        register("Irene", "Soto", email);
+        String code = personalLink(email);
+
+        open("registration#code=" + code);
+        waitForText(By.id("self-status"), text -> text.equals("En revisión"));
+        browser.navigate().refresh();
+        waitForText(By.id("self-status"), text -> text.equals("En revisión"));
+
+        browser.executeScript("sessionStorage.clear();");
+        open("registration#code=" + code);
+        waitForText(By.id("page-status"), text -> text.startsWith("Este enlace ya se usó"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("link-email")));
+        assertThat(browser.getCurrentUrl()).doesNotContain("code=");
+    }
+
+    @Test
     void aDelegateWhoRegisteredInEnglishReadsHerPageInEnglishOnANewDevice() throws Exception {
         String email = unique("grace") + "@guadalajara.gob.mx";
         register("Grace", "Miller", email, "en");
         String link = personalLink(email);
 
-        open("registration#token=" + link);
+        open("registration#code=" + link);
 
         waitForText(By.id("self-status"), text -> text.equals("Under review"));
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
@@ -582,7 +600,7 @@ class WebUiIT {
         return json.readTree(response.body()).path("id").asString();
     }
 
-    /** The token of the personal link in the delegate's welcome email. */
+    /** The one-time code of the personal link in the delegate's welcome email. */
     private String personalLink(String email) {
         return await().atMost(Duration.ofSeconds(60)).until(() -> platform.mail().messages().stream()
                 .filter(mail -> email.equals(mail.get("to")))

@@ -25,7 +25,9 @@ import org.convoy.support.test.Http;
 import org.convoy.support.test.ServiceIntegrationTest;
 import org.convoy.support.test.TestTokens;
 import org.convoy.support.test.TokenChecks;
+import org.convoy.support.links.LinkCodes;
 import org.convoy.support.test.TestEventPublisher;
+import org.convoy.support.test.TestSecrets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,7 +92,7 @@ class DelegateNoticesIT {
 
         assertThat(mail.getSubject()).isEqualTo("Convoy: recibimos tu registro, María");
         assertThat(MailParts.text(mail)).contains("Hola María Hernández", "para el Convoy California 2023", "revisará",
-                "http://localhost:8080/registration#token=" + delegate, "válido hasta el 20 de marzo de 2023");
+                personalLink(delegate), "válido hasta el 20 de marzo de 2023");
         assertThat(mail.getFrom()[0].toString()).contains("avisos@convoy.local");
     }
 
@@ -131,7 +133,7 @@ class DelegateNoticesIT {
         MimeMessage mail = awaitMailTo(email).get(0);
 
         assertThat(mail.getSubject()).isEqualTo("Convoy: your personal link");
-        assertThat(MailParts.text(mail)).contains("http://localhost:8080/registration#token=" + delegate);
+        assertThat(MailParts.text(mail)).contains(personalLink(delegate)).doesNotContain(nonceOf(delegate));
     }
 
     @Test
@@ -268,8 +270,17 @@ class DelegateNoticesIT {
     }
 
     private static RegistrationLinkIssued link(UUID delegate, String reason) {
-        return new RegistrationLinkIssued(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023", reason,
-                "http://localhost:8080/registration#token=" + delegate, Instant.parse("2023-03-20T18:00:00Z"));
+        return new RegistrationLinkIssued(UUID.randomUUID(), Instant.now(), 2, delegate, "california-2023", reason,
+                nonceOf(delegate), Instant.parse("2023-03-20T18:00:00Z"));
+    }
+
+    private static String nonceOf(UUID delegate) {
+        return "nonce-" + delegate;
+    }
+
+    /** The personal link the email must carry: its one-time code made from the event's nonce with the link secret. */
+    private static String personalLink(UUID delegate) {
+        return "http://localhost:8080/registration#code=" + new LinkCodes(TestSecrets.LINK).code(delegate, nonceOf(delegate));
     }
 
     private static List<MimeMessage> awaitMailTo(String email) {

@@ -227,8 +227,7 @@ class RegistrationAccessIT {
     }
 
     private String linkToken(UUID delegateId) {
-        String link = links.issue(delegateId).url();
-        return link.substring(link.indexOf("#token=") + "#token=".length());
+        return links.session(delegateId).token();
     }
 
     private String url(String path) {

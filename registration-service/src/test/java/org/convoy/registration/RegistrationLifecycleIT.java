@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import org.convoy.events.EventCodec;
 import org.convoy.events.EventHeaders;
 import org.convoy.events.RegistrationLinkIssued;
+import org.convoy.support.links.LinkCodes;
 import org.convoy.registration.delegate.Registrations;
 import org.convoy.registration.delegate.SelfServiceLinks;
 import org.convoy.registration.delegate.domain.PrivacyConsent;
@@ -32,6 +33,7 @@ import org.convoy.registration.convoy.domain.ConvoyRepository;
 import org.convoy.support.test.EventProbe;
 import org.convoy.support.test.Http;
 import org.convoy.support.test.ServiceIntegrationTest;
+import org.convoy.support.test.TestSecrets;
 import org.convoy.support.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -236,9 +238,12 @@ class RegistrationLifecycleIT {
         UUID mayor = memberId(group, true);
         UUID staff = memberId(group, false);
         await().atMost(Duration.ofSeconds(20)).until(() -> events.recordsWithKey(staff.toString()).size() == 2);
-        String staffLink = new EventCodec().read(events.recordsWithKey(staff.toString()).get(1).value(),
-                RegistrationLinkIssued.class).link();
-        String staffToken = staffLink.substring(staffLink.indexOf("#token=") + "#token=".length());
+        String staffNonce = new EventCodec().read(events.recordsWithKey(staff.toString()).get(1).value(),
+                RegistrationLinkIssued.class).linkNonce();
+        HttpResponse<String> opened = post("/api/registrations/sessions", "{\"code\":\""
+                + new LinkCodes(TestSecrets.LINK).code(staff, staffNonce) + "\"}", null);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String staffToken = json.readTree(opened.body()).path("token").asString();
         String mayorToken = token(mayor);
 
         JsonNode mine = json.readTree(get("/api/registrations/self", staffToken).body());
@@ -470,8 +475,7 @@ class RegistrationLifecycleIT {
     }
 
     private String token(UUID delegateId) {
-        String link = links.issue(delegateId).url();
-        return link.substring(link.indexOf("#token=") + "#token=".length());
+        return links.session(delegateId).token();
     }
 
     private HttpResponse<String> post(String path, String body, String idempotencyKey) {

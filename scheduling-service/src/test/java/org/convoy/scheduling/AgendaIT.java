@@ -194,31 +194,36 @@ class AgendaIT {
     }
 
     @Test
-    void aDelegatesPersonalLinkOpensTheirOwnAgendaAndCalendarButNoOneElses() {
+    void aDelegatesSessionOpensHerOwnAgendaAndHerFeedsTokenOnlyHerCalendar() {
         UUID ana = fixture.approved("Ana", List.of("FINTECH"), List.of());
         UUID beto = fixture.approved("Beto", List.of("FINTECH"), List.of());
         fixture.awaitApproved(List.of(ana, beto));
         PersonalLinks links = new PersonalLinks(TestSecrets.LINK, clock);
-        String anasLink = links.token(ana, clock.instant().plus(Duration.ofDays(1)));
+        String anasSession = links.session(ana, clock.instant().plus(Duration.ofDays(1)));
+        String anasFeed = links.calendar(ana);
         String agenda = fixture.base() + "/delegates/" + ana + "/agenda";
 
-        assertThat(Http.send(HttpRequest.newBuilder(URI.create(agenda)).header(PersonalLinks.HEADER, anasLink).GET())
+        assertThat(Http.send(HttpRequest.newBuilder(URI.create(agenda)).header(PersonalLinks.HEADER, anasSession).GET())
                 .statusCode()).isEqualTo(200);
-        assertThat(Http.get(fixture.base() + "/delegates/" + ana + "/agenda.ics?token=" + anasLink).statusCode())
-                .as("a calendar app subscribes with the token in the address").isEqualTo(200);
+        assertThat(Http.get(fixture.base() + "/delegates/" + ana + "/agenda.ics?token=" + anasFeed).statusCode())
+                .as("a calendar app subscribes with the feed's own token in the address").isEqualTo(200);
+        assertThat(Http.send(HttpRequest.newBuilder(URI.create(agenda)).header(PersonalLinks.HEADER, anasFeed).GET())
+                .statusCode()).as("the feed's token opens no agenda page").isEqualTo(401);
+        assertThat(Http.get(fixture.base() + "/delegates/" + ana + "/agenda.ics?token=" + anasSession).statusCode())
+                .as("a session is no feed token").isEqualTo(401);
         assertThat(Http.send(HttpRequest.newBuilder(URI.create(fixture.base() + "/delegates/" + beto + "/agenda"))
-                .header(PersonalLinks.HEADER, anasLink).GET()).statusCode()).as("another delegate's agenda")
+                .header(PersonalLinks.HEADER, anasSession).GET()).statusCode()).as("another delegate's agenda")
                 .isEqualTo(403);
-        assertThat(Http.get(fixture.base() + "/delegates/" + beto + "/agenda.ics?token=" + anasLink).statusCode())
+        assertThat(Http.get(fixture.base() + "/delegates/" + beto + "/agenda.ics?token=" + anasFeed).statusCode())
                 .isEqualTo(403);
         assertThat(Http.get(agenda).statusCode()).isEqualTo(401);
         assertThat(Http.send(HttpRequest.newBuilder(URI.create(agenda))
-                .header(PersonalLinks.HEADER, anasLink.substring(0, anasLink.length() - 2) + "xx").GET()).statusCode())
-                .isEqualTo(401);
+                .header(PersonalLinks.HEADER, anasSession.substring(0, anasSession.length() - 2) + "xx").GET())
+                .statusCode()).isEqualTo(401);
         assertThat(Http.send(HttpRequest.newBuilder(URI.create(agenda)).header(PersonalLinks.HEADER,
-                links.token(ana, clock.instant().minusSeconds(60))).GET()).statusCode()).as("expired").isEqualTo(401);
+                links.session(ana, clock.instant().minusSeconds(60))).GET()).statusCode()).as("expired").isEqualTo(401);
         assertThat(Http.send(HttpRequest.newBuilder(URI.create(fixture.base() + "/meetings"))
-                .header(PersonalLinks.HEADER, anasLink).GET()).statusCode()).as("organizer calls").isEqualTo(401);
+                .header(PersonalLinks.HEADER, anasSession).GET()).statusCode()).as("organizer calls").isEqualTo(401);
     }
 
     private Calendar calendar(UUID delegateId) throws Exception {

@@ -26,7 +26,8 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class PublicRateLimit implements WebFilter {
 
-    private static final List<String> LIMITED_PATHS = List.of("/api/registrations", "/api/registrations/link-requests");
+    private static final List<String> LIMITED_PATHS = List.of("/api/registrations", "/api/registrations/link-requests",
+            "/api/registrations/sessions");
 
     private final GatewayProperties.RateLimit limit;
     private final TokenBuckets buckets;

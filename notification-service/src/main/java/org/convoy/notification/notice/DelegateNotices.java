@@ -26,10 +26,12 @@ public class DelegateNotices {
 
     private final NoticeSender notices;
     private final ConvoyNames convoys;
+    private final PersonalLinkAddresses links;
 
-    DelegateNotices(NoticeSender notices, ConvoyNames convoys) {
+    DelegateNotices(NoticeSender notices, ConvoyNames convoys, PersonalLinkAddresses links) {
         this.notices = notices;
         this.convoys = convoys;
+        this.links = links;
     }
 
     public void linkIssued(RegistrationLinkIssued event) {
@@ -38,7 +40,7 @@ public class DelegateNotices {
                 contact -> requested ? "link-requested"
                         : contact.waitlisted() ? "registration-waitlisted" : "registration-received",
                 contact -> new Object[] { contact.givenName(), fullName(contact), convoy(event.convoyId(), contact),
-                        event.link(),
+                        links.of(event.delegateId(), event.linkNonce()),
                         DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                                 .withLocale(Locale.forLanguageTag(contact.language()))
                                 .format(event.expiresAt().atZone(CONVOY_ZONE)) },

@@ -27,5 +27,6 @@ class RegistrationIndexes implements SmartInitializingSingleton {
         indexes.createIndex(new Index().on("idempotencyKey", Sort.Direction.ASC).unique().sparse()
                 .named("one_registration_per_idempotency_key"));
         indexes.createIndex(new Index().on("members.delegateId", Sort.Direction.ASC).named("by_delegate"));
+        indexes.createIndex(new Index().on("members.linkCode.hash", Sort.Direction.ASC).sparse().named("by_link_code"));
     }
 }

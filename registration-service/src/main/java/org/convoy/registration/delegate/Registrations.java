@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 import org.convoy.events.DelegateProfile;
 import org.convoy.registration.delegate.domain.AlreadyRegisteredException;
 import org.convoy.registration.delegate.domain.DelegateNotFoundException;
+import org.convoy.registration.delegate.domain.LinkNotValidException;
 import org.convoy.registration.delegate.domain.Member;
 import org.convoy.registration.delegate.domain.PrivacyConsent;
 import org.convoy.registration.delegate.domain.Registration;
@@ -25,6 +26,7 @@ import org.convoy.registration.convoy.PlacesLedger;
 import org.convoy.registration.convoy.UnknownConvoyException;
 import org.convoy.registration.convoy.domain.Convoy;
 import org.convoy.registration.convoy.domain.ConvoyRepository;
+import org.convoy.support.links.LinkCodes;
 import org.convoy.support.store.OptimisticWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -203,6 +205,23 @@ public class Registrations {
 
     private static boolean listed(Member member) {
         return member.status() != RegistrationStatus.RECEIVED && member.status() != RegistrationStatus.ERASED;
+    }
+
+    /**
+     * A delegate opened her personal link: its one-time code is used up and she gets a session.
+     *
+     * @throws LinkNotValidException when no current, unused link has this code
+     */
+    public SelfServiceLinks.Session openLink(String code) {
+        String hash = LinkCodes.hash(code);
+        Registration registration = registrations.findByMembersLinkCodeHash(hash)
+                .orElseThrow(LinkNotValidException::new);
+        UUID delegateId = registration.members().stream()
+                .filter(member -> member.linkCode() != null && member.linkCode().hash().equals(hash))
+                .findFirst().orElseThrow(LinkNotValidException::new).delegateId();
+        change(registration.id(), r -> r.linkOpened(delegateId, hash, clock.instant()));
+        log.atInfo().addKeyValue("delegateId", delegateId).log("Personal link opened");
+        return links.session(delegateId);
     }
 
     public Registration registrationOf(UUID delegateId) {

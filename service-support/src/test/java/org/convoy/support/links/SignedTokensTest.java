@@ -65,10 +65,14 @@ class SignedTokensTest {
     }
 
     @Test
-    void personalLinksKeepTheirFormSoLinksAlreadyEmailedStillOpen() {
-        String token = new PersonalLinks(SECRET, clock).token(maria, Instant.parse("2023-03-01T00:00:00Z"));
+    void aDelegatesSessionAndHerCalendarTokenEachOpenOnlyWhatTheyAreFor() {
+        PersonalLinks links = new PersonalLinks(SECRET, clock);
+        String session = links.session(maria, clock.instant().plusSeconds(3600));
+        String calendar = links.calendar(maria);
 
-        assertThat(token).startsWith("v1." + maria + "." + Instant.parse("2023-03-01T00:00:00Z").getEpochSecond() + ".");
-        assertThat(new PersonalLinks(SECRET, clock).verify(token)).contains(maria);
+        assertThat(links.verifySession(session)).contains(maria);
+        assertThat(links.verifyCalendar(calendar)).contains(maria);
+        assertThat(links.verifySession(calendar)).as("a calendar token opens no session").isEmpty();
+        assertThat(links.verifyCalendar(session)).isEmpty();
     }
 }

@@ -1,14 +1,42 @@
 package org.convoy.registration.delegate.domain;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import org.convoy.events.DelegateProfile;
+import org.springframework.data.annotation.PersistenceCreator;
 
-/** One delegate of a registration: the lead, or a companion registered with them. */
+/**
+ * One delegate of a registration: the lead, or a companion registered with them.
+ *
+ * @param linkCode the one-time code of the personal link last sent to them, by its hash; {@code null} once used
+ */
 public record Member(UUID delegateId, boolean lead, String emailKey, DelegateProfile profile,
-        RegistrationStatus status, String reason) {
+        RegistrationStatus status, String reason, LinkCode linkCode) {
+
+    @PersistenceCreator
+    public Member {
+    }
+
+    public Member(UUID delegateId, boolean lead, String emailKey, DelegateProfile profile, RegistrationStatus status,
+            String reason) {
+        this(delegateId, lead, emailKey, profile, status, reason, null);
+    }
 
     Member withStatus(RegistrationStatus newStatus, String newReason) {
-        return new Member(delegateId, lead, emailKey, profile, newStatus, newReason);
+        return new Member(delegateId, lead, emailKey, profile, newStatus, newReason, linkCode);
+    }
+
+    Member withLinkCode(LinkCode code) {
+        return new Member(delegateId, lead, emailKey, profile, status, reason, code);
+    }
+
+    /** Whether this code, by its hash, opens the member's registration now. */
+    public boolean opensWith(String codeHash, Instant now) {
+        return linkCode != null && linkCode.hash().equals(codeHash) && linkCode.expiresAt().isAfter(now);
+    }
+
+    /** @param hash the SHA-256 of the code; the code itself is kept nowhere */
+    public record LinkCode(String hash, Instant expiresAt) {
     }
 }

@@ -116,8 +116,10 @@ public class Registration implements Outboxed {
                         member.delegateId(), convoyId, id));
             }
             IssuedLink link = links.apply(member.delegateId());
+            replace(member(member.delegateId()).withLinkCode(link.code()));
             event(new RegistrationLinkIssued(UUID.randomUUID(), now, RegistrationLinkIssued.SCHEMA_VERSION,
-                    member.delegateId(), convoyId, RegistrationLinkIssued.REGISTERED, link.url(), link.expiresAt()));
+                    member.delegateId(), convoyId, RegistrationLinkIssued.REGISTERED, link.nonce(),
+                    link.code().expiresAt()));
             record(now, member.delegateId(), status.name(), "platform", held ? "place held" : "convoy full; group waits");
         }
         return true;
@@ -199,7 +201,8 @@ public class Registration implements Outboxed {
                 || !java.util.Objects.equals(before.position(), changed.position());
         boolean backToReview = matters && member.status() == RegistrationStatus.APPROVED;
         RegistrationStatus status = backToReview ? RegistrationStatus.SUBMITTED : member.status();
-        replace(new Member(delegateId, member.lead(), member.emailKey(), changed, status, member.reason()));
+        replace(new Member(delegateId, member.lead(), member.emailKey(), changed, status, member.reason(),
+                member.linkCode()));
         event(new org.convoy.events.DelegateUpdated(UUID.randomUUID(), now,
                 org.convoy.events.DelegateUpdated.SCHEMA_VERSION, delegateId, convoyId, changed, backToReview));
         record(now, delegateId, backToReview ? "UPDATED_BACK_TO_REVIEW" : "UPDATED", by, changedFields(before, changed));
@@ -219,7 +222,8 @@ public class Registration implements Outboxed {
         DelegateProfile erased = new DelegateProfile("—", "—", null, null, member.profile().preferredLanguage(),
                 member.profile().role(), member.profile().state(), null, null, null, List.of(), List.of(),
                 java.util.Set.of());
-        replace(new Member(delegateId, member.lead(), "erased:" + delegateId, erased, RegistrationStatus.ERASED, null));
+        replace(new Member(delegateId, member.lead(), "erased:" + delegateId, erased, RegistrationStatus.ERASED, null,
+                null));
         history.replaceAll(entry -> entry.delegateId().equals(delegateId)
                 ? new HistoryEntry(entry.at(), delegateId, entry.change(), entry.by(), null) : entry);
         releasePending |= held;
@@ -250,12 +254,26 @@ public class Registration implements Outboxed {
         }
     }
 
-    /** A personal link was issued again on request. */
+    /** A personal link was issued again on request; the one sent before stops working. */
     public void linkReissued(UUID delegateId, IssuedLink link, Instant now) {
-        member(delegateId);
+        replace(member(delegateId).withLinkCode(link.code()));
         event(new RegistrationLinkIssued(UUID.randomUUID(), now, RegistrationLinkIssued.SCHEMA_VERSION, delegateId,
-                convoyId, RegistrationLinkIssued.REQUESTED, link.url(), link.expiresAt()));
+                convoyId, RegistrationLinkIssued.REQUESTED, link.nonce(), link.code().expiresAt()));
         record(now, delegateId, "LINK_SENT", "delegate", "link requested again");
+    }
+
+    /**
+     * The delegate opened her personal link: its code is used up, so the link opens nothing again.
+     *
+     * @throws LinkNotValidException when the code is not the member's current one, has expired, or was used
+     */
+    public void linkOpened(UUID delegateId, String codeHash, Instant now) {
+        Member member = member(delegateId);
+        if (!member.opensWith(codeHash, now) || member.status() == RegistrationStatus.ERASED) {
+            throw new LinkNotValidException();
+        }
+        replace(member.withLinkCode(null));
+        record(now, delegateId, "LINK_OPENED", "delegate", null);
     }
 
     /** The places ledger now reflects who still takes part. */
@@ -345,7 +363,10 @@ public class Registration implements Outboxed {
     /** Whether the group holds places, waits, or is still being decided. */
     public enum PlaceState { DECIDING, HELD, WAITLISTED }
 
-    /** A personal link to this registration and when it stops working. */
-    public record IssuedLink(String url, Instant expiresAt) {
+    /**
+     * A personal link to this registration: the nonce its email is made from, and its code as kept (by hash, with
+     * when it stops working).
+     */
+    public record IssuedLink(String nonce, Member.LinkCode code) {
     }
 }

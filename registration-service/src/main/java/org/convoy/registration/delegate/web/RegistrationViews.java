@@ -33,15 +33,16 @@ final class RegistrationViews {
     }
 
     /** What a delegate sees through their personal link. */
+    /** @param calendarFeed the address a calendar app subscribes to; it opens that feed and nothing else */
     record SelfService(UUID delegateId, String convoyId, String status, String reason, DelegateProfile profile,
-            Instant submittedAt, List<MemberStatus> group, boolean mayManageGroup) {
+            Instant submittedAt, List<MemberStatus> group, boolean mayManageGroup, String calendarFeed) {
 
-        static SelfService of(Registration registration, Member me) {
+        static SelfService of(Registration registration, Member me, String calendarFeed) {
             List<MemberStatus> group = me.lead()
                     ? registration.members().stream().map(MemberStatus::of).toList()
                     : List.of(MemberStatus.of(me));
             return new SelfService(me.delegateId(), registration.convoyId(), me.status().name(), me.reason(),
-                    me.profile(), registration.submittedAt(), group, me.lead());
+                    me.profile(), registration.submittedAt(), group, me.lead(), calendarFeed);
         }
     }
 

@@ -52,7 +52,7 @@ class SelfServiceController {
     SelfService mine(@RequestHeader(name = SelfServiceLinks.HEADER, required = false) String token) {
         UUID me = delegate(token);
         Registration registration = registrations.registrationOf(me);
-        return SelfService.of(registration, registration.member(me));
+        return view(registration, registration.member(me));
     }
 
     /** Changes the delegate's own details; phone, SMS and organization rules as when registering. */
@@ -91,7 +91,7 @@ class SelfServiceController {
                 // Sharing with hosts is each delegate's own consent: a lead's edit for a companion keeps theirs.
                 delegateId.equals(me) && change.shareWithHosts() != null ? change.shareWithHosts()
                         : current.sharesWithHosts()), delegateId.equals(me) ? "delegate" : "group lead");
-        return SelfService.of(after, after.member(delegateId));
+        return view(after, after.member(delegateId));
     }
 
     /** Withdraws the delegate, or the named members of their group when they are its lead. */
@@ -111,15 +111,19 @@ class SelfServiceController {
         }
         who.forEach(delegateId -> registrations.withdraw(delegateId, delegateId.equals(me) ? "delegate" : "group lead"));
         Registration after = registrations.registrationOf(me);
-        return SelfService.of(after, after.member(me));
+        return view(after, after.member(me));
     }
 
     record Withdrawal(@Size(max = 11) List<UUID> delegateIds) {
     }
 
+    private SelfService view(Registration registration, Member me) {
+        return SelfService.of(registration, me, links.calendarFeed(registration.convoyId(), me.delegateId()));
+    }
+
     private UUID delegate(String token) {
-        UUID me = links.verify(token == null ? null : token.strip()).orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED,
-                "A valid personal link is required; ask for a new one with your email address."));
+        UUID me = links.verify(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED,
+                "Open your personal link again, or ask for a new one with your email address."));
         if (registrations.registrationOf(me).member(me).status() == RegistrationStatus.ERASED) {
             throw new DelegateNotFoundException(me);
         }

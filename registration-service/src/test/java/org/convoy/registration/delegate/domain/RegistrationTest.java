@@ -18,6 +18,7 @@ import static org.convoy.registration.delegate.domain.Submissions.leadWho;
 import static org.convoy.registration.delegate.domain.Submissions.minutesLater;
 import static org.convoy.registration.delegate.domain.Submissions.waiting;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -85,7 +86,9 @@ class RegistrationTest {
             assertThat(registeredEvent(registration, member.delegateId()).profile()).isEqualTo(member.profile());
             RegistrationLinkIssued link = linkEvent(registration, member.delegateId());
             assertThat(link.reason()).isEqualTo(RegistrationLinkIssued.REGISTERED);
-            assertThat(link.link()).isEqualTo(LINKS.apply(member.delegateId()).url());
+            assertThat(link.linkNonce()).isEqualTo(LINKS.apply(member.delegateId()).nonce());
+            assertThat(member.linkCode()).as("only the code's hash is kept")
+                    .isEqualTo(LINKS.apply(member.delegateId()).code());
         }
         assertThat(registration.pendingEvents()).extracting(OutboxEntry::occurredAt).containsOnly(LATER);
         assertThat(registration.history()).filteredOn(entry -> entry.change().equals("SUBMITTED"))
@@ -424,12 +427,12 @@ class RegistrationTest {
     // Links
 
     @Test
-    void aLinkAskedForAgainIsIssuedToThatDelegateOnly() {
+    void aLinkAskedForAgainIsIssuedToThatDelegateOnlyAndReplacesTheirEarlierOne() {
         Registration registration = holdingPlaces(Submissions.mayorWithStaff(1));
         UUID staff = registration.members().get(1).delegateId();
         Snapshot before = Snapshot.of(registration);
-        Registration.IssuedLink fresh = new Registration.IssuedLink("https://convoy.example/mine#fresh",
-                LATER.plusSeconds(3600));
+        Registration.IssuedLink fresh = new Registration.IssuedLink("fresh-nonce",
+                new Member.LinkCode("fresh-hash", LATER.plusSeconds(3600)));
 
         registration.linkReissued(staff, fresh, LATER);
 
@@ -437,10 +440,29 @@ class RegistrationTest {
         RegistrationLinkIssued issued = lastEvent(registration, RegistrationLinkIssued.class);
         assertThat(issued.delegateId()).isEqualTo(staff);
         assertThat(issued.reason()).isEqualTo(RegistrationLinkIssued.REQUESTED);
-        assertThat(issued.link()).isEqualTo(fresh.url());
-        assertThat(issued.expiresAt()).isEqualTo(fresh.expiresAt());
+        assertThat(issued.linkNonce()).isEqualTo(fresh.nonce());
+        assertThat(issued.expiresAt()).isEqualTo(fresh.code().expiresAt());
         assertThat(registration.history()).last().extracting(HistoryEntry::change).isEqualTo("LINK_SENT");
-        assertThat(registration.members()).isEqualTo(before.members());
+        assertThat(registration.member(staff).linkCode()).isEqualTo(fresh.code());
+        assertThat(registration.member(staff).opensWith("hash-" + staff, LATER)).as("the earlier link").isFalse();
+        assertThat(registration.members().get(0)).isEqualTo(before.members().get(0));
+    }
+
+    @Test
+    void anOpenedLinkIsUsedUpAndAnExpiredOrUnknownOneOpensNothing() {
+        Registration registration = holdingPlaces(Submissions.mayorWithStaff(0));
+        UUID mayor = registration.lead().delegateId();
+        String hash = "hash-" + mayor;
+
+        assertThatThrownBy(() -> registration.linkOpened(mayor, "another-hash", LATER))
+                .isInstanceOf(LinkNotValidException.class);
+        assertThatThrownBy(() -> registration.linkOpened(mayor, hash, LATER.plus(Duration.ofDays(8))))
+                .as("expired").isInstanceOf(LinkNotValidException.class);
+        registration.linkOpened(mayor, hash, LATER);
+        assertThatThrownBy(() -> registration.linkOpened(mayor, hash, LATER)).as("used up")
+                .isInstanceOf(LinkNotValidException.class);
+        assertThat(registration.member(mayor).linkCode()).isNull();
+        assertThat(registration.history()).last().extracting(HistoryEntry::change).isEqualTo("LINK_OPENED");
     }
 
     // Strangers and places

@@ -17,9 +17,9 @@ final class Submissions {
     static final Instant SUBMITTED_AT = Instant.parse("2026-03-02T09:00:00Z");
     static final String ORGANIZER = "organizer:lucia";
 
-    /** The personal links the platform would issue: one per delegate, valid for thirty days. */
-    static final Function<UUID, IssuedLink> LINKS = delegateId -> new IssuedLink(
-            "https://convoy.example/mine#" + delegateId, SUBMITTED_AT.plus(Duration.ofDays(30)));
+    /** The personal links the platform would issue: one per delegate, valid for seven days. */
+    static final Function<UUID, IssuedLink> LINKS = delegateId -> new IssuedLink("nonce-" + delegateId,
+            new Member.LinkCode("hash-" + delegateId, SUBMITTED_AT.plus(Duration.ofDays(7))));
 
     private Submissions() {
     }

@@ -45,12 +45,15 @@ class AgendaController {
         return view(agendas.ofDelegate(convoyId, delegateId));
     }
 
-    /** The delegate's calendar feed. Calendar apps cannot send headers, so the link token may come as {@code ?token=}. */
+    /**
+     * The delegate's calendar feed. Calendar apps cannot send headers, so the feed's own read-only token comes as
+     * {@code ?token=} (the address her page shows); her session in the header opens it too.
+     */
     @GetMapping(value = "/delegates/{delegateId}/agenda.ics", produces = "text/calendar")
     ResponseEntity<String> delegateCalendar(@PathVariable String convoyId, @PathVariable UUID delegateId,
             @RequestHeader(name = PersonalLinks.HEADER, required = false) String link,
             @RequestParam(name = "token", required = false) String feedToken) {
-        access.check(delegateId, link != null ? link : feedToken);
+        access.checkFeed(delegateId, link, feedToken);
         return ResponseEntity.ok().contentType(CALENDAR).cacheControl(CacheControl.noCache())
                 .body(agendas.calendarOf(convoyId, delegateId));
     }
