@@ -85,6 +85,7 @@ const SERVER_MESSAGES = [
   [/^unknown convoy$/, 'err.convoy'],
   [/^must be one of Mexico's 32/, 'err.choose'],
   [/^must be plain text/, 'err.plainText'],
+  [/^cannot receive texts from the platform/, 'err.phoneNotTextable'],
 ];
 
 /** The dictionary key for a server's field message, or null when it is not one we know. */

@@ -12,7 +12,7 @@ public final class EventCatalog {
     private static final List<Class<? extends ConvoyEvent>> TYPES = List.of(
             DelegateRegistered.class, DelegateUpdated.class, DelegateApproved.class, DelegateRejected.class,
             DelegateWithdrawn.class, DelegateErased.class, DelegateWaitlisted.class, DelegatePromoted.class,
-            RegistrationLinkIssued.class,
+            RegistrationLinkIssued.class, DelegateLinkOpened.class,
             MeetingConfirmed.class, MeetingRescheduled.class, MeetingCancelled.class,
             ConvoyPublished.class, OrganizerLoggedOut.class);
 

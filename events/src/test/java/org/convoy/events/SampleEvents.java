@@ -40,6 +40,7 @@ final class SampleEvents {
                         new DelegateRejected(id(4), AT, 1, DELEGATE, CONVOY, "Cupo de alcaldes completo")),
                 Map.entry(DelegateWithdrawn.class, new DelegateWithdrawn(id(5), AT, 1, DELEGATE, CONVOY)),
                 Map.entry(DelegateErased.class, new DelegateErased(id(6), AT, 1, DELEGATE, CONVOY)),
+                Map.entry(DelegateLinkOpened.class, new DelegateLinkOpened(id(15), AT, 1, DELEGATE, CONVOY)),
                 Map.entry(DelegateWaitlisted.class, new DelegateWaitlisted(id(10), AT, 1, STAFF, CONVOY, DELEGATE)),
                 Map.entry(DelegatePromoted.class, new DelegatePromoted(id(11), AT, 1, STAFF, CONVOY, DELEGATE)),
                 Map.entry(RegistrationLinkIssued.class, new RegistrationLinkIssued(id(12), AT, 2, DELEGATE, CONVOY,

@@ -12,6 +12,7 @@ import java.util.UUID;
 import jakarta.mail.internet.MimeMessage;
 import org.convoy.events.DelegateApproved;
 import org.convoy.events.DelegateErased;
+import org.convoy.events.DelegateLinkOpened;
 import org.convoy.events.DelegatePromoted;
 import org.convoy.events.DelegateRejected;
 import org.convoy.events.DelegateWithdrawn;
@@ -45,7 +46,7 @@ import org.springframework.test.context.TestPropertySource;
  * language, once each.
  */
 @ServiceIntegrationTest
-@TestPropertySource(properties = { "convoy.notification.retry.first-delay=300ms",
+@TestPropertySource(properties = { "convoy.sms.per-number-per-hour=2", "convoy.notification.retry.first-delay=300ms",
         "convoy.notification.retry.poll=200ms", "convoy.notification.quiet-hours.enabled=false" })
 class DelegateNoticesIT {
 
@@ -158,7 +159,7 @@ class DelegateNoticesIT {
     }
 
     @Test
-    void aDelegateWhoChoseSmsGetsOneShortTextEvenWhenTheEventComesFiveTimes() {
+    void noTextGoesToANumberBeforeTheDelegateConfirmsItThenOneShortTextEvenWhenTheEventComesFiveTimes() {
         UUID delegate = UUID.randomUUID();
         String phone = "+5233" + String.valueOf(Math.abs(delegate.getMostSignificantBits())).substring(0, 8);
         DelegateRegistered registered = registered(delegate, unique("sms"), "Rosa", "es");
@@ -166,9 +167,17 @@ class DelegateNoticesIT {
                 "california-2023", delegate, new DelegateProfile("Rosa", "Hernández", registered.profile().email(), phone,
                         "es", "MAYOR", "MX-JAL", null, "Gobierno Municipal de Zapopan", null, List.of(), List.of(),
                         Set.of("EMAIL", "SMS"))));
-        RegistrationLinkIssued link = link(delegate, RegistrationLinkIssued.REGISTERED);
+        events.publish(link(delegate, RegistrationLinkIssued.REGISTERED));
+
+        awaitMailTo(registered.profile().email());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(deliveryLog(delegate))
+                .contains("\"channel\":\"SMS\"", "\"status\":\"SKIPPED\"", "The number is not confirmed yet"));
+        assertThat(localTextsTo(phone)).as("no text before the number is confirmed").isEmpty();
+
+        events.publish(new DelegateLinkOpened(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023"));
+        DelegateApproved approved = new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023");
         for (int i = 0; i < 5; i++) {
-            events.publish(link);
+            events.publish(approved);
         }
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(localTextsTo(phone)).hasSize(1));
@@ -176,11 +185,49 @@ class DelegateNoticesIT {
                 .untilAsserted(() -> assertThat(localTextsTo(phone)).hasSize(1));
         var text = localTextsTo(phone).get(0);
         assertThat(text.path("text").asString())
-                .isEqualTo("Convoy: Rosa, recibimos tu registro. Tu enlace personal está en tu correo.");
+                .isEqualTo("Convoy: Rosa, tu registro fue aprobado. Tu agenda llegará por correo.");
         assertThat(text.path("encoding").asString()).isEqualTo("UCS2");
-        assertThat(text.path("segments").asInt()).isEqualTo(2);
-        assertThat(Http.get("http://localhost:" + port + "/api/notifications?delegateId=" + delegate, ORGANIZER).body())
-                .contains("\"channel\":\"SMS\"", "\"channel\":\"EMAIL\"");
+        assertThat(text.path("segments").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aNumberThePlatformMayNotTextFailsVisiblyAndCostsNothing() {
+        UUID delegate = UUID.randomUUID();
+        String premium = "+1900555" + String.valueOf(Math.abs(delegate.getLeastSignificantBits())).substring(0, 4);
+        DelegateRegistered registered = registered(delegate, unique("premium"), "Paco", "es");
+        events.publish(new DelegateRegistered(registered.eventId(), registered.occurredAt(), 1, delegate,
+                "california-2023", delegate, new DelegateProfile("Paco", "Luna", registered.profile().email(), premium,
+                        "es", "MAYOR", "MX-JAL", null, "Gobierno Municipal de Zapopan", null, List.of(), List.of(),
+                        Set.of("EMAIL", "SMS"))));
+        events.publish(new DelegateLinkOpened(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023"));
+        events.publish(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(deliveryLog(delegate))
+                .contains("\"channel\":\"SMS\"", "\"status\":\"FAILED\"", "Not a number the platform may text"));
+        assertThat(localTextsTo(premium)).isEmpty();
+    }
+
+    @Test
+    void pastTheHourlyBudgetOfANumberATextWaitsForTheNextHourVisibly() {
+        UUID delegate = UUID.randomUUID();
+        String phone = "+5255" + String.valueOf(Math.abs(delegate.getMostSignificantBits())).substring(0, 8);
+        DelegateRegistered registered = registered(delegate, unique("budget"), "Inés", "es");
+        events.publish(new DelegateRegistered(registered.eventId(), registered.occurredAt(), 1, delegate,
+                "california-2023", delegate, new DelegateProfile("Inés", "Mora", registered.profile().email(), phone,
+                        "es", "MAYOR", "MX-JAL", null, "Gobierno Municipal de Zapopan", null, List.of(), List.of(),
+                        Set.of("EMAIL", "SMS"))));
+        events.publish(new DelegateLinkOpened(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023"));
+        for (int i = 0; i < 3; i++) {
+            events.publish(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023"));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(deliveryLog(delegate))
+                .contains("\"status\":\"DEFERRED\"", "The hourly texting budget is spent"));
+        assertThat(localTextsTo(phone)).as("two texts this hour, the budget of one number").hasSize(2);
+    }
+
+    private String deliveryLog(UUID delegate) {
+        return Http.get("http://localhost:" + port + "/api/notifications?delegateId=" + delegate, ORGANIZER).body();
     }
 
     @Test
@@ -247,10 +294,6 @@ class DelegateNoticesIT {
                 .contains("\"status\":\"SENT\"").doesNotContain("RETRYING"));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .untilAsserted(() -> assertThat(mailTo(email)).hasSize(1));
-    }
-
-    private String deliveryLog(UUID delegate) {
-        return Http.get("http://localhost:" + port + "/api/notifications?delegateId=" + delegate, ORGANIZER).body();
     }
 
     @Test

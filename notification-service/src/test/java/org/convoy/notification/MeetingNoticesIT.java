@@ -19,12 +19,14 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.convoy.events.DelegateApproved;
+import org.convoy.events.DelegateLinkOpened;
 import org.convoy.events.DelegateProfile;
 import org.convoy.events.DelegateRegistered;
 import org.convoy.events.MeetingCancelled;
 import org.convoy.events.MeetingConfirmed;
 import org.convoy.events.MeetingDetails;
 import org.convoy.events.MeetingRescheduled;
+import org.convoy.notification.contact.domain.Contact;
 import org.convoy.notification.contact.domain.ContactRepository;
 import org.convoy.notification.contact.PreferenceLinks;
 import org.convoy.support.test.Calendars;
@@ -320,7 +322,10 @@ class MeetingNoticesIT {
                 new DelegateProfile(name, "Hernández", email, phone, language, "MAYOR", "MX-JAL", "Zapopan",
                         "Gobierno Municipal de Zapopan", null, List.of(), List.of(),
                         sms ? Set.of("EMAIL", "SMS") : Set.of("EMAIL"))));
-        await().atMost(Duration.ofSeconds(20)).until(() -> contacts.existsById(id));
+        // Delegates confirm their number by opening their personal link; no text goes out before.
+        events.publish(new DelegateLinkOpened(UUID.randomUUID(), Instant.now(), 1, id, "california-2023"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> contacts.findById(id).map(Contact::textsConfirmed)
+                .orElse(false));
         return new Attendee(id, email, phone);
     }
 

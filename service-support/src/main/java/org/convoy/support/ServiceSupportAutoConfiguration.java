@@ -13,6 +13,8 @@ import org.convoy.support.outbox.EventSender;
 import org.convoy.support.outbox.OutboxProperties;
 import org.convoy.support.outbox.OutboxRelay;
 import org.convoy.support.security.LoggedOutTokens;
+import org.convoy.support.sms.TextDestinations;
+import org.convoy.support.sms.TextingProperties;
 import org.convoy.support.store.OptimisticWrites;
 import org.convoy.support.text.NfcStrings;
 import org.convoy.support.web.CorrelationIdFilter;
@@ -40,7 +42,7 @@ import tools.jackson.databind.JacksonModule;
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         "org.springframework.cloud.stream.function.FunctionConfiguration" },
         beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
-@EnableConfigurationProperties({ OutboxProperties.class, WebLimitsProperties.class })
+@EnableConfigurationProperties({ OutboxProperties.class, WebLimitsProperties.class, TextingProperties.class })
 public class ServiceSupportAutoConfiguration {
 
     static final int OPTIMISTIC_ATTEMPTS = 50;
@@ -80,6 +82,13 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     Consumer<Message<byte[]>> sessionEvents(EventConsumers consumers, LoggedOutTokens tokens) {
         return consumers.named("sessions").on(OrganizerLoggedOut.class, tokens::loggedOut).build();
+    }
+
+    /** Which numbers may receive texts; registration checks numbers with it, notification checks every text. */
+    @Bean
+    @ConditionalOnMissingBean
+    TextDestinations textDestinations(TextingProperties texting) {
+        return texting.destinations();
     }
 
     /** Named like Boot's own indicator, which then steps aside; reported as {@code mongo}. */

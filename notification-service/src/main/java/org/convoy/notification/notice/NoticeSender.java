@@ -20,7 +20,9 @@ import org.convoy.notification.deadletter.NoticeGaveUp;
 import org.convoy.notification.notice.domain.Notice;
 import org.convoy.notification.notice.domain.NoticeLedger;
 import org.convoy.notification.notice.mail.EmailChannel;
+import org.convoy.notification.notice.sms.SmsBudget;
 import org.convoy.notification.notice.sms.SmsProvider;
+import org.convoy.support.sms.TextDestinations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,10 +55,13 @@ public class NoticeSender {
     private final RetryProperties retry;
     private final Clock clock;
     private final ApplicationEventPublisher failures;
+    private final TextDestinations destinations;
+    private final SmsBudget budget;
 
     NoticeSender(NoticeLedger ledger, ContactRepository contacts, EmailChannel email, SmsProvider sms,
             MessageSource messages, MailRenderer renderer, PreferenceLinks preferences, QuietHoursProperties quietHours,
-            MeterRegistry meters, RetryProperties retry, Clock clock, ApplicationEventPublisher failures) {
+            MeterRegistry meters, RetryProperties retry, Clock clock, ApplicationEventPublisher failures,
+            TextDestinations destinations, SmsBudget budget) {
         this.ledger = ledger;
         this.contacts = contacts;
         this.email = email;
@@ -69,6 +74,8 @@ public class NoticeSender {
         this.retry = retry;
         this.clock = clock;
         this.failures = failures;
+        this.destinations = destinations;
+        this.budget = budget;
     }
 
     /**
@@ -118,7 +125,11 @@ public class NoticeSender {
             ZoneId zone = outgoing.zone() != null ? outgoing.zone() : contact.homeZone();
             Optional<Instant> quietUntil = outgoing.importance() == Outgoing.Importance.URGENT ? Optional.empty()
                     : quietHours.holdUntil(clock.instant(), zone);
-            if (routine && contact.smsOptOut()) {
+            if (!contact.textsConfirmed()) {
+                hold(outgoing, Notice.Channel.SMS, chosen, message, Notice.Status.SKIPPED, null,
+                        "The number is not confirmed yet: texts start once the delegate opens her personal link "
+                                + "or an organizer approves her");
+            } else if (routine && contact.smsOptOut()) {
                 hold(outgoing, Notice.Channel.SMS, chosen, message, Notice.Status.SKIPPED, null,
                         "The delegate opted out of routine texts");
             } else if (quietUntil.isPresent()) {
@@ -175,7 +186,20 @@ public class NoticeSender {
             if (notice.channel() == Notice.Channel.EMAIL) {
                 email.send(notice.message(), preferences.unsubscribeUrl(notice.delegateId()));
             } else {
-                sms.send(notice.message().to(), notice.message().text());
+                String to = notice.message().to();
+                if (!destinations.allows(to)) {
+                    throw new SmsProvider.PermanentSmsFailure("Not a number the platform may text (" + destinations.refusal()
+                            + ")");
+                }
+                Optional<Instant> nextHour = budget.holdUntil(to);
+                if (nextHour.isPresent()) {
+                    ledger.deferred(notice, nextHour.get(), "The hourly texting budget is spent; sent in the next hour");
+                    count(notice.channel(), kind, "over_budget");
+                    log.atWarn().addKeyValue("noticeId", notice.id()).addKeyValue("until", nextHour.get())
+                            .log("Texting budget spent; text waits for the next hour");
+                    return false;
+                }
+                sms.send(to, notice.message().text());
             }
         } catch (SmsProvider.PermanentSmsFailure e) {
             ledger.failed(notice, e.getMessage());

@@ -15,6 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param zone        the delegate's home zone (from their state), for quiet hours
  * @param emailOptOut the delegate asked for no email beyond what they must receive
  * @param smsOptOut   the delegate asked for no texts beyond what they must receive
+ * @param textsConfirmed the number is confirmed as the delegate's (she opened her personal link, or an organizer
+ *                       approved her): no text goes to it before
  */
 @Document(Contact.COLLECTION)
 public record Contact(
@@ -30,6 +32,7 @@ public record Contact(
         String zone,
         boolean emailOptOut,
         boolean smsOptOut,
+        boolean textsConfirmed,
         Instant updatedAt) {
 
     public static final String COLLECTION = "contacts";
@@ -44,11 +47,16 @@ public record Contact(
 
     public Contact withWaitlisted(boolean value) {
         return new Contact(id, convoyId, givenName, familyName, email, phone, language, channels, value, zone,
-                emailOptOut, smsOptOut, updatedAt);
+                emailOptOut, smsOptOut, textsConfirmed, updatedAt);
     }
 
     public Contact withPreferences(boolean noEmail, boolean noSms, Instant at) {
         return new Contact(id, convoyId, givenName, familyName, email, phone, language, channels, waitlisted, zone,
-                noEmail, noSms, at);
+                noEmail, noSms, textsConfirmed, at);
+    }
+
+    public Contact withTextsConfirmed(Instant at) {
+        return new Contact(id, convoyId, givenName, familyName, email, phone, language, channels, waitlisted, zone,
+                emailOptOut, smsOptOut, true, at);
     }
 }

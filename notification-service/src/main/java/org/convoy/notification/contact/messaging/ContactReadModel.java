@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.convoy.events.DelegateErased;
+import org.convoy.events.DelegateEvent;
 import org.convoy.events.DelegatePromoted;
 import org.convoy.events.DelegateWaitlisted;
 import org.convoy.events.DelegateProfile;
@@ -45,6 +46,12 @@ public class ContactReadModel {
         contacts.findById(event.delegateId()).ifPresent(contact -> contacts.save(contact.withWaitlisted(false)));
     }
 
+    /** She opened her personal link, or an organizer approved her: texts to her number may start. */
+    public void textsConfirmed(DelegateEvent event) {
+        contacts.findById(event.delegateId()).filter(contact -> !contact.textsConfirmed())
+                .ifPresent(contact -> contacts.save(contact.withTextsConfirmed(event.occurredAt())));
+    }
+
     public void erased(DelegateErased event) {
         contacts.deleteById(event.delegateId());
         log.atInfo().addKeyValue("delegateId", event.delegateId()).log("Contact erased");
@@ -55,6 +62,7 @@ public class ContactReadModel {
         contacts.save(new Contact(id, convoyId, profile.givenName(), profile.familyName(), profile.email(),
                 profile.phone(), profile.preferredLanguage(), profile.channels(),
                 known.map(Contact::waitlisted).orElse(false), HomeZones.of(profile.state()),
-                known.map(Contact::emailOptOut).orElse(false), known.map(Contact::smsOptOut).orElse(false), at));
+                known.map(Contact::emailOptOut).orElse(false), known.map(Contact::smsOptOut).orElse(false),
+                known.map(Contact::textsConfirmed).orElse(false), at));
     }
 }

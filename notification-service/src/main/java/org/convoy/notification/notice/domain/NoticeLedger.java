@@ -83,6 +83,12 @@ public class NoticeLedger {
         set(notice, new Update().set("status", Notice.Status.RETRYING).set("lastError", error).set("nextAttemptAt", at));
     }
 
+    /** Not sent now, for a reason that passes (a spent budget): tried again at {@code until}, the attempt not counted. */
+    public void deferred(Notice notice, Instant until, String why) {
+        set(notice, new Update().set("status", Notice.Status.DEFERRED).set("lastError", why).set("nextAttemptAt", until)
+                .inc("attempts", -1));
+    }
+
     public void failed(Notice notice, String error) {
         set(notice, new Update().set("status", Notice.Status.FAILED).set("lastError", error).unset("nextAttemptAt"));
     }

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 
 import org.convoy.events.DelegateApproved;
 import org.convoy.events.DelegateErased;
+import org.convoy.events.DelegateLinkOpened;
 import org.convoy.events.DelegateRegistered;
 import org.convoy.events.DelegateRejected;
 import org.convoy.events.DelegatePromoted;
@@ -34,7 +35,11 @@ class DelegateEventsConfiguration {
                     contacts.promoted(event);
                     welcome.promoted(event);
                 })
-                .on(DelegateApproved.class, welcome::approved)
+                .on(DelegateApproved.class, event -> {
+                    contacts.textsConfirmed(event);
+                    welcome.approved(event);
+                })
+                .on(DelegateLinkOpened.class, contacts::textsConfirmed)
                 .on(DelegateRejected.class, welcome::rejected)
                 .on(DelegateWithdrawn.class, welcome::withdrawn)
                 .on(RegistrationLinkIssued.class, welcome::linkIssued)

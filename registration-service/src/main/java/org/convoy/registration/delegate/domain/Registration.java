@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import org.convoy.events.ConvoyEvent;
 import org.convoy.events.DelegateApproved;
+import org.convoy.events.DelegateLinkOpened;
 import org.convoy.events.DelegateProfile;
 import org.convoy.events.DelegatePromoted;
 import org.convoy.events.DelegateRegistered;
@@ -263,7 +264,8 @@ public class Registration implements Outboxed {
     }
 
     /**
-     * The delegate opened her personal link: its code is used up, so the link opens nothing again.
+     * The delegate opened her personal link: its code is used up, so the link opens nothing again; her registration
+     * and mobile number are confirmed as hers ({@link DelegateLinkOpened}), so texts to it may start.
      *
      * @throws LinkNotValidException when the code is not the member's current one, has expired, or was used
      */
@@ -273,6 +275,7 @@ public class Registration implements Outboxed {
             throw new LinkNotValidException();
         }
         replace(member.withLinkCode(null));
+        event(new DelegateLinkOpened(UUID.randomUUID(), now, DelegateLinkOpened.SCHEMA_VERSION, delegateId, convoyId));
         record(now, delegateId, "LINK_OPENED", "delegate", null);
     }
 

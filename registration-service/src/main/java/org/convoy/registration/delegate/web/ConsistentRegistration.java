@@ -16,9 +16,11 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 import org.convoy.registration.delegate.domain.Vocabulary.Channel;
+import org.convoy.support.sms.TextDestinations;
 
 /**
- * Rules across fields: a phone number that normalises to E.164; a mobile number for whoever asks for SMS; one
+ * Rules across fields: a phone number that normalises to E.164; a mobile number the platform may text for whoever
+ * asks for SMS (see {@link TextDestinations}); one
  * email address per person in the submission. Each problem is reported on the field it concerns.
  */
 @Documented
@@ -34,6 +36,12 @@ import org.convoy.registration.delegate.domain.Vocabulary.Channel;
     Class<? extends Payload>[] payload() default {};
 
     class Validator implements ConstraintValidator<ConsistentRegistration, RegistrationRequest> {
+
+        private final TextDestinations destinations;
+
+        Validator(TextDestinations destinations) {
+            this.destinations = destinations;
+        }
 
         @Override
         public boolean isValid(RegistrationRequest request, ConstraintValidatorContext context) {
@@ -59,11 +67,16 @@ import org.convoy.registration.delegate.domain.Vocabulary.Channel;
             return valid;
         }
 
-        private static boolean phoneValid(String phone, Set<Channel> channels, String field,
+        private boolean phoneValid(String phone, Set<Channel> channels, String field,
                 ConstraintValidatorContext context) {
             boolean hasPhone = phone != null && !phone.isBlank();
             if (hasPhone && PhoneNumbers.normalize(phone).isEmpty()) {
                 violation(context, field, PhoneNumbers.MESSAGE);
+                return false;
+            }
+            boolean texts = channels != null && channels.contains(Channel.SMS);
+            if (hasPhone && texts && !destinations.allows(PhoneNumbers.normalize(phone).orElseThrow())) {
+                violation(context, field, destinations.refusal());
                 return false;
             }
             if (!hasPhone && channels != null && channels.contains(Channel.SMS)) {

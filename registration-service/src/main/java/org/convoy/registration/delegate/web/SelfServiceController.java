@@ -18,8 +18,9 @@ import org.convoy.registration.delegate.domain.Member;
 import org.convoy.registration.delegate.domain.Registration;
 import org.convoy.registration.delegate.domain.RegistrationStatus;
 import org.convoy.registration.delegate.domain.Vocabulary;
-import org.convoy.support.problem.FieldProblemException;
 import org.convoy.registration.delegate.web.RegistrationViews.SelfService;
+import org.convoy.support.problem.FieldProblemException;
+import org.convoy.support.sms.TextDestinations;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,10 +43,12 @@ class SelfServiceController {
 
     private final Registrations registrations;
     private final SelfServiceLinks links;
+    private final TextDestinations destinations;
 
-    SelfServiceController(Registrations registrations, SelfServiceLinks links) {
+    SelfServiceController(Registrations registrations, SelfServiceLinks links, TextDestinations destinations) {
         this.registrations = registrations;
         this.links = links;
+        this.destinations = destinations;
     }
 
     @GetMapping
@@ -82,6 +85,10 @@ class SelfServiceController {
         }
         if (phone.isEmpty() && change.channels().contains(Vocabulary.Channel.SMS)) {
             throw new FieldProblemException("phone", "is required to receive SMS");
+        }
+        if (phone.isPresent() && change.channels().contains(Vocabulary.Channel.SMS)
+                && !destinations.allows(phone.get())) {
+            throw new FieldProblemException("phone", destinations.refusal());
         }
         Registration after = registrations.edit(delegateId, current -> new DelegateProfile(change.givenName().strip(),
                 change.familyName().strip(), current.email(), phone.orElse(null), change.preferredLanguage().name(),
