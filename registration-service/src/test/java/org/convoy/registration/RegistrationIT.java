@@ -114,6 +114,9 @@ class RegistrationIT {
             phone too short                             | "phone": "+52 33 1234-5678"    | "phone": "33 1234 567"                  | phone
             unknown convoy                              | "convoyId": "california-2023"  | "convoyId": "atlantis-2099"             | convoyId
             SMS without phone                           | "phone": "+52 33 1234-5678"    | "phone": null                           | phone
+            texts to a premium-rate number              | "phone": "+52 33 1234-5678"    | "phone": "+1 900 555 0100"              | phone
+            texts to a satellite number                 | "phone": "+52 33 1234-5678"    | "phone": "+881 6 1234 5678"             | phone
+            texts to a country the convoy does not text | "phone": "+52 33 1234-5678"    | "phone": "+252 61 234 5678"             | phone
             privacy consent not given                   | "privacyConsent": true         | "privacyConsent": false                 | privacyConsent
             no channel                                  | "channels": ["EMAIL", "SMS"]   | "channels": []                          | channels
             NUL in a name (it would reach email subjects) | "givenName": "María"         | "givenName": "Mar\\u0000ía"            | givenName
