@@ -19,6 +19,8 @@ import org.convoy.support.store.OptimisticWrites;
 import org.convoy.support.text.NfcStrings;
 import org.convoy.support.web.CorrelationIdFilter;
 import org.convoy.support.web.ProblemDetailsAdvice;
+import org.convoy.support.web.PublicCallLimitFilter;
+import org.convoy.support.web.PublicCallLimits;
 import org.convoy.support.web.RequestBodyLimitFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -42,7 +44,8 @@ import tools.jackson.databind.JacksonModule;
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         "org.springframework.cloud.stream.function.FunctionConfiguration" },
         beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
-@EnableConfigurationProperties({ OutboxProperties.class, WebLimitsProperties.class, TextingProperties.class })
+@EnableConfigurationProperties({ OutboxProperties.class, WebLimitsProperties.class, TextingProperties.class,
+        PublicCallLimits.class })
 public class ServiceSupportAutoConfiguration {
 
     static final int OPTIMISTIC_ATTEMPTS = 50;
@@ -128,6 +131,14 @@ public class ServiceSupportAutoConfiguration {
         FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
             FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            return registration;
+        }
+
+        @Bean
+        FilterRegistrationBean<PublicCallLimitFilter> publicCallLimitFilter(PublicCallLimits limits) {
+            FilterRegistrationBean<PublicCallLimitFilter> registration =
+                    new FilterRegistrationBean<>(new PublicCallLimitFilter(limits));
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
             return registration;
         }
 

@@ -56,6 +56,12 @@ public class ProbeApplication {
             return request;
         }
 
+        /** A public call the service limits per client (PublicCallLimitIT). */
+        @PostMapping("/parcels/limited")
+        Map<String, String> limited() {
+            return Map.of("accepted", "yes");
+        }
+
         /** The product's own refusals, one of each kind, as features throw them. */
         @PostMapping("/parcels/refusals/{kind}")
         void refuse(@PathVariable String kind) {

@@ -28,6 +28,8 @@ import org.springframework.test.context.TestPropertySource;
         "convoy.outbox.poll-interval=100ms",
         "convoy.outbox.retry-backoff=200ms",
         "convoy.registration.settle-interval=1h",
+        // Tests call from one address many times a minute; PublicCallLimitIT checks the limit itself.
+        "convoy.security.public-call-limit.calls=1000000",
         "logging.level.kafka=WARN",
         "logging.level.org.apache.kafka=WARN",
         "logging.level.state.change.logger=WARN" })
