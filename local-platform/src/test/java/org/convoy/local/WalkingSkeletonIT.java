@@ -272,6 +272,65 @@ class WalkingSkeletonIT {
         }
     }
 
+    /**
+     * Journey 5's end: an administrator erases a delegate, and no store of any service keeps her name, email or
+     * mobile number, not even the texts the local SMS adapter kept or the delivery log.
+     */
+    @Test
+    @Order(2)
+    void anErasedDelegatesNameEmailAndNumberAreInNoStoreOfAnyService() throws Exception {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String givenName = "Zenaida" + unique;
+        String familyName = "Quintanilla" + unique;
+        String email = "zenaida." + unique + "@tonala.gob.mx";
+        String digits = String.valueOf(Math.abs((long) unique.hashCode()) % 100_000_000L + 100_000_000L).substring(1);
+        String phone = "+5233" + digits;
+        HttpResponse<String> registered = post("api/registrations", registration(email)
+                .replace("Lucía", givenName).replace("Gómez Treviño", familyName)
+                .replace("\"channels\": [\"EMAIL\"]", "\"channels\": [\"EMAIL\", \"SMS\"], \"phone\": \"" + phone + "\""));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String id = json.readTree(registered.body()).path("id").asString();
+        String code = await().atMost(Duration.ofSeconds(60)).until(() -> platform.mail().messages().stream()
+                .filter(mail -> email.equals(mail.get("to"))).map(mail -> mail.get("text"))
+                .map(Pattern.compile("/registration#code=([\\w-]+)")::matcher)
+                .filter(Matcher::find).map(matcher -> matcher.group(1)).findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
+        assertThat(post("api/registrations/sessions", "{\"code\": \"" + code + "\"}").statusCode()).isEqualTo(201);
+        String admin = organizerToken();
+        assertThat(post("api/registrations/approvals", "{\"delegateIds\": [\"" + id + "\"]}", admin).statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> get("api/notifications/local-sms", admin).body()
+                .contains(phone));
+        List<String> personal = List.of(givenName, familyName, email, phone);
+        assertThat(storesHolding(personal)).as("before the erasure").isNotEmpty();
+
+        HttpResponse<String> erased = send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+                + "api/registrations/" + id)).header("Authorization", "Bearer " + admin).DELETE());
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(storesHolding(personal)).isEmpty());
+    }
+
+    /** Every collection of every database of the platform, as "database.collection", in which any of the texts appears. */
+    private List<String> storesHolding(List<String> texts) {
+        List<String> found = new ArrayList<>();
+        for (String database : List.of("convoy-registration", "convoy-scheduling", "convoy-notification",
+                "convoy-gateway")) {
+            try (MongoClient client = MongoClients.create(platform.mongoUri(database))) {
+                for (String collection : client.getDatabase(database).listCollectionNames()) {
+                    for (org.bson.Document document : client.getDatabase(database).getCollection(collection).find()) {
+                        String content = document.toJson();
+                        if (texts.stream().anyMatch(content::contains)) {
+                            found.add(database + "." + collection);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     @Test
     @Order(3)
     void stoppingThePlatformLeavesNoServiceProcessRunning() {

@@ -2,8 +2,11 @@ package org.convoy.notification.deadletter;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.convoy.events.EventHeaders;
 import org.convoy.notification.deadletter.domain.DeadLetter;
@@ -93,6 +96,23 @@ public class DeadLetters {
             log.atWarn().addKeyValue("noticeId", notice.noticeId()).setCause(e)
                     .log("Could not put the failed notice on the dead-letter topic; it stays in the delivery log");
         }
+    }
+
+    /**
+     * An erased delegate's dead letters keep nothing of them: letters about them (keyed by their id, or naming them,
+     * their address or their number) lose their payload and error text; the record that something failed stays.
+     */
+    public void forget(UUID delegateId, List<String> whatNamesThem) {
+        List<Criteria> about = new ArrayList<>();
+        about.add(Criteria.where("key").is(delegateId.toString()));
+        for (String text : whatNamesThem) {
+            if (text != null && !text.isBlank()) {
+                about.add(Criteria.where("payload").regex(Pattern.quote(text)));
+                about.add(Criteria.where("error").regex(Pattern.quote(text)));
+            }
+        }
+        mongo.updateMulti(Query.query(new Criteria().orOperator(about)),
+                new Update().set("payload", "(erased)").set("error", "(erased)"), DeadLetter.class);
     }
 
     public List<DeadLetter> all(DeadLetter.Status status, int limit) {

@@ -52,9 +52,12 @@ public class ContactReadModel {
                 .ifPresent(contact -> contacts.save(contact.withTextsConfirmed(event.occurredAt())));
     }
 
-    public void erased(DelegateErased event) {
+    /** @return what was known of the erased delegate, for the other places that must forget it too */
+    public Optional<Contact> erased(DelegateErased event) {
+        Optional<Contact> known = contacts.findById(event.delegateId());
         contacts.deleteById(event.delegateId());
         log.atInfo().addKeyValue("delegateId", event.delegateId()).log("Contact erased");
+        return known;
     }
 
     private void save(UUID id, String convoyId, DelegateProfile profile, Instant at) {

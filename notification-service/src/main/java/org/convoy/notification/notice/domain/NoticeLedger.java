@@ -132,7 +132,8 @@ public class NoticeLedger {
                 new Update().set("status", Notice.Status.SKIPPED).set("lastError", "The delegate was erased")
                         .unset("nextAttemptAt"), Notice.class);
         mongo.updateMulti(Query.query(Criteria.where("delegateId").is(delegateId)),
-                new Update().set("message", new Notice.Message("erased", "", "")).set("erasedAt", now), Notice.class);
+                new Update().set("message", new Notice.Message("erased", "", "")).set("lastError", "(erased)")
+                        .set("erasedAt", now), Notice.class);
     }
 
     public Optional<Notice> find(String noticeId) {

@@ -1,6 +1,11 @@
 package org.convoy.notification.notice.messaging;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.function.Consumer;
 
 import org.convoy.events.DelegateApproved;
@@ -13,10 +18,15 @@ import org.convoy.events.DelegateUpdated;
 import org.convoy.events.DelegateWaitlisted;
 import org.convoy.events.DelegateWithdrawn;
 import org.convoy.events.RegistrationLinkIssued;
+import org.convoy.notification.contact.domain.Contact;
 import org.convoy.notification.contact.messaging.ContactReadModel;
+import org.convoy.notification.deadletter.DeadLetters;
 import org.convoy.notification.notice.DelegateNotices;
+import org.convoy.notification.notice.ErasedDelegates;
 import org.convoy.notification.notice.domain.NoticeLedger;
+import org.convoy.notification.notice.sms.LocalSmsProvider;
 import org.convoy.support.inbox.EventConsumers;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -27,7 +37,7 @@ class DelegateEventsConfiguration {
 
     @Bean
     Consumer<Message<byte[]>> delegateEvents(EventConsumers consumers, ContactReadModel contacts,
-            DelegateNotices welcome, NoticeLedger ledger, Clock clock) {
+            DelegateNotices welcome, ErasedDelegates erased) {
         return consumers.named("delegate-notices")
                 .on(DelegateRegistered.class, contacts::registered)
                 .on(DelegateWaitlisted.class, contacts::waitlisted)
@@ -44,10 +54,7 @@ class DelegateEventsConfiguration {
                 .on(DelegateWithdrawn.class, welcome::withdrawn)
                 .on(RegistrationLinkIssued.class, welcome::linkIssued)
                 .on(DelegateUpdated.class, contacts::updated)
-                .on(DelegateErased.class, event -> {
-                    contacts.erased(event);
-                    ledger.forget(event.delegateId(), clock.instant());
-                })
+                .on(DelegateErased.class, erased::forget)
                 .build();
     }
 }

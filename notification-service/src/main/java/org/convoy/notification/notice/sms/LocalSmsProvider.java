@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
@@ -33,6 +34,11 @@ public class LocalSmsProvider implements SmsProvider {
                 .append("encoding", segments.encoding().name()).append("segments", segments.segments())
                 .append("sentAt", clock.instant()), COLLECTION);
         return id;
+    }
+
+    /** Forgets every text kept for this number (its delegate was erased). */
+    public void forget(String phone) {
+        mongo.remove(Query.query(Criteria.where("to").is(phone)), COLLECTION);
     }
 
     /** The texts kept, newest first. */

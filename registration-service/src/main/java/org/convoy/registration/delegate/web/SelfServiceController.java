@@ -27,15 +27,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A delegate's own registration, reached with the personal link from their email: read it, and withdraw
- * themselves (a lead also their companions). Nobody else's. The link's token comes in {@code X-Registration-Token},
- * never in {@code Authorization}, which is for organizers' tokens: the two never meet.
+ * A delegate's own registration, reached with the personal link from their email: read it, change it, and withdraw
+ * themselves (a lead also their companions). Nobody else's. The session the link was exchanged for comes in
+ * {@code X-Registration-Token}, never in {@code Authorization}, which is for organizers' tokens: the two never meet;
+ * {@link DelegateSessionInterceptor} checks it before anything else.
  */
 @RestController
 @RequestMapping("/api/registrations/self")
@@ -52,25 +53,25 @@ class SelfServiceController {
     }
 
     @GetMapping
-    SelfService mine(@RequestHeader(name = SelfServiceLinks.HEADER, required = false) String token) {
-        UUID me = delegate(token);
+    SelfService mine(@RequestAttribute(DelegateSessionInterceptor.DELEGATE) UUID session) {
+        UUID me = delegate(session);
         Registration registration = registrations.registrationOf(me);
         return view(registration, registration.member(me));
     }
 
     /** Changes the delegate's own details; phone, SMS and organization rules as when registering. */
     @PutMapping
-    SelfService change(@RequestHeader(name = SelfServiceLinks.HEADER, required = false) String token,
+    SelfService change(@RequestAttribute(DelegateSessionInterceptor.DELEGATE) UUID session,
             @Valid @RequestBody ProfileChangeRequest change) {
-        UUID me = delegate(token);
+        UUID me = delegate(session);
         return edit(me, me, change);
     }
 
     /** A group's lead changes the details of one of their companions. */
     @PutMapping("/group/{delegateId}")
-    SelfService changeCompanion(@RequestHeader(name = SelfServiceLinks.HEADER, required = false) String token,
+    SelfService changeCompanion(@RequestAttribute(DelegateSessionInterceptor.DELEGATE) UUID session,
             @PathVariable UUID delegateId, @Valid @RequestBody ProfileChangeRequest change) {
-        UUID me = delegate(token);
+        UUID me = delegate(session);
         Registration registration = registrations.registrationOf(me);
         if (!registration.member(me).lead() || registration.findMember(delegateId).isEmpty()) {
             throw new DelegateNotFoundException(delegateId);
@@ -103,9 +104,9 @@ class SelfServiceController {
 
     /** Withdraws the delegate, or the named members of their group when they are its lead. */
     @PostMapping("/withdrawal")
-    SelfService withdraw(@RequestHeader(name = SelfServiceLinks.HEADER, required = false) String token,
+    SelfService withdraw(@RequestAttribute(DelegateSessionInterceptor.DELEGATE) UUID session,
             @Valid @RequestBody(required = false) Withdrawal withdrawal) {
-        UUID me = delegate(token);
+        UUID me = delegate(session);
         Registration registration = registrations.registrationOf(me);
         Member self = registration.member(me);
         List<UUID> who = withdrawal == null || withdrawal.delegateIds() == null || withdrawal.delegateIds().isEmpty()
@@ -128,9 +129,8 @@ class SelfServiceController {
         return SelfService.of(registration, me, links.calendarFeed(registration.convoyId(), me.delegateId()));
     }
 
-    private UUID delegate(String token) {
-        UUID me = links.verify(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED,
-                "Open your personal link again, or ask for a new one with your email address."));
+    /** The delegate the session speaks for; one since erased is as unknown as one that never existed. */
+    private UUID delegate(UUID me) {
         if (registrations.registrationOf(me).member(me).status() == RegistrationStatus.ERASED) {
             throw new DelegateNotFoundException(me);
         }

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
-import tools.jackson.databind.json.JsonMapper;
+import org.convoy.scheduling.convoy.ConvoySeed;
 
 /**
  * The convoy that ships with the product, California 2023 (zone America/Los_Angeles), as its seed file has it:
@@ -41,16 +41,7 @@ public final class SampleConvoy {
     }
 
     private static Convoy read() {
-        try (InputStream in = SampleConvoy.class.getResourceAsStream("/seed/convoys.json")) {
-            Convoy[] convoys = JsonMapper.builder().build().readValue(in, Convoy[].class);
-            for (Convoy convoy : convoys) {
-                if (convoy.id().equals(ID)) {
-                    return convoy;
-                }
-            }
-            throw new IllegalStateException("The seed has no convoy " + ID);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ConvoySeed.read().stream().filter(convoy -> convoy.id().equals(ID)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("The seed has no convoy " + ID));
     }
 }
