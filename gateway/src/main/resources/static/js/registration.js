@@ -497,6 +497,13 @@ onLangChange((now) => {
 
 // ---------------------------------------------------------------- start
 
+// A link pasted into this tab while the page is open changes only the fragment, which loads nothing: read it afresh.
+window.addEventListener('hashchange', () => {
+  if (/(?:^|[#&])(?:code|token)=/.test(location.hash)) {
+    location.reload();
+  }
+});
+
 const session = await personalSession();
 if (session && session.token) {
   openSelf(session.token);

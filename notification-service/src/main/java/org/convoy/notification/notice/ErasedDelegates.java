@@ -13,13 +13,14 @@ import org.convoy.notification.contact.messaging.ContactReadModel;
 import org.convoy.notification.deadletter.DeadLetters;
 import org.convoy.notification.notice.domain.NoticeLedger;
 import org.convoy.notification.notice.sms.LocalSmsProvider;
+import org.convoy.notification.notice.sms.SmsBudget;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
  * An erased delegate leaves nothing readable in notification: the contact goes, the delivery log keeps that notices
- * were sent but not to whom or what, texts kept by the local SMS adapter go, and dead letters about them lose their
- * payload and error text.
+ * were sent but not to whom or what, texts kept by the local SMS adapter go, the count of texts to their number this
+ * hour goes, and dead letters about them lose their payload and error text.
  */
 @Service
 public class ErasedDelegates {
@@ -28,14 +29,16 @@ public class ErasedDelegates {
     private final NoticeLedger ledger;
     private final DeadLetters deadLetters;
     private final ObjectProvider<LocalSmsProvider> localTexts;
+    private final SmsBudget smsBudget;
     private final Clock clock;
 
     ErasedDelegates(ContactReadModel contacts, NoticeLedger ledger, DeadLetters deadLetters,
-            ObjectProvider<LocalSmsProvider> localTexts, Clock clock) {
+            ObjectProvider<LocalSmsProvider> localTexts, SmsBudget smsBudget, Clock clock) {
         this.contacts = contacts;
         this.ledger = ledger;
         this.deadLetters = deadLetters;
         this.localTexts = localTexts;
+        this.smsBudget = smsBudget;
         this.clock = clock;
     }
 
@@ -47,6 +50,7 @@ public class ErasedDelegates {
             namesThem.addAll(Stream.of(contact.email(), contact.phone()).filter(Objects::nonNull).toList());
             if (contact.phone() != null) {
                 localTexts.ifAvailable(texts -> texts.forget(contact.phone()));
+                smsBudget.forget(contact.phone());
             }
         });
         deadLetters.forget(event.delegateId(), namesThem);

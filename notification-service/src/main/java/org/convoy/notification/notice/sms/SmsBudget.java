@@ -49,10 +49,10 @@ public class SmsBudget {
         Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
         String platformKey = "platform:" + hour.atOffset(ZoneOffset.UTC);
         String numberKey = "number:" + number + ":" + hour.atOffset(ZoneOffset.UTC);
-        if (!take(platformKey, limits.platformPerHour(), hour)) {
+        if (!take(platformKey, null, limits.platformPerHour(), hour)) {
             return over("platform", hour);
         }
-        if (!take(numberKey, limits.perNumberPerHour(), hour)) {
+        if (!take(numberKey, number, limits.perNumberPerHour(), hour)) {
             mongo.updateFirst(Query.query(Criteria.where("_id").is(platformKey)), new Update().inc("count", -1),
                     COLLECTION);
             return over("number", hour);
@@ -60,10 +60,18 @@ public class SmsBudget {
         return Optional.empty();
     }
 
-    private boolean take(String key, int limit, Instant hour) {
+    /** Forgets what was counted for a number (its owner was erased); the platform's count stays. */
+    public void forget(String number) {
+        mongo.remove(Query.query(Criteria.where("number").is(number)), COLLECTION);
+    }
+
+    private boolean take(String key, String number, int limit, Instant hour) {
+        Update counted = new Update().inc("count", 1).setOnInsert("expiresAt", hour.plus(Duration.ofHours(2)));
+        if (number != null) {
+            counted.setOnInsert("number", number);
+        }
         try {
-            mongo.findAndModify(Query.query(Criteria.where("_id").is(key).and("count").lt(limit)),
-                    new Update().inc("count", 1).setOnInsert("expiresAt", hour.plus(Duration.ofHours(2))),
+            mongo.findAndModify(Query.query(Criteria.where("_id").is(key).and("count").lt(limit)), counted,
                     FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
             return true;
         } catch (DuplicateKeyException spent) {
