@@ -390,7 +390,8 @@ class WebUiIT {
         open("registration#code=" + link);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("edit-form")));
         assertThat(text(By.id("self-status"))).isEqualTo("En revisión");
-        assertThat(text(By.id("agenda"))).isNotEmpty();
+        // The agenda is asked for once the page shows the registration: it arrives a moment later.
+        waitForText(By.id("agenda"), text -> !text.isEmpty());
         type("f-municipality", "Morelia");
         type("f-phone", "33 1234 5678");
         click(By.id("save"));
