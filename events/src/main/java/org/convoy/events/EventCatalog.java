@@ -12,7 +12,7 @@ public final class EventCatalog {
     private static final List<Class<? extends ConvoyEvent>> TYPES = List.of(
             DelegateRegistered.class, DelegateUpdated.class, DelegateApproved.class, DelegateRejected.class,
             DelegateWithdrawn.class, DelegateErased.class, DelegateWaitlisted.class, DelegatePromoted.class,
-            RegistrationLinkIssued.class, DelegateLinkOpened.class,
+            RegistrationLinkIssued.class, DelegateLinkOpened.class, DelegateKeyShared.class, DelegateKeyDestroyed.class,
             MeetingConfirmed.class, MeetingRescheduled.class, MeetingCancelled.class,
             ConvoyPublished.class, OrganizerLoggedOut.class);
 
@@ -43,6 +43,9 @@ public final class EventCatalog {
     public static String topicOf(Class<? extends ConvoyEvent> type) {
         if (DelegateEvent.class.isAssignableFrom(type)) {
             return Topics.DELEGATES;
+        }
+        if (DelegateKeyEvent.class.isAssignableFrom(type)) {
+            return Topics.DELEGATE_KEYS;
         }
         if (MeetingEvent.class.isAssignableFrom(type)) {
             return Topics.MEETINGS;

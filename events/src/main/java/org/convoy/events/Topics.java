@@ -6,6 +6,12 @@ public final class Topics {
     /** Delegate stream, keyed by delegate id. */
     public static final String DELEGATES = "convoy.delegates";
 
+    /**
+     * Delegate keys, keyed by delegate id and compacted: the keys that seal personal data in the delegate stream, and
+     * their destruction on erasure.
+     */
+    public static final String DELEGATE_KEYS = "convoy.delegate-keys";
+
     /** Convoy stream, keyed by convoy id: convoy definitions as scheduling publishes them. */
     public static final String CONVOYS = "convoy.convoys";
 

@@ -58,8 +58,10 @@ class EventContractTest {
 
         assertThat(sample.eventId()).isNotNull();
         assertThat(sample.occurredAt()).isEqualTo(SampleEvents.AT);
-        assertThat(sample.schemaVersion()).isEqualTo(sample instanceof RegistrationLinkIssued ? 2 : 1);
+        assertThat(sample.schemaVersion()).isEqualTo(
+                sample instanceof RegistrationLinkIssued || sample instanceof CarriesProfile ? 2 : 1);
         String expectedKey = sample instanceof DelegateEvent delegateEvent ? delegateEvent.delegateId().toString()
+                : sample instanceof DelegateKeyEvent keyEvent ? keyEvent.delegateId().toString()
                 : sample instanceof ConvoyDefinitionEvent ? SampleEvents.CONVOY
                 : sample instanceof SessionEvent ? SampleEvents.ORGANIZER : SampleEvents.MEETING.toString();
         assertThat(sample.aggregateId()).isEqualTo(expectedKey);
@@ -70,8 +72,34 @@ class EventContractTest {
     void eachStreamHasOneTopic() {
         assertThat(EventCatalog.types()).allSatisfy(type -> assertThat(EventCatalog.topicOf(type))
                 .isEqualTo(DelegateEvent.class.isAssignableFrom(type) ? Topics.DELEGATES
+                        : DelegateKeyEvent.class.isAssignableFrom(type) ? Topics.DELEGATE_KEYS
                         : ConvoyDefinitionEvent.class.isAssignableFrom(type) ? Topics.CONVOYS
                         : SessionEvent.class.isAssignableFrom(type) ? Topics.SESSIONS : Topics.MEETINGS));
+    }
+
+    @ParameterizedTest
+    @MethodSource("profileEvents")
+    void eventsOfOlderProducersWithTheProfileInTheClearStillRead(Class<? extends ConvoyEvent> type) throws Exception {
+        String json = new String(getClass().getResourceAsStream("/events/" + type.getSimpleName() + ".schema1.json")
+                .readAllBytes(), StandardCharsets.UTF_8);
+
+        ConvoyEvent read = codec.read(json, type);
+
+        assertThat(read).isEqualTo(SampleEvents.schema1().get(type));
+        assertThat(((CarriesProfile) read).profile().familyName()).isEqualTo("Hernández Núñez");
+        assertThat(((CarriesProfile) read).sealedProfile()).isNull();
+    }
+
+    static Stream<Class<? extends ConvoyEvent>> profileEvents() {
+        return Stream.of(DelegateRegistered.class, DelegateUpdated.class);
+    }
+
+    @Test
+    void sealedEventsCarryNoPersonalDataInTheClear() {
+        assertThat(SampleEvents.all().values()).filteredOn(CarriesProfile.class::isInstance)
+                .map(CarriesProfile.class::cast)
+                .allSatisfy(event -> assertThat(event.profile()).isNull())
+                .allSatisfy(event -> assertThat(codec.toJson((ConvoyEvent) event)).doesNotContain("María", "@", "+52"));
     }
 
     @Test
@@ -94,7 +122,7 @@ class EventContractTest {
 
     @Test
     void accentsSurviveTheRoundTripAsUtf8() {
-        DelegateRegistered registered = (DelegateRegistered) SampleEvents.all().get(DelegateRegistered.class);
+        DelegateRegistered registered = (DelegateRegistered) SampleEvents.schema1().get(DelegateRegistered.class);
 
         byte[] bytes = codec.toBytes(registered);
 

@@ -20,6 +20,15 @@ final class SampleEvents {
             "+523312345678", "es", "MAYOR", "MX-JAL", "Zapopan", "Gobierno Municipal de Zapopan", "Presidenta Municipal",
             List.of("CINEMATOGRAPHY", "FINTECH"), List.of("ECONOMIC", "CREATIVE_INDUSTRIES"), Set.of("EMAIL"), true);
 
+    /** Stands for María's profile sealed with her key; the contract pins its place, not its content. */
+    static final String SEALED_MARIA = "p1.c2VhbGVkIHdpdGggdGhlIGRlbGVnYXRlJ3Mga2V5";
+
+    /** Events as producers before schema 2 wrote them, with the profile in the clear. */
+    static Map<Class<? extends ConvoyEvent>, ConvoyEvent> schema1() {
+        return Map.of(DelegateRegistered.class, new DelegateRegistered(id(1), AT, 1, DELEGATE, CONVOY, DELEGATE, MARIA),
+                DelegateUpdated.class, new DelegateUpdated(id(2), AT, 1, DELEGATE, CONVOY, MARIA, true));
+    }
+
     static final MeetingDetails NETFLIX = new MeetingDetails("netflix", "Netflix", "Netflix Los Gatos",
             "121 Albright Way, Los Gatos, CA 95032", "San José",
             Instant.parse("2023-03-01T17:00:00Z"), Instant.parse("2023-03-01T18:00:00Z"), "America/Los_Angeles",
@@ -33,8 +42,13 @@ final class SampleEvents {
 
     static Map<Class<? extends ConvoyEvent>, ConvoyEvent> all() {
         return Map.ofEntries(
-                Map.entry(DelegateRegistered.class, new DelegateRegistered(id(1), AT, 1, DELEGATE, CONVOY, DELEGATE, MARIA)),
-                Map.entry(DelegateUpdated.class, new DelegateUpdated(id(2), AT, 1, DELEGATE, CONVOY, MARIA, true)),
+                Map.entry(DelegateRegistered.class,
+                        new DelegateRegistered(id(1), AT, 2, DELEGATE, CONVOY, DELEGATE, null, SEALED_MARIA)),
+                Map.entry(DelegateUpdated.class,
+                        new DelegateUpdated(id(2), AT, 2, DELEGATE, CONVOY, null, SEALED_MARIA, true)),
+                Map.entry(DelegateKeyShared.class, new DelegateKeyShared(id(16), AT, 1, DELEGATE, CONVOY,
+                        "k1.d3JhcHBlZCB3aXRoIHRoZSBwbGF0Zm9ybSdzIHNlY3JldA")),
+                Map.entry(DelegateKeyDestroyed.class, new DelegateKeyDestroyed(id(17), AT, 1, DELEGATE, CONVOY)),
                 Map.entry(DelegateApproved.class, new DelegateApproved(id(3), AT, 1, DELEGATE, CONVOY)),
                 Map.entry(DelegateRejected.class,
                         new DelegateRejected(id(4), AT, 1, DELEGATE, CONVOY, "Cupo de alcaldes completo")),

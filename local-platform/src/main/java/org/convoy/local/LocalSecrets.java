@@ -22,7 +22,8 @@ import java.util.Properties;
 final class LocalSecrets {
 
     static final String FILE = "secrets.properties";
-    static final List<String> VARIABLES = List.of("REGISTRATION_LINK_SECRET", "NOTIFICATION_PREFERENCES_SECRET");
+    static final List<String> VARIABLES = List.of("REGISTRATION_LINK_SECRET", "NOTIFICATION_PREFERENCES_SECRET",
+            "DELEGATE_DATA_SECRET");
 
     private LocalSecrets() {
     }

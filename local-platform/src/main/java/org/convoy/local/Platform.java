@@ -163,11 +163,11 @@ final class Platform implements AutoCloseable {
             // Kept with the data, so organizers stay logged in across a restart of the platform.
             env.put("GATEWAY_SIGNING_KEY", config.dataDir().resolve("gateway").resolve("jwt-signing-key.pem").toString());
             env.put("GATEWAY_MANAGEMENT_PORT", String.valueOf(config.port(PlatformConfig.GATEWAY_MANAGEMENT)));
-            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka == null ? config.externalKafka() : kafka.bootstrapServers());
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
             return env;
         }
         env.put("JWKS_URI", gatewayUrl() + ".well-known/jwks.json");
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka == null ? config.externalKafka() : kafka.bootstrapServers());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
         env.put("MONGODB_URI", mongoUri("convoy-" + service.replace("-service", "")));
         env.put("SMTP_HOST", "localhost");
         env.put("SMTP_PORT", String.valueOf(config.port(PlatformConfig.SMTP)));
@@ -227,6 +227,10 @@ final class Platform implements AutoCloseable {
 
     MailCatcher mail() {
         return mail;
+    }
+
+    String kafkaBootstrapServers() {
+        return kafka == null ? config.externalKafka() : kafka.bootstrapServers();
     }
 
     String mongoUri(String database) {

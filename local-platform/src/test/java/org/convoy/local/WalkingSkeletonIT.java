@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +25,13 @@ import java.util.regex.Pattern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.convoy.support.test.Containers;
 import org.convoy.support.test.InfrastructureMode;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +42,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
 
@@ -303,12 +310,73 @@ class WalkingSkeletonIT {
                 .contains(phone));
         List<String> personal = List.of(givenName, familyName, email, phone);
         assertThat(storesHolding(personal)).as("before the erasure").isNotEmpty();
+        assertThat(topicsHolding(personal)).as("events carry her profile sealed, never in the clear").isEmpty();
+        String key = keyOf(id);
+        assertThat(storesHolding(List.of(key))).as("her key, kept wrapped by the services that read her profile")
+                .contains("convoy-registration.registrations", "convoy-scheduling.delegate_keys",
+                        "convoy-notification.delegate_keys");
 
         HttpResponse<String> erased = send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
                 + "api/registrations/" + id)).header("Authorization", "Bearer " + admin).DELETE());
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(204);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(storesHolding(personal)).isEmpty());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(storesHolding(List.of(key)))
+                .as("her key is destroyed everywhere: what it sealed, on the broker too, opens no more").isEmpty());
+        assertThat(topicsHolding(personal)).isEmpty();
+    }
+
+    /** Every topic on the platform's broker on which a record, read from the start, contains any of the texts. */
+    private List<String> topicsHolding(List<String> texts) throws Exception {
+        Map<String, Object> config = Map.of("bootstrap.servers", platform.kafkaBootstrapServers(),
+                "group.id", "outside-" + UUID.randomUUID(), "enable.auto.commit", false);
+        List<String> found = new ArrayList<>();
+        try (Admin admin = Admin.create(config.entrySet().stream().filter(e -> e.getKey().equals("bootstrap.servers"))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+                KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer())) {
+            Set<String> topics = admin.listTopics().names().get();
+            assertThat(topics).contains("convoy.delegates", "convoy.delegate-keys");
+            ConfigResource keyStream = new ConfigResource(ConfigResource.Type.TOPIC, "convoy.delegate-keys");
+            assertThat(admin.describeConfigs(List.of(keyStream)).all().get().get(keyStream).get("cleanup.policy")
+                    .value()).as("the key stream keeps only each delegate's newest key event").isEqualTo("compact");
+            for (String topic : topics) {
+                List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                        .map(info -> new TopicPartition(topic, info.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                        String value = record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
+                        if (texts.stream().anyMatch(value::contains) && !found.contains(topic)) {
+                            found.add(topic);
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The delegate's key as the key stream carries it (wrapped), read from outside. */
+    private String keyOf(String delegateId) throws Exception {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Map<String, Object> config = Map.of("bootstrap.servers", platform.kafkaBootstrapServers(),
+                    "group.id", "outside-" + UUID.randomUUID(), "auto.offset.reset", "earliest");
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                    new StringDeserializer())) {
+                consumer.subscribe(List.of("convoy.delegate-keys"));
+                for (int poll = 0; poll < 10; poll++) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                        if (delegateId.equals(record.key()) && record.value().contains("wrappedKey")) {
+                            return json.readTree(record.value()).path("wrappedKey").asString();
+                        }
+                    }
+                }
+            }
+            return null;
+        }, java.util.Objects::nonNull);
     }
 
     /** Every collection of every database of the platform, as "database.collection", in which any of the texts appears. */

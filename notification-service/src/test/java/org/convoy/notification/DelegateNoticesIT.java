@@ -10,25 +10,32 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
+
+import org.convoy.events.ConvoyEvent;
 import org.convoy.events.DelegateApproved;
+import org.convoy.events.DelegateDataKeys;
 import org.convoy.events.DelegateErased;
+import org.convoy.events.DelegateKeyDestroyed;
+import org.convoy.events.DelegateKeyShared;
 import org.convoy.events.DelegateLinkOpened;
-import org.convoy.events.DelegatePromoted;
-import org.convoy.events.DelegateRejected;
-import org.convoy.events.DelegateWithdrawn;
 import org.convoy.events.DelegateProfile;
+import org.convoy.events.DelegatePromoted;
 import org.convoy.events.DelegateRegistered;
+import org.convoy.events.DelegateRejected;
 import org.convoy.events.DelegateWaitlisted;
+import org.convoy.events.DelegateWithdrawn;
+import org.convoy.events.EventCatalog;
+import org.convoy.events.EventCodec;
 import org.convoy.events.RegistrationLinkIssued;
 import org.convoy.notification.contact.domain.ContactRepository;
 import org.convoy.notification.notice.domain.Notice;
+import org.convoy.support.links.LinkCodes;
 import org.convoy.support.test.Http;
 import org.convoy.support.test.ServiceIntegrationTest;
-import org.convoy.support.test.TestTokens;
-import org.convoy.support.test.TokenChecks;
-import org.convoy.support.links.LinkCodes;
 import org.convoy.support.test.TestEventPublisher;
 import org.convoy.support.test.TestSecrets;
+import org.convoy.support.test.TestTokens;
+import org.convoy.support.test.TokenChecks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +58,8 @@ import org.springframework.test.context.TestPropertySource;
 class DelegateNoticesIT {
 
     private static final String ORGANIZER = TestTokens.organizer();
+    private static final DelegateDataKeys KEYS = new DelegateDataKeys(TestSecrets.DELEGATE_DATA);
+    private static final EventCodec CODEC = new EventCodec();
 
     /** On a fixed port, so it can be stopped and started again where the service expects it. */
     static final Mailbox SMTP = new Mailbox().start();
@@ -86,7 +95,7 @@ class DelegateNoticesIT {
     void spanishSpeakingDelegateIsWelcomedInSpanish() throws Exception {
         String email = unique("maria");
         UUID delegate = UUID.randomUUID();
-        events.publish(registered(delegate, email, "María", "es"));
+        sealed(registered(delegate, email, "María", "es")).forEach(events::publish);
         events.publish(link(delegate, RegistrationLinkIssued.REGISTERED));
 
         MimeMessage mail = awaitMailTo(email).get(0);
@@ -299,17 +308,46 @@ class DelegateNoticesIT {
     @Test
     void anErasedDelegateIsForgottenByContactsAndTheDeliveryLogKeepsNoPersonalData() {
         UUID delegate = UUID.randomUUID();
-        events.publish(registered(delegate, unique("erase"), "Ana", "es"));
+        List<ConvoyEvent> registration = sealed(registered(delegate, unique("erase"), "Ana", "es"));
+        registration.forEach(events::publish);
         await().atMost(Duration.ofSeconds(20)).until(() -> contacts.existsById(delegate));
 
         events.publish(link(delegate, RegistrationLinkIssued.REGISTERED));
         await().atMost(Duration.ofSeconds(20)).until(() -> deliveryLog(delegate).contains("\"status\":\"SENT\""));
 
+        events.publish(new DelegateKeyDestroyed(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023"));
         events.publish(new DelegateErased(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023"));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !contacts.existsById(delegate));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(deliveryLog(delegate))
                 .contains("\"to\":\"erased\"", "\"status\":\"SENT\"").doesNotContain("@example.org", "Ana"));
+        // Her sealed registration read again (a replay, a restore) brings nothing back: her key is gone.
+        registration.forEach(event -> events.publishRaw(EventCatalog.topicOf(event), event.aggregateId(),
+                EventCatalog.typeName(event.getClass()), CODEC.toBytes(again(event))));
+        UUID marker = UUID.randomUUID();
+        events.publish(registered(marker, unique("marker"), "Marca", "es"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> contacts.existsById(marker));
+        assertThat(contacts.existsById(delegate)).isFalse();
+    }
+
+    /** The delegate's key, then the registration with the profile sealed with it, as registration publishes them. */
+    private static List<ConvoyEvent> sealed(DelegateRegistered plain) {
+        UUID delegate = plain.delegateId();
+        String key = KEYS.newKey(delegate);
+        return List.of(new DelegateKeyShared(UUID.randomUUID(), Instant.now(), 1, delegate, plain.convoyId(), key),
+                new DelegateRegistered(plain.eventId(), plain.occurredAt(), 2, delegate, plain.convoyId(),
+                        plain.groupId(), null, KEYS.seal(delegate, key, plain.profile())));
+    }
+
+    /** The same event under a new id, as a consumer that never saw it would read it. */
+    private static ConvoyEvent again(ConvoyEvent event) {
+        if (event instanceof DelegateKeyShared key) {
+            return new DelegateKeyShared(UUID.randomUUID(), key.occurredAt(), 1, key.delegateId(), key.convoyId(),
+                    key.wrappedKey());
+        }
+        DelegateRegistered registered = (DelegateRegistered) event;
+        return new DelegateRegistered(UUID.randomUUID(), registered.occurredAt(), 2, registered.delegateId(),
+                registered.convoyId(), registered.groupId(), null, registered.sealedProfile());
     }
 
     private static RegistrationLinkIssued link(UUID delegate, String reason) {

@@ -14,6 +14,7 @@ import org.convoy.events.EventHeaders;
 import org.convoy.events.Topics;
 import org.convoy.kraft.KraftBroker;
 import org.convoy.registration.delegate.domain.RegistrationRepository;
+import org.convoy.support.outbox.OutboxEntry;
 import org.convoy.support.test.EventProbe;
 import org.convoy.support.test.Http;
 import org.convoy.support.test.MongoWireStore;
@@ -72,7 +73,8 @@ class BrokerOutageIT {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         UUID id = UUID.fromString(JsonMapper.builder().build().readTree(response.body()).path("id").asString());
-        assertThat(registrations.findById(id).orElseThrow().pendingEvents()).hasSize(2);
+        assertThat(registrations.findById(id).orElseThrow().pendingEvents()).extracting(OutboxEntry::type)
+                .containsExactly("DelegateKeyShared", "DelegateRegistered", "RegistrationLinkIssued");
 
         try (KraftBroker broker = new KraftBroker(KAFKA_PORT, freePort(), kafkaData)) {
             broker.start();
@@ -80,9 +82,13 @@ class BrokerOutageIT {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(events.recordsWithKey(id.toString()))
                     .extracting(r -> EventProbe.header(r, EventHeaders.EVENT_TYPE))
                     .containsExactly("DelegateRegistered", "RegistrationLinkIssued"));
+            EventProbe keys = new EventProbe(broker.bootstrapServers(), Topics.DELEGATE_KEYS);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(keys.recordsWithKey(id.toString()))
+                    .extracting(r -> EventProbe.header(r, EventHeaders.EVENT_TYPE)).containsExactly("DelegateKeyShared"));
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> registrations.findById(id).orElseThrow().pendingEvents().isEmpty());
             events.close();
+            keys.close();
         }
     }
 

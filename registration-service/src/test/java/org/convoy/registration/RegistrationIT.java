@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.convoy.events.DelegateProfile;
 import org.convoy.events.DelegateRegistered;
 import org.convoy.events.EventCodec;
 import org.convoy.events.EventHeaders;
@@ -17,6 +18,7 @@ import org.convoy.registration.delegate.domain.Registration;
 import org.convoy.registration.delegate.domain.RegistrationRepository;
 import org.convoy.support.test.EventProbe;
 import org.convoy.support.test.Http;
+import org.convoy.support.test.SealedProfiles;
 import org.convoy.support.test.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +42,8 @@ class RegistrationIT {
     private final JsonMapper json = JsonMapper.builder().build();
     @Autowired
     EventProbe events;
+    @Autowired
+    SealedProfiles sealed;
 
     @Test
     void registrationIsStoredAndPublishedAsDelegateRegisteredKeyedByDelegateId() {
@@ -59,11 +63,17 @@ class RegistrationIT {
         DelegateRegistered registered = new EventCodec().read(record.value(), DelegateRegistered.class);
         assertThat(registered.delegateId()).isEqualTo(id);
         assertThat(registered.convoyId()).isEqualTo("california-2023");
-        assertThat(registered.profile().fullName()).isEqualTo("María Hernández Núñez");
-        assertThat(registered.profile().phone()).isEqualTo("+523312345678");
-        assertThat(registered.profile().state()).isEqualTo("MX-JAL");
-        assertThat(registered.profile().channels()).containsExactlyInAnyOrder("EMAIL", "SMS");
-        assertThat(registered.profile().sharesWithHosts()).as("no consent to share unless given").isFalse();
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).as("the profile travels sealed")
+                .doesNotContain("María", "Hernández", "Núñez", email, "3312345678", "Zapopan");
+        assertThat(registered.profile()).isNull();
+        DelegateProfile profile = sealed.open(registered);
+        assertThat(profile.fullName()).isEqualTo("María Hernández Núñez");
+        assertThat(profile.email()).isEqualTo(email);
+        assertThat(profile.phone()).isEqualTo("+523312345678");
+        assertThat(profile.state()).isEqualTo("MX-JAL");
+        assertThat(profile.channels()).containsExactlyInAnyOrder("EMAIL", "SMS");
+        assertThat(profile.sharesWithHosts()).as("no consent to share unless given").isFalse();
+        assertThat(sealed.keyEvents(id)).containsExactly("DelegateKeyShared");
 
         Registration stored = delegates.findById(id).orElseThrow();
         assertThat(stored.privacyConsent().policyVersion()).isEqualTo("2023-01");
@@ -85,7 +95,7 @@ class RegistrationIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> !events.recordsWithKey(id).isEmpty());
         DelegateRegistered registered = new EventCodec().read(events.recordsWithKey(id).get(0).value(),
                 DelegateRegistered.class);
-        assertThat(registered.profile().sharesWithHosts()).isTrue();
+        assertThat(sealed.open(registered).sharesWithHosts()).isTrue();
     }
 
     @Test

@@ -21,17 +21,18 @@ import java.util.concurrent.Future;
 import org.convoy.events.EventCodec;
 import org.convoy.events.EventHeaders;
 import org.convoy.events.RegistrationLinkIssued;
-import org.convoy.support.links.LinkCodes;
+import org.convoy.registration.convoy.domain.Convoy;
+import org.convoy.registration.convoy.domain.ConvoyRepository;
 import org.convoy.registration.delegate.Registrations;
 import org.convoy.registration.delegate.SelfServiceLinks;
 import org.convoy.registration.delegate.domain.PrivacyConsent;
 import org.convoy.registration.delegate.domain.Registration;
 import org.convoy.registration.delegate.domain.RegistrationRepository;
 import org.convoy.registration.delegate.domain.RegistrationStatus;
-import org.convoy.registration.convoy.domain.Convoy;
-import org.convoy.registration.convoy.domain.ConvoyRepository;
+import org.convoy.support.links.LinkCodes;
 import org.convoy.support.test.EventProbe;
 import org.convoy.support.test.Http;
+import org.convoy.support.test.SealedProfiles;
 import org.convoy.support.test.ServiceIntegrationTest;
 import org.convoy.support.test.TestSecrets;
 import org.convoy.support.test.TestTokens;
@@ -70,6 +71,8 @@ class RegistrationLifecycleIT {
     private final JsonMapper json = JsonMapper.builder().build();
     @Autowired
     EventProbe events;
+    @Autowired
+    SealedProfiles sealed;
 
     @Test
     void aMayorRegistersWithStaffInOneSubmission() {
@@ -87,8 +90,8 @@ class RegistrationLifecycleIT {
             var registered = new EventCodec().read(events.recordsWithKey(member.toString()).get(0).value(),
                     org.convoy.events.DelegateRegistered.class);
             assertThat(registered.groupId()).isEqualTo(lead);
-            assertThat(registered.profile().role()).isEqualTo("STAFF");
-            assertThat(registered.profile().organization()).isEqualTo("Gobierno Municipal de zapopan");
+            assertThat(sealed.open(registered).role()).isEqualTo("STAFF");
+            assertThat(sealed.open(registered).organization()).isEqualTo("Gobierno Municipal de zapopan");
         }
     }
 
@@ -395,6 +398,10 @@ class RegistrationLifecycleIT {
         assertThat(statusesNow(waiting)).containsOnly("SUBMITTED");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events.recordsWithKey(erased.toString()))
                 .extracting(r -> EventProbe.header(r, EventHeaders.EVENT_TYPE)).contains("DelegateErased"));
+        // Her profile, sealed in the events already on the broker, now opens with no key anyone holds.
+        assertThat(member.dataKey()).isNull();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(sealed.keyEvents(erased))
+                .containsExactly("DelegateKeyShared", "DelegateKeyDestroyed"));
     }
 
     @Test

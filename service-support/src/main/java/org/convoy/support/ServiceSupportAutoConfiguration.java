@@ -1,10 +1,13 @@
 package org.convoy.support;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.convoy.events.DelegateDataKeys;
+import org.convoy.events.DelegateKeyDestroyed;
+import org.convoy.events.DelegateKeyShared;
 import org.convoy.events.EventCodec;
 import org.convoy.events.OrganizerLoggedOut;
 import org.convoy.support.inbox.EventConsumers;
@@ -12,6 +15,8 @@ import org.convoy.support.inbox.ProcessedEvents;
 import org.convoy.support.outbox.EventSender;
 import org.convoy.support.outbox.OutboxProperties;
 import org.convoy.support.outbox.OutboxRelay;
+import org.convoy.support.personal.DelegateKeyring;
+import org.convoy.support.personal.PersonalDataProperties;
 import org.convoy.support.security.LoggedOutTokens;
 import org.convoy.support.sms.TextDestinations;
 import org.convoy.support.sms.TextingProperties;
@@ -24,11 +29,11 @@ import org.convoy.support.web.PublicCallLimits;
 import org.convoy.support.web.RequestBodyLimitFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
@@ -45,7 +50,7 @@ import tools.jackson.databind.JacksonModule;
         "org.springframework.cloud.stream.function.FunctionConfiguration" },
         beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @EnableConfigurationProperties({ OutboxProperties.class, WebLimitsProperties.class, TextingProperties.class,
-        PublicCallLimits.class })
+        PublicCallLimits.class, PersonalDataProperties.class })
 public class ServiceSupportAutoConfiguration {
 
     static final int OPTIMISTIC_ATTEMPTS = 50;
@@ -85,6 +90,29 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     Consumer<Message<byte[]>> sessionEvents(EventConsumers consumers, LoggedOutTokens tokens) {
         return consumers.named("sessions").on(OrganizerLoggedOut.class, tokens::loggedOut).build();
+    }
+
+    /** Seals delegates' profiles in events with keys of their own (crypto-shredding on erasure). */
+    @Bean
+    @ConditionalOnMissingBean
+    DelegateDataKeys delegateDataKeys(PersonalDataProperties properties) {
+        return new DelegateDataKeys(properties.secret());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DelegateKeyring delegateKeyring(MongoOperations mongo, DelegateDataKeys keys, ObjectProvider<Clock> clock) {
+        return new DelegateKeyring(mongo, keys, clock.getIfAvailable(Clock::systemUTC), Duration.ofSeconds(30));
+    }
+
+    /**
+     * Binding {@code delegateKeys-in-0} ({@code convoy.delegate-keys}): services that read delegates' profiles keep
+     * their keys, and forget them when destroyed; add delegateKeys to spring.cloud.function.definition.
+     */
+    @Bean
+    Consumer<Message<byte[]>> delegateKeys(EventConsumers consumers, DelegateKeyring keyring) {
+        return consumers.named("delegate-keys").on(DelegateKeyShared.class, keyring::shared)
+                .on(DelegateKeyDestroyed.class, keyring::destroyed).build();
     }
 
     /** Which numbers may receive texts; registration checks numbers with it, notification checks every text. */

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
+import org.convoy.events.DelegateDataKeys;
 import org.convoy.events.DelegateProfile;
 import org.convoy.registration.delegate.domain.AlreadyRegisteredException;
 import org.convoy.registration.delegate.domain.DelegateNotFoundException;
@@ -47,16 +48,19 @@ public class Registrations {
     private final PlacesLedger places;
     private final SelfServiceLinks links;
     private final OptimisticWrites writes;
+    private final DelegateDataKeys dataKeys;
     private final RegistrationProperties properties;
     private final Clock clock;
 
     Registrations(RegistrationRepository registrations, ConvoyRepository convoys, PlacesLedger places,
-            SelfServiceLinks links, OptimisticWrites writes, RegistrationProperties properties, Clock clock) {
+            SelfServiceLinks links, OptimisticWrites writes, DelegateDataKeys dataKeys, RegistrationProperties properties,
+            Clock clock) {
         this.registrations = registrations;
         this.convoys = convoys;
         this.places = places;
         this.links = links;
         this.writes = writes;
+        this.dataKeys = dataKeys;
         this.properties = properties;
         this.clock = clock;
     }
@@ -111,7 +115,7 @@ public class Registrations {
         Convoy.PlaceDecision decision = places.allocate(registration.convoyId(), registration.id(),
                 registration.placesNeeded());
         Registration decided = change(registrationId,
-                r -> r.placeDecided(decision == Convoy.PlaceDecision.HELD, links::issue, clock.instant()));
+                r -> r.placeDecided(decision == Convoy.PlaceDecision.HELD, links::issue, dataKeys, clock.instant()));
         deliverPromotions(decided.convoyId());
         return decided;
     }
@@ -132,7 +136,7 @@ public class Registrations {
 
     public Registration edit(UUID delegateId, UnaryOperator<DelegateProfile> change, String by) {
         return change(registrationOf(delegateId).id(),
-                r -> r.edit(delegateId, change.apply(r.member(delegateId).profile()), by, clock.instant()));
+                r -> r.edit(delegateId, change.apply(r.member(delegateId).profile()), dataKeys, by, clock.instant()));
     }
 
     public Registration erase(UUID delegateId, String by) {

@@ -20,4 +20,10 @@ public class TestInfrastructure {
         return new EventProbe(environment.getRequiredProperty("spring.cloud.stream.kafka.binder.brokers"),
                 Topics.DELEGATES);
     }
+
+    /** Opens the sealed profiles of delegate events with the keys on the key stream. */
+    @Bean(destroyMethod = "close")
+    SealedProfiles sealedProfiles(Environment environment) {
+        return new SealedProfiles(environment.getRequiredProperty("spring.cloud.stream.kafka.binder.brokers"));
+    }
 }

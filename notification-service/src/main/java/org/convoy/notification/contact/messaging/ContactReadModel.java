@@ -14,6 +14,7 @@ import org.convoy.events.DelegateUpdated;
 import org.convoy.notification.contact.domain.Contact;
 import org.convoy.notification.contact.domain.HomeZones;
 import org.convoy.notification.contact.domain.ContactRepository;
+import org.convoy.support.personal.DelegateKeyring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,17 +26,22 @@ public class ContactReadModel {
     private static final Logger log = LoggerFactory.getLogger(ContactReadModel.class);
 
     private final ContactRepository contacts;
+    private final DelegateKeyring keyring;
 
-    ContactReadModel(ContactRepository contacts) {
+    ContactReadModel(ContactRepository contacts, DelegateKeyring keyring) {
         this.contacts = contacts;
+        this.keyring = keyring;
     }
 
+    /** The profile is sealed with the delegate's key; once they are erased (key destroyed) there is nothing to keep. */
     public void registered(DelegateRegistered event) {
-        save(event.delegateId(), event.convoyId(), event.profile(), event.occurredAt());
+        keyring.profileOf(event).ifPresent(profile -> save(event.delegateId(), event.convoyId(), profile,
+                event.occurredAt()));
     }
 
     public void updated(DelegateUpdated event) {
-        save(event.delegateId(), event.convoyId(), event.profile(), event.occurredAt());
+        keyring.profileOf(event).ifPresent(profile -> save(event.delegateId(), event.convoyId(), profile,
+                event.occurredAt()));
     }
 
     public void waitlisted(DelegateWaitlisted event) {

@@ -12,11 +12,15 @@ import java.util.function.Function;
 
 import org.convoy.events.ConvoyEvent;
 import org.convoy.events.DelegateApproved;
+import org.convoy.events.DelegateDataKeys;
+import org.convoy.events.DelegateKeyDestroyed;
+import org.convoy.events.DelegateKeyShared;
 import org.convoy.events.DelegateLinkOpened;
 import org.convoy.events.DelegateProfile;
 import org.convoy.events.DelegatePromoted;
 import org.convoy.events.DelegateRegistered;
 import org.convoy.events.DelegateRejected;
+import org.convoy.events.DelegateUpdated;
 import org.convoy.events.DelegateWaitlisted;
 import org.convoy.events.DelegateWithdrawn;
 import org.convoy.events.RegistrationLinkIssued;
@@ -96,10 +100,11 @@ public class Registration implements Outboxed {
     /**
      * Applies the decision about places: members become SUBMITTED (places held) or WAITLISTED (the whole group
      * waits). Records {@code DelegateRegistered} for every member, {@code DelegateWaitlisted} when waiting, and each
-     * member's personal link. A member erased before the decision stays erased and is told nothing. Does nothing
+     * member's personal link; each member's profile travels sealed with a key of their own, shared first
+     * ({@code DelegateKeyShared}). A member erased before the decision stays erased and is told nothing. Does nothing
      * when already decided.
      */
-    public boolean placeDecided(boolean held, Function<UUID, IssuedLink> links, Instant now) {
+    public boolean placeDecided(boolean held, Function<UUID, IssuedLink> links, DelegateDataKeys keys, Instant now) {
         if (placeState != PlaceState.DECIDING) {
             return false;
         }
@@ -110,8 +115,9 @@ public class Registration implements Outboxed {
                 continue;
             }
             replace(member.withStatus(status, null));
+            String sealed = keys.seal(member.delegateId(), dataKey(member.delegateId(), keys, now), member.profile());
             event(new DelegateRegistered(UUID.randomUUID(), now, DelegateRegistered.SCHEMA_VERSION, member.delegateId(),
-                    convoyId, id, member.profile()));
+                    convoyId, id, null, sealed));
             if (!held) {
                 event(new DelegateWaitlisted(UUID.randomUUID(), now, DelegateWaitlisted.SCHEMA_VERSION,
                         member.delegateId(), convoyId, id));
@@ -189,7 +195,7 @@ public class Registration implements Outboxed {
      * The delegate changed their details. A new organization or position sends an approved delegate back to
      * review. Records {@code DelegateUpdated} with the whole new profile; does nothing when nothing changed.
      */
-    public boolean edit(UUID delegateId, DelegateProfile changed, String by, Instant now) {
+    public boolean edit(UUID delegateId, DelegateProfile changed, DelegateDataKeys keys, String by, Instant now) {
         Member member = member(delegateId);
         if (!member.status().active() || member.status() == RegistrationStatus.RECEIVED) {
             throw new RegistrationRefusedException(delegateId, "A " + member.status() + " registration cannot be changed");
@@ -203,16 +209,18 @@ public class Registration implements Outboxed {
         boolean backToReview = matters && member.status() == RegistrationStatus.APPROVED;
         RegistrationStatus status = backToReview ? RegistrationStatus.SUBMITTED : member.status();
         replace(new Member(delegateId, member.lead(), member.emailKey(), changed, status, member.reason(),
-                member.linkCode()));
-        event(new org.convoy.events.DelegateUpdated(UUID.randomUUID(), now,
-                org.convoy.events.DelegateUpdated.SCHEMA_VERSION, delegateId, convoyId, changed, backToReview));
+                member.linkCode(), member.dataKey()));
+        String sealed = keys.seal(delegateId, dataKey(delegateId, keys, now), changed);
+        event(new DelegateUpdated(UUID.randomUUID(), now, DelegateUpdated.SCHEMA_VERSION, delegateId, convoyId, null,
+                sealed, backToReview));
         record(now, delegateId, backToReview ? "UPDATED_BACK_TO_REVIEW" : "UPDATED", by, changedFields(before, changed));
         return true;
     }
 
     /**
      * Removes the delegate's personal data: names, contacts and free-text reasons. Their place, if any, is freed.
-     * Records {@code DelegateErased} so every other service forgets them too.
+     * Their data key is destroyed ({@code DelegateKeyDestroyed}), so what was sealed with it, on the broker included,
+     * can no longer be read, and {@code DelegateErased} makes every other service forget them too.
      */
     public void erase(UUID delegateId, String by, Instant now) {
         Member member = member(delegateId);
@@ -224,13 +232,29 @@ public class Registration implements Outboxed {
                 member.profile().role(), member.profile().state(), null, null, null, List.of(), List.of(),
                 java.util.Set.of());
         replace(new Member(delegateId, member.lead(), "erased:" + delegateId, erased, RegistrationStatus.ERASED, null,
-                null));
+                null, null));
         history.replaceAll(entry -> entry.delegateId().equals(delegateId)
                 ? new HistoryEntry(entry.at(), delegateId, entry.change(), entry.by(), null) : entry);
         releasePending |= held;
+        // Their events not yet sent are about someone who is no more: they need not go out.
+        outbox.removeIf(entry -> entry.key().equals(delegateId.toString()));
+        event(new DelegateKeyDestroyed(UUID.randomUUID(), now, DelegateKeyDestroyed.SCHEMA_VERSION, delegateId,
+                convoyId));
         event(new org.convoy.events.DelegateErased(UUID.randomUUID(), now, org.convoy.events.DelegateErased.SCHEMA_VERSION,
                 delegateId, convoyId));
         record(now, delegateId, "ERASED", by, null);
+    }
+
+    /** The member's data key, made and shared first if they have none yet (registered before keys existed). */
+    private String dataKey(UUID delegateId, DelegateDataKeys keys, Instant now) {
+        Member member = member(delegateId);
+        if (member.dataKey() != null) {
+            return member.dataKey();
+        }
+        String key = keys.newKey(delegateId);
+        replace(member.withDataKey(key));
+        event(new DelegateKeyShared(UUID.randomUUID(), now, DelegateKeyShared.SCHEMA_VERSION, delegateId, convoyId, key));
+        return key;
     }
 
     private static String changedFields(DelegateProfile before, DelegateProfile after) {

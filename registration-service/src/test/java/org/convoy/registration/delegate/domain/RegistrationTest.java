@@ -10,6 +10,7 @@ import static org.convoy.registration.delegate.domain.RegistrationStatus.REJECTE
 import static org.convoy.registration.delegate.domain.RegistrationStatus.SUBMITTED;
 import static org.convoy.registration.delegate.domain.RegistrationStatus.WAITLISTED;
 import static org.convoy.registration.delegate.domain.RegistrationStatus.WITHDRAWN;
+import static org.convoy.registration.delegate.domain.Submissions.KEYS;
 import static org.convoy.registration.delegate.domain.Submissions.LINKS;
 import static org.convoy.registration.delegate.domain.Submissions.ORGANIZER;
 import static org.convoy.registration.delegate.domain.Submissions.eventsAbout;
@@ -26,6 +27,7 @@ import java.util.function.Consumer;
 
 import org.convoy.events.ConvoyEvent;
 import org.convoy.events.DelegateProfile;
+import org.convoy.events.DelegateKeyShared;
 import org.convoy.events.DelegateRegistered;
 import org.convoy.events.DelegateUpdated;
 import org.convoy.events.EventCodec;
@@ -74,16 +76,21 @@ class RegistrationTest {
     void placesHeldMakeEveryMemberSubmittedRegisteredAndSentTheirLink() {
         Registration registration = Submissions.mayorWithStaff(2);
 
-        assertThat(registration.placeDecided(true, LINKS, LATER)).isTrue();
+        assertThat(registration.placeDecided(true, LINKS, KEYS, LATER)).isTrue();
 
         assertThat(registration.placeState()).isEqualTo(PlaceState.HELD);
-        assertThat(registration.pendingEvents()).hasSize(2 * 3);
+        assertThat(registration.pendingEvents()).hasSize(3 * 3);
         for (Member member : registration.members()) {
             assertThat(member.status()).isEqualTo(SUBMITTED);
             assertThat(eventsAbout(registration, member.delegateId()))
-                    .containsExactly("DelegateRegistered", "RegistrationLinkIssued");
-            assertThat(registeredEvent(registration, member.delegateId()).groupId()).isEqualTo(registration.id());
-            assertThat(registeredEvent(registration, member.delegateId()).profile()).isEqualTo(member.profile());
+                    .containsExactly("DelegateKeyShared", "DelegateRegistered", "RegistrationLinkIssued");
+            DelegateRegistered registered = registeredEvent(registration, member.delegateId());
+            assertThat(registered.groupId()).isEqualTo(registration.id());
+            assertThat(registered.profile()).as("the profile travels sealed only").isNull();
+            assertThat(KEYS.open(member.delegateId(), member.dataKey(), registered.sealedProfile()))
+                    .isEqualTo(member.profile());
+            assertThat(eventAbout(registration, member.delegateId(), DelegateKeyShared.class).wrappedKey())
+                    .isEqualTo(member.dataKey());
             RegistrationLinkIssued link = linkEvent(registration, member.delegateId());
             assertThat(link.reason()).isEqualTo(RegistrationLinkIssued.REGISTERED);
             assertThat(link.linkNonce()).isEqualTo(LINKS.apply(member.delegateId()).nonce());
@@ -99,14 +106,14 @@ class RegistrationTest {
     void aGroupThatWaitsIsToldSoBesideItsRegistrationAndLink() {
         Registration registration = Submissions.mayorWithStaff(1);
 
-        assertThat(registration.placeDecided(false, LINKS, LATER)).isTrue();
+        assertThat(registration.placeDecided(false, LINKS, KEYS, LATER)).isTrue();
 
         assertThat(registration.placeState()).isEqualTo(PlaceState.WAITLISTED);
-        assertThat(registration.pendingEvents()).hasSize(3 * 2);
+        assertThat(registration.pendingEvents()).hasSize(4 * 2);
         for (Member member : registration.members()) {
             assertThat(member.status()).isEqualTo(WAITLISTED);
-            assertThat(eventsAbout(registration, member.delegateId()))
-                    .containsExactly("DelegateRegistered", "DelegateWaitlisted", "RegistrationLinkIssued");
+            assertThat(eventsAbout(registration, member.delegateId())).containsExactly("DelegateKeyShared",
+                    "DelegateRegistered", "DelegateWaitlisted", "RegistrationLinkIssued");
         }
         assertThat(registration.placesNeeded()).as("a waiting group still needs its places")
                 .containsOnly(entry("MAYOR", 1), entry("STAFF", 1));
@@ -117,7 +124,7 @@ class RegistrationTest {
         Registration registration = holdingPlaces(Submissions.mayorWithStaff(1));
         Snapshot decided = Snapshot.of(registration);
 
-        assertThat(registration.placeDecided(false, LINKS, LATER)).isFalse();
+        assertThat(registration.placeDecided(false, LINKS, KEYS, LATER)).isFalse();
 
         assertThat(Snapshot.of(registration)).isEqualTo(decided);
     }
@@ -128,10 +135,10 @@ class RegistrationTest {
         UUID companion = registration.members().get(1).delegateId();
         registration.erase(companion, ORGANIZER, minutesLater(1));
 
-        registration.placeDecided(true, LINKS, LATER);
+        registration.placeDecided(true, LINKS, KEYS, LATER);
 
         assertThat(registration.member(companion).status()).isEqualTo(ERASED);
-        assertThat(eventsAbout(registration, companion)).containsExactly("DelegateErased");
+        assertThat(eventsAbout(registration, companion)).containsExactly("DelegateKeyDestroyed", "DelegateErased");
         assertThat(registration.placesNeeded()).containsOnly(entry("MAYOR", 1));
         assertThat(registration.lead().status()).isEqualTo(SUBMITTED);
     }
@@ -283,13 +290,14 @@ class RegistrationTest {
         Registration registration = leadWho(APPROVED);
         DelegateProfile moved = Delegates.withOrganization(registration.lead().profile(), "Gobierno de Jalisco");
 
-        assertThat(registration.edit(registration.id(), moved, "delegate", LATER)).isTrue();
+        assertThat(registration.edit(registration.id(), moved, KEYS, "delegate", LATER)).isTrue();
 
         assertThat(registration.lead().status()).isEqualTo(SUBMITTED);
         assertThat(registration.lead().profile()).isEqualTo(moved);
         DelegateUpdated updated = lastEvent(registration, DelegateUpdated.class);
         assertThat(updated.reviewRequired()).isTrue();
-        assertThat(updated.profile()).isEqualTo(moved);
+        assertThat(updated.profile()).isNull();
+        assertThat(KEYS.open(registration.id(), registration.lead().dataKey(), updated.sealedProfile())).isEqualTo(moved);
         assertThat(registration.history()).last().satisfies(entry -> {
             assertThat(entry.change()).isEqualTo("UPDATED_BACK_TO_REVIEW");
             assertThat(entry.detail()).isEqualTo("changed organization");
@@ -300,7 +308,7 @@ class RegistrationTest {
     void aNewPositionSendsAnApprovedDelegateBackToReview() {
         Registration registration = leadWho(APPROVED);
 
-        registration.edit(registration.id(), Delegates.withPosition(registration.lead().profile(), "Síndica"),
+        registration.edit(registration.id(), Delegates.withPosition(registration.lead().profile(), "Síndica"), KEYS,
                 "delegate", LATER);
 
         assertThat(registration.lead().status()).isEqualTo(SUBMITTED);
@@ -313,7 +321,7 @@ class RegistrationTest {
         DelegateProfile changed = Delegates.withFamilyName(
                 Delegates.withPhone(registration.lead().profile(), "+523398765432"), "Hernández");
 
-        assertThat(registration.edit(registration.id(), changed, "delegate", LATER)).isTrue();
+        assertThat(registration.edit(registration.id(), changed, KEYS, "delegate", LATER)).isTrue();
 
         assertThat(registration.lead().status()).isEqualTo(APPROVED);
         assertThat(lastEvent(registration, DelegateUpdated.class).reviewRequired()).isFalse();
@@ -329,7 +337,8 @@ class RegistrationTest {
         Registration registration = leadWho(status);
 
         registration.edit(registration.id(),
-                Delegates.withOrganization(registration.lead().profile(), "Gobierno de Jalisco"), "delegate", LATER);
+                Delegates.withOrganization(registration.lead().profile(), "Gobierno de Jalisco"), KEYS, "delegate",
+                LATER);
 
         assertThat(registration.lead().status()).isEqualTo(status);
         assertThat(lastEvent(registration, DelegateUpdated.class).reviewRequired()).isFalse();
@@ -340,7 +349,8 @@ class RegistrationTest {
         Registration registration = leadWho(APPROVED);
         Snapshot before = Snapshot.of(registration);
 
-        assertThat(registration.edit(registration.id(), registration.lead().profile(), "delegate", LATER)).isFalse();
+        assertThat(registration.edit(registration.id(), registration.lead().profile(), KEYS, "delegate", LATER))
+                .isFalse();
 
         assertThat(Snapshot.of(registration)).isEqualTo(before);
     }
@@ -349,7 +359,7 @@ class RegistrationTest {
     @EnumSource(names = {"RECEIVED", "REJECTED", "WITHDRAWN", "ERASED"})
     void aDelegateNotYetDecidedOrNoLongerTakingPartCannotChangeTheirDetails(RegistrationStatus status) {
         assertRefusedForLeadWho(status, registration -> registration.edit(registration.id(),
-                Delegates.withPhone(registration.lead().profile(), "+523398765432"), "delegate", LATER));
+                Delegates.withPhone(registration.lead().profile(), "+523398765432"), KEYS, "delegate", LATER));
     }
 
     // Erasure
@@ -387,7 +397,9 @@ class RegistrationTest {
         assertThat(historyOf(registration, registration.id())).as("the rest of the group keeps its history")
                 .isEqualTo(leadsHistory);
         assertThat(registration.lead().profile().givenName()).isEqualTo("María");
-        assertThat(eventsAbout(registration, staff)).endsWith("DelegateErased").containsOnlyOnce("DelegateErased");
+        assertThat(eventsAbout(registration, staff)).as("nothing sealed with their key waits to go out")
+                .containsExactly("DelegateKeyDestroyed", "DelegateErased");
+        assertThat(erased.dataKey()).as("their key is destroyed").isNull();
     }
 
     @ParameterizedTest
@@ -475,7 +487,7 @@ class RegistrationTest {
                 r -> r.approve(stranger, ORGANIZER, LATER),
                 r -> r.reject(stranger, "Unknown", ORGANIZER, LATER),
                 r -> r.withdraw(stranger, "delegate", LATER),
-                r -> r.edit(stranger, Delegates.mayor(), "delegate", LATER),
+                r -> r.edit(stranger, Delegates.mayor(), KEYS, "delegate", LATER),
                 r -> r.erase(stranger, ORGANIZER, LATER),
                 r -> r.linkReissued(stranger, LINKS.apply(stranger), LATER));
 

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.convoy.events.DelegateDataKeys;
 import org.convoy.events.DelegateProfile;
 import org.convoy.registration.delegate.domain.Registration.IssuedLink;
 import org.convoy.support.outbox.OutboxEntry;
+import org.convoy.support.test.TestSecrets;
 
 /** Object Mother for registrations: a group submitted together, taken to the stage a test needs. */
 final class Submissions {
@@ -18,6 +20,9 @@ final class Submissions {
     static final String ORGANIZER = "organizer:lucia";
 
     /** The personal links the platform would issue: one per delegate, valid for seven days. */
+    /** Real keys under the test secret: events seal profiles as they do in the service. */
+    static final DelegateDataKeys KEYS = new DelegateDataKeys(TestSecrets.DELEGATE_DATA);
+
     static final Function<UUID, IssuedLink> LINKS = delegateId -> new IssuedLink("nonce-" + delegateId,
             new Member.LinkCode("hash-" + delegateId, SUBMITTED_AT.plus(Duration.ofDays(7))));
 
@@ -41,13 +46,13 @@ final class Submissions {
 
     /** The registration after the convoy held places for the whole group. */
     static Registration holdingPlaces(Registration registration) {
-        registration.placeDecided(true, LINKS, minutesLater(1));
+        registration.placeDecided(true, LINKS, KEYS, minutesLater(1));
         return registration;
     }
 
     /** The registration after the convoy put the whole group on its waitlist. */
     static Registration waiting(Registration registration) {
-        registration.placeDecided(false, LINKS, minutesLater(1));
+        registration.placeDecided(false, LINKS, KEYS, minutesLater(1));
         return registration;
     }
 

@@ -13,6 +13,7 @@ import org.convoy.events.DelegateWithdrawn;
 import org.convoy.scheduling.delegate.DelegateDeparted;
 import org.convoy.scheduling.delegate.domain.ScheduledDelegate;
 import org.convoy.scheduling.delegate.domain.ScheduledDelegate.Status;
+import org.convoy.support.personal.DelegateKeyring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,23 +33,28 @@ class DelegateReadModel {
     private static final Logger log = LoggerFactory.getLogger(DelegateReadModel.class);
 
     private final MongoOperations mongo;
+    private final DelegateKeyring keyring;
     private final ApplicationEventPublisher departures;
 
-    DelegateReadModel(MongoOperations mongo, ApplicationEventPublisher departures) {
+    DelegateReadModel(MongoOperations mongo, DelegateKeyring keyring, ApplicationEventPublisher departures) {
         this.mongo = mongo;
+        this.keyring = keyring;
         this.departures = departures;
     }
 
+    /** The profile is sealed with the delegate's key; once they are erased (key destroyed) there is nothing to keep. */
     void registered(DelegateRegistered event) {
-        upsert(event, profile(event.profile()).set("status", Status.SUBMITTED));
+        keyring.profileOf(event).ifPresent(profile -> upsert(event, profile(profile).set("status", Status.SUBMITTED)));
     }
 
     void updated(DelegateUpdated event) {
-        Update update = profile(event.profile());
-        if (event.reviewRequired()) {
-            update.set("status", Status.SUBMITTED);
-        }
-        upsert(event, update);
+        keyring.profileOf(event).ifPresent(profile -> {
+            Update update = profile(profile);
+            if (event.reviewRequired()) {
+                update.set("status", Status.SUBMITTED);
+            }
+            upsert(event, update);
+        });
     }
 
     void waitlisted(DelegateWaitlisted event) {
