@@ -22,7 +22,7 @@ class CorsTest {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void anAllowedOriginMayCallWithTokensAndPersonalLinks() throws Exception {
@@ -48,6 +48,6 @@ class CorsTest {
                 .header("Origin", origin)
                 .header("Access-Control-Request-Method", "PUT")
                 .header("Access-Control-Request-Headers", "authorization,content-type,x-registration-token")
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
