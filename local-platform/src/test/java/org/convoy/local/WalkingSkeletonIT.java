@@ -67,7 +67,8 @@ class WalkingSkeletonIT {
     private static MongoDBContainer mongoContainer;
     private static KafkaContainer kafkaContainer;
     private static PrintStream log;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeAll

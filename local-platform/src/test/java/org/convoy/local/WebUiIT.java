@@ -72,7 +72,8 @@ class WebUiIT {
     private static PrintStream log;
     private ChromeDriver browser;
     private WebDriverWait wait;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeAll
