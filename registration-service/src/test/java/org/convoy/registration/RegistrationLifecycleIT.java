@@ -22,7 +22,7 @@ import org.convoy.events.EventCodec;
 import org.convoy.events.EventHeaders;
 import org.convoy.events.RegistrationLinkIssued;
 import org.convoy.registration.convoy.domain.Convoy;
-import org.convoy.registration.convoy.domain.ConvoyRepository;
+import org.convoy.registration.convoy.PlacesLedger;
 import org.convoy.registration.delegate.Registrations;
 import org.convoy.registration.delegate.SelfServiceLinks;
 import org.convoy.registration.delegate.domain.PrivacyConsent;
@@ -56,7 +56,7 @@ class RegistrationLifecycleIT {
     RegistrationRepository registrations;
 
     @Autowired
-    ConvoyRepository convoys;
+    PlacesLedger places;
 
     @Autowired
     Registrations lifecycle;
@@ -176,7 +176,9 @@ class RegistrationLifecycleIT {
                     .containsExactly("DelegateRegistered", "DelegateWaitlisted", "RegistrationLinkIssued",
                             "DelegatePromoted"));
         }
-        assertThat(convoys.findById(convoy).orElseThrow().pendingPromotions()).isEmpty();
+        assertThat(places.pendingPromotions(convoy)).isEmpty();
+        assertThat(mongo.findById(convoy, org.bson.Document.class, "convoys").getList("promotions", Object.class))
+                .as("promotions still to tell, as stored").isEmpty();
     }
 
     @Test
@@ -433,7 +435,7 @@ class RegistrationLifecycleIT {
 
     private String convoy(int capacity, Map<String, Integer> byRole, LocalDate retainUntil) {
         String id = "test-" + UUID.randomUUID().toString().substring(0, 8);
-        convoys.insert(Convoy.open(id, "Test convoy", LocalDate.of(2023, 2, 27), LocalDate.of(2023, 3, 3),
+        places.open(Convoy.open(id, "Test convoy", LocalDate.of(2023, 2, 27), LocalDate.of(2023, 3, 3),
                 retainUntil, new Convoy.Capacity(capacity, byRole)));
         return id;
     }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.convoy.registration.convoy.domain.Convoy;
-import org.convoy.registration.convoy.domain.ConvoyRepository;
 import org.convoy.support.store.SeedFiles;
 import org.convoy.support.store.StoredNames;
 import org.slf4j.Logger;
@@ -19,19 +18,19 @@ class ConvoySeed implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(ConvoySeed.class);
 
-    private final ConvoyRepository convoys;
+    private final PlacesLedger places;
     private final MongoOperations mongo;
 
-    ConvoySeed(ConvoyRepository convoys, MongoOperations mongo) {
-        this.convoys = convoys;
+    ConvoySeed(PlacesLedger places, MongoOperations mongo) {
+        this.places = places;
         this.mongo = mongo;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        StoredNames.renameCollection(mongo, "editions", Convoy.COLLECTION);
+        StoredNames.renameCollection(mongo, "editions", StoredConvoy.COLLECTION);
         SeedFiles.insertMissing(SeedFiles.read("seed/convoys.json", SeedConvoy[].class),
-                seed -> convoys.existsById(seed.id()), seed -> convoys.insert(seed.open()))
+                seed -> places.exists(seed.id()), seed -> places.open(seed.open()))
                 .forEach(seed -> log.atInfo().addKeyValue("convoyId", seed.id()).log("Convoy opened from seed"));
     }
 

@@ -24,9 +24,7 @@ import org.convoy.registration.delegate.domain.RegistrationRefusedException;
 import org.convoy.registration.delegate.domain.RegistrationRepository;
 import org.convoy.registration.delegate.domain.RegistrationStatus;
 import org.convoy.registration.convoy.PlacesLedger;
-import org.convoy.registration.convoy.UnknownConvoyException;
 import org.convoy.registration.convoy.domain.Convoy;
-import org.convoy.registration.convoy.domain.ConvoyRepository;
 import org.convoy.support.links.LinkCodes;
 import org.convoy.support.store.OptimisticWrites;
 import org.slf4j.Logger;
@@ -44,7 +42,6 @@ public class Registrations {
     private static final Logger log = LoggerFactory.getLogger(Registrations.class);
 
     private final RegistrationRepository registrations;
-    private final ConvoyRepository convoys;
     private final PlacesLedger places;
     private final SelfServiceLinks links;
     private final OptimisticWrites writes;
@@ -52,11 +49,10 @@ public class Registrations {
     private final RegistrationProperties properties;
     private final Clock clock;
 
-    Registrations(RegistrationRepository registrations, ConvoyRepository convoys, PlacesLedger places,
+    Registrations(RegistrationRepository registrations, PlacesLedger places,
             SelfServiceLinks links, OptimisticWrites writes, DelegateDataKeys dataKeys, RegistrationProperties properties,
             Clock clock) {
         this.registrations = registrations;
-        this.convoys = convoys;
         this.places = places;
         this.links = links;
         this.writes = writes;
@@ -71,9 +67,7 @@ public class Registrations {
 
     public Submitted submit(String convoyId, DelegateProfile lead, List<DelegateProfile> companions,
             String idempotencyKey, String fingerprint) {
-        if (!convoys.existsById(convoyId)) {
-            throw new UnknownConvoyException(convoyId);
-        }
+        places.requireKnown(convoyId);
         if (idempotencyKey != null) {
             Optional<Registration> earlier = registrations.findByIdempotencyKey(idempotencyKey);
             if (earlier.isPresent()) {
@@ -150,10 +144,10 @@ public class Registrations {
      * @return how many delegates were erased
      */
     public int eraseConvoy(String convoyId, String by) {
-        Convoy convoy = convoys.findById(convoyId).orElseThrow(() -> new UnknownConvoyException(convoyId));
+        LocalDate retainUntil = places.retainUntil(convoyId);
         LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
-        if (!today.isAfter(convoy.retainUntil())) {
-            throw new RetentionNotOverException(convoyId, convoy.retainUntil());
+        if (!today.isAfter(retainUntil)) {
+            throw new RetentionNotOverException(convoyId, retainUntil);
         }
         int erased = 0;
         for (Registration registration : registrations.findByConvoyId(convoyId)) {
@@ -277,8 +271,8 @@ public class Registrations {
             releasePlaces(pending.id());
             settled++;
         }
-        for (Convoy convoy : convoys.findWithPendingPromotions()) {
-            deliverPromotions(convoy.id());
+        for (String convoyId : places.convoysWithPendingPromotions()) {
+            deliverPromotions(convoyId);
             settled++;
         }
         return settled;

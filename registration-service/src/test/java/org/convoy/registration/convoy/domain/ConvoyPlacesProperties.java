@@ -112,6 +112,22 @@ class ConvoyPlacesProperties {
         });
     }
 
+    /**
+     * A convoy is stored group by group, writing only the groups each decision changed; read back from those
+     * writes, it is the same ledger: the same decisions, waitlist order, places taken and promotions to tell.
+     */
+    @Test
+    void aConvoyReadBackFromTheGroupsEachDecisionChangedIsTheSameLedger() {
+        forAllStories(run -> {
+            Convoy readBack = Convoy.restore(run.convoy.id(), run.convoy.name(), run.convoy.startsOn(),
+                    run.convoy.endsOn(), run.convoy.retainUntil(), run.capacity, List.copyOf(run.stored.values()),
+                    run.convoy.pendingPromotions(), run.convoy.nextSequence());
+            assertThat(Observed.of(readBack, run.groups)).as("read back after %s", run.lastStep)
+                    .isEqualTo(Observed.of(run));
+            assertThat(readBack.nextSequence()).isEqualTo(run.convoy.nextSequence());
+        });
+    }
+
     @Test
     void allocatingAKnownGroupAgainChangesNothing() {
         forAllStories(run -> {
@@ -241,6 +257,7 @@ class ConvoyPlacesProperties {
         for (Op operation : story.operations()) {
             run.lastStep = operation;
             operation.applyTo(run);
+            run.store();
             check.accept(run);
         }
         return run;
@@ -429,6 +446,16 @@ class ConvoyPlacesProperties {
             this.model = new FirstFitModel(capacity);
         }
 
+        /** The groups as stored: each one as the last decision that changed it left it. */
+        final Map<UUID, Convoy.Place> stored = new HashMap<>();
+
+        void store() {
+            for (Convoy.Change change : convoy.takeChanges()) {
+                change.place().ifPresentOrElse(place -> stored.put(change.groupId(), place),
+                        () -> stored.remove(change.groupId()));
+            }
+        }
+
         Instant tick() {
             now = now.plusSeconds(60);
             return now;
@@ -461,14 +488,18 @@ class ConvoyPlacesProperties {
             Map<UUID, Optional<PlaceDecision>> decisions, Map<UUID, Integer> positions) {
 
         static Observed of(Run run) {
+            return of(run.convoy, run.groups);
+        }
+
+        static Observed of(Convoy convoy, List<Submitted> groups) {
             Map<UUID, Optional<PlaceDecision>> decisions = new HashMap<>();
             Map<UUID, Integer> positions = new HashMap<>();
-            run.groups.forEach(group -> {
-                decisions.put(group.id, run.convoy.decisionFor(group.id));
-                positions.put(group.id, run.convoy.waitlistPosition(group.id));
+            groups.forEach(group -> {
+                decisions.put(group.id, convoy.decisionFor(group.id));
+                positions.put(group.id, convoy.waitlistPosition(group.id));
             });
-            return new Observed(withoutZeros(run.convoy.placesTaken()), run.convoy.waiting(),
-                    run.convoy.pendingPromotions(), decisions, positions);
+            return new Observed(withoutZeros(convoy.placesTaken()), convoy.waiting(), convoy.pendingPromotions(),
+                    decisions, positions);
         }
     }
 
