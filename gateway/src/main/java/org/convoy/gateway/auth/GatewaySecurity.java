@@ -44,6 +44,9 @@ import reactor.core.publisher.Mono;
 @EnableWebFluxSecurity
 class GatewaySecurity {
 
+    /** How many good tokens the gateway remembers it has checked; organizers hold one or two each. */
+    private static final int VERIFIED_TOKENS_KEPT = 10_000;
+
     @Bean
     SigningKey signingKey(AuthProperties properties) {
         return SigningKey.from(properties.signingKey());
@@ -61,7 +64,7 @@ class GatewaySecurity {
 
     @Bean
     RevokedTokens revokedTokens(ReactiveMongoOperations mongo) {
-        return new RevokedTokens(mongo);
+        return new RevokedTokens(mongo, Clock.systemUTC(), Duration.ofSeconds(1));
     }
 
     @Bean
@@ -85,15 +88,18 @@ class GatewaySecurity {
         return new AdminBootstrap(users, revoked, passwords, properties);
     }
 
-    /** The gateway's own key, its issuer, and no revoked token. */
+    /**
+     * The gateway's own key, its issuer, and no revoked token. A token's signature is checked once; while it has not
+     * expired, the same token is known good without checking again (its revocation is checked on every call).
+     */
     @Bean
     ReactiveJwtDecoder jwtDecoder(SigningKey key, AuthProperties properties, RevokedTokens revoked) {
         NimbusReactiveJwtDecoder signed = NimbusReactiveJwtDecoder.withPublicKey(key.publicKey())
                 .signatureAlgorithm(SignatureAlgorithm.RS256).build();
         signed.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
-        return token -> signed.decode(token).flatMap(jwt -> revoked.isRevoked(jwt.getId())
-                .flatMap(isRevoked -> isRevoked ? Mono.error(new BadJwtException("Token revoked by a logout"))
-                        : Mono.just(jwt)));
+        VerifiedTokens verified = new VerifiedTokens(signed, Clock.systemUTC(), VERIFIED_TOKENS_KEPT);
+        return token -> verified.decode(token).flatMap(jwt -> revoked.isRevoked(jwt.getId())
+                ? Mono.error(new BadJwtException("Token revoked by a logout")) : Mono.just(jwt));
     }
 
     @Bean

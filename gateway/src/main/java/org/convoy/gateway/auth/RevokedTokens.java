@@ -1,6 +1,15 @@
 package org.convoy.gateway.auth;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
@@ -12,6 +21,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,30 +30,88 @@ import reactor.core.publisher.Mono;
  * then on MongoDB). The gateway refuses them at once; {@link LogoutAnnouncer} tells every service on the session
  * stream, and marks each one announced once the broker has it, so a logout reaches the services even if Kafka was
  * away when it happened.
+ *
+ * <p>Checking a token costs no store call: the gateway keeps the revoked tokens in memory, adds its own logouts at
+ * once, and learns those of other gateway instances every {@code refresh}. A store that stops answering leaves the
+ * last known list in force instead of holding every call.
  */
-final class RevokedTokens {
+final class RevokedTokens implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RevokedTokens.class);
 
     private final ReactiveMongoOperations mongo;
+    private final Clock clock;
+    private final Duration refresh;
+    private final Map<String, Instant> known = new ConcurrentHashMap<>();
+    private final AtomicBoolean failing = new AtomicBoolean();
+    private volatile Disposable refreshing;
 
-    RevokedTokens(ReactiveMongoOperations mongo) {
+    RevokedTokens(ReactiveMongoOperations mongo, Clock clock, Duration refresh) {
         this.mongo = mongo;
+        this.clock = clock;
+        this.refresh = refresh;
     }
 
     Mono<Void> createIndexes() {
         return mongo.indexOps(Revoked.class)
-                .createIndex(new Index().on("expiresAt", Sort.Direction.ASC).expire(java.time.Duration.ZERO))
+                .createIndex(new Index().on("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO))
                 .then(mongo.indexOps(Revoked.class).createIndex(new Index().on("announced", Sort.Direction.ASC)))
                 .then();
     }
 
     Mono<Void> revoke(String tokenId, String username, Instant expiresAt) {
         return mongo.insert(new Revoked(tokenId, username, expiresAt, false)).then()
-                .onErrorResume(DuplicateKeyException.class, already -> Mono.empty());
+                .onErrorResume(DuplicateKeyException.class, already -> Mono.empty())
+                .doOnSuccess(done -> known.put(tokenId, expiresAt));
     }
 
-    Mono<Boolean> isRevoked(String tokenId) {
-        return tokenId == null ? Mono.just(false)
-                : mongo.exists(Query.query(Criteria.where("_id").is(tokenId)), Revoked.class);
+    boolean isRevoked(String tokenId) {
+        return tokenId != null && known.containsKey(tokenId);
+    }
+
+    /** Reads the tokens revoked and not yet expired, by any gateway instance; forgets those expired. */
+    Mono<Void> refresh() {
+        Instant now = clock.instant();
+        Query current = Query.query(Criteria.where("expiresAt").gt(now.minusSeconds(60)));
+        current.fields().include("_id", "expiresAt");
+        return mongo.find(current, Revoked.class).doOnNext(token -> known.put(token.tokenId(), token.expiresAt()))
+                .then(Mono.fromRunnable(() -> known.values().removeIf(expiresAt -> expiresAt.isBefore(
+                        now.minusSeconds(60)))));
+    }
+
+    @Override
+    public void start() {
+        try {
+            refresh().block(Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            log.atWarn().setCause(e).log("Could not read revoked tokens at start; trying again every {}", refresh);
+        }
+        refreshing = Flux.interval(refresh, refresh)
+                .concatMap(tick -> refresh().timeout(refresh.multipliedBy(5)).doOnSuccess(done -> {
+                    if (failing.getAndSet(false)) {
+                        log.info("Reading revoked tokens works again");
+                    }
+                }).onErrorResume(e -> {
+                    if (!failing.getAndSet(true)) {
+                        log.atWarn().setCause(e).log("Cannot read revoked tokens now; the last known list holds");
+                    }
+                    return Mono.empty();
+                }))
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable running = refreshing;
+        if (running != null) {
+            running.dispose();
+            refreshing = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return refreshing != null;
     }
 
     /** Logouts the services have not been told of yet, oldest first. */

@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryAfter     what a 503 tells clients about when to try again
  * @param publicRateLimit how often one client address may register or ask for a link
  * @param organizerRateLimit how often one logged-in user (the token's subject) may call through the gateway
+ * @param inFlightLimit  how many calls to one service may be on their way at once; more are answered 503 at once
+ * @param busyRetryAfter what such a 503 tells clients about when to try again
  */
 @Validated
 @ConfigurationProperties("convoy.gateway")
@@ -23,7 +25,9 @@ public record GatewayProperties(
         @NotNull @DefaultValue("64KB") DataSize maxRequestBody,
         @NotNull @DefaultValue("5s") Duration retryAfter,
         @Valid @NotNull @DefaultValue RateLimit publicRateLimit,
-        @Valid @NotNull @DefaultValue UserRateLimit organizerRateLimit) {
+        @Valid @NotNull @DefaultValue UserRateLimit organizerRateLimit,
+        @Min(1) @DefaultValue("256") int inFlightLimit,
+        @NotNull @DefaultValue("1s") Duration busyRetryAfter) {
 
     /**
      * @param capacity          requests a client may make at once
