@@ -96,6 +96,22 @@ class GatewayRoutingTest {
         assertThat(scraped.body()).contains("jvm_memory_used_bytes");
     }
 
+    /**
+     * One kept-alive connection, request after request, each answered: the server must go on reading the connection
+     * after every answer, whether it came at once or later (reactor/reactor-netty#4361 left about one request in
+     * 400 unread until the client gave up).
+     */
+    @Test
+    void aKeptAliveConnectionAnswersEveryRequestInTurn() throws Exception {
+        List<String> paths = List.of("/", "/readyz", "/livez", "/actuator/metrics", "/api/elsewhere", "/css/app.css");
+        for (int i = 0; i < 1_000; i++) {
+            String path = paths.get(i % paths.size());
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(5))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as("request %d, %s", i, path).isIn(200, 404);
+        }
+    }
+
     @Test
     void servesTheWebUiPagesUnderTheContentPolicy() throws Exception {
         for (String path : List.of("/registration", "/console", "/preferences", "/js/registration.js", "/css/app.css")) {
