@@ -31,12 +31,34 @@ class OutboxRelayTest {
             MongoClients.create("mongodb://" + hostAndPort(server)), "relay-test");
     private final FlakyBroker broker = new FlakyBroker();
     private final OutboxRelay relay = new OutboxRelay(mongo, broker,
-            new OutboxProperties(List.of("delegates"), java.time.Duration.ofSeconds(1), 10, java.time.Duration.ZERO),
+            new OutboxProperties(List.of("delegates"), java.time.Duration.ofSeconds(1), 10, java.time.Duration.ZERO, 4),
             new SimpleMeterRegistry());
 
     @AfterEach
     void stop() {
+        relay.close();
         server.shutdownNow();
+    }
+
+    @Test
+    void manyAggregatesGoOutSideBySideEachInItsOwnOrderAndLeaveTheirOutboxesEmpty() {
+        List<UUID> delegates = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            UUID delegate = UUID.randomUUID();
+            delegates.add(delegate);
+            save(delegate, OutboxEntry.of(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, delegate, "c")),
+                    OutboxEntry.of(new DelegateRejected(UUID.randomUUID(), Instant.now(), 1, delegate, "c", "full")),
+                    OutboxEntry.of(new DelegateWithdrawn(UUID.randomUUID(), Instant.now(), 1, delegate, "c")));
+        }
+
+        assertThat(relay.relayPending()).isEqualTo(30);
+
+        for (UUID delegate : delegates) {
+            assertThat(broker.typesFor(delegate.toString())).as("events of %s in the order recorded", delegate)
+                    .containsExactly("DelegateApproved", "DelegateRejected", "DelegateWithdrawn");
+            assertThat(pending(delegate)).isEmpty();
+        }
+        assertThat(broker.threads).as("lanes publishing side by side").hasSizeGreaterThan(1);
     }
 
     @Test
@@ -111,7 +133,9 @@ class OutboxRelayTest {
 
         volatile boolean down;
         volatile String failOn;
-        final List<String> acknowledged = new ArrayList<>();
+        final List<String> acknowledged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<OutboxEntry> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         @Override
         public void send(OutboxEntry entry) {
@@ -119,6 +143,12 @@ class OutboxRelayTest {
                 throw new IllegalStateException("broker unreachable");
             }
             acknowledged.add(entry.eventId());
+            records.add(entry);
+            threads.add(Thread.currentThread().getName());
+        }
+
+        List<String> typesFor(String key) {
+            return records.stream().filter(entry -> entry.key().equals(key)).map(OutboxEntry::type).toList();
         }
     }
 }

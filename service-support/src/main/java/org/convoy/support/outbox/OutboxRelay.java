@@ -1,11 +1,18 @@
 package org.convoy.support.outbox;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +20,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -39,6 +47,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final MeterRegistry meters;
     private final AtomicBoolean nudged = new AtomicBoolean();
     private ScheduledExecutorService executor;
+    private ExecutorService senders;
     private volatile Instant pausedUntil = Instant.MIN;
 
     public OutboxRelay(MongoOperations mongo, EventSender sender, OutboxProperties properties, MeterRegistry meters) {
@@ -46,6 +55,16 @@ public class OutboxRelay implements SmartLifecycle {
         this.sender = sender;
         this.properties = properties;
         this.meters = meters;
+        this.senders = newSenders(properties.senders());
+    }
+
+    private static ExecutorService newSenders(int count) {
+        AtomicInteger number = new AtomicInteger();
+        return Executors.newFixedThreadPool(count, runnable -> {
+            Thread thread = new Thread(runnable, "outbox-sender-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** The sender the platform uses: Spring Cloud Stream to the entry's topic. */
@@ -73,11 +92,54 @@ public class OutboxRelay implements SmartLifecycle {
         return published;
     }
 
+    /** Passes until a pass finds less than a full batch: a backlog drains at once instead of a batch per poll. */
+    private void drain() {
+        int published;
+        do {
+            published = relayPending();
+        } while (published >= properties.batchSize());
+    }
+
+    /**
+     * Reads up to a batch of documents with pending entries and publishes them on {@code senders} lanes at once: a
+     * document's entries always go out on one lane, in order, each acknowledged before the next, so the events of an
+     * aggregate keep their order while those of different aggregates travel side by side. Then each document loses
+     * the entries the broker acknowledged, in one bulk write. A lane stops at its first failure; what it did not
+     * publish stays for the next pass.
+     */
     private int relayCollection(String collection) {
         Query pending = new Query(Criteria.where(OutboxEntry.FIELD + ".0").exists(true)).limit(properties.batchSize());
         pending.fields().include(OutboxEntry.FIELD);
-        int published = 0;
-        for (Document document : mongo.find(pending, Document.class, collection)) {
+        List<Document> documents = mongo.find(pending, Document.class, collection);
+        if (documents.isEmpty()) {
+            return 0;
+        }
+        int laneCount = Math.min(properties.senders(), documents.size());
+        List<List<Document>> lanes = new ArrayList<>();
+        for (int i = 0; i < laneCount; i++) {
+            lanes.add(new ArrayList<>());
+        }
+        for (Document document : documents) {
+            lanes.get(Math.floorMod(document.get("_id").hashCode(), laneCount)).add(document);
+        }
+        Map<Object, List<String>> acknowledged = new ConcurrentHashMap<>();
+        List<Future<BrokerUnavailable>> running = lanes.stream()
+                .map(lane -> senders.submit(() -> publish(lane, acknowledged))).toList();
+        BrokerUnavailable failure = null;
+        for (Future<BrokerUnavailable> lane : running) {
+            BrokerUnavailable failed = await(lane);
+            failure = failure == null ? failed : failure;
+        }
+        int published = removeAcknowledged(collection, acknowledged);
+        if (failure != null) {
+            throw failure;
+        }
+        return published;
+    }
+
+    /** @return the failure that stopped the lane, or null when all of it was published */
+    private BrokerUnavailable publish(List<Document> lane, Map<Object, List<String>> acknowledged) {
+        for (Document document : lane) {
             Object id = document.get("_id");
             for (Document entry : document.getList(OutboxEntry.FIELD, Document.class, List.of())) {
                 OutboxEntry outboxEntry = toEntry(entry);
@@ -85,20 +147,39 @@ public class OutboxRelay implements SmartLifecycle {
                     sender.send(outboxEntry);
                 } catch (Exception e) {
                     Counter.builder("convoy.outbox.failures").tag("type", outboxEntry.type()).register(meters).increment();
-                    throw new BrokerUnavailable(outboxEntry, e);
+                    return new BrokerUnavailable(outboxEntry, e);
                 }
-                // Bumping the version makes a concurrent whole-document save of the aggregate, loaded while the entry
-                // was still pending, fail its optimistic check and retry, instead of putting the entry back.
-                mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                        new Update().pull(OutboxEntry.FIELD, new Document("eventId", outboxEntry.eventId()))
-                                .inc(VERSION_FIELD, 1),
-                        collection);
+                acknowledged.computeIfAbsent(id, key -> new ArrayList<>()).add(outboxEntry.eventId());
                 Counter.builder("convoy.outbox.published").tag("type", outboxEntry.type()).register(meters).increment();
                 log.debug("Published {} eventId={} key={}", outboxEntry.type(), outboxEntry.eventId(), outboxEntry.key());
-                published++;
             }
         }
-        return published;
+        return null;
+    }
+
+    private int removeAcknowledged(String collection, Map<Object, List<String>> acknowledged) {
+        if (acknowledged.isEmpty()) {
+            return 0;
+        }
+        BulkOperations removals = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        acknowledged.forEach((id, eventIds) -> removals.updateOne(Query.query(Criteria.where("_id").is(id)),
+                // Bumping the version makes a concurrent whole-document save of the aggregate, loaded while the
+                // entries were still pending, fail its optimistic check and retry, instead of putting them back.
+                new Update().pull(OutboxEntry.FIELD, new Document("eventId", new Document("$in", eventIds)))
+                        .inc(VERSION_FIELD, 1)));
+        removals.execute();
+        return acknowledged.values().stream().mapToInt(List::size).sum();
+    }
+
+    private static BrokerUnavailable await(Future<BrokerUnavailable> lane) {
+        try {
+            return lane.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while publishing", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("A publishing lane failed", e.getCause());
+        }
     }
 
     private static OutboxEntry toEntry(Document entry) {
@@ -114,7 +195,7 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         try {
-            relayPending();
+            drain();
         } catch (BrokerUnavailable e) {
             pausedUntil = Instant.now().plus(properties.retryBackoff());
             log.warn("Outbox relay could not publish {} eventId={}; keeping it and retrying in {}: {}",
@@ -147,6 +228,11 @@ public class OutboxRelay implements SmartLifecycle {
             }
             executor = null;
         }
+    }
+
+    /** Lets the sender threads go when the application context closes. */
+    public void close() {
+        senders.shutdownNow();
     }
 
     @Override
