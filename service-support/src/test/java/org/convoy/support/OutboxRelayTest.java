@@ -62,6 +62,29 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aSavedAggregateIsPublishedAtOnceReadByItsIdWhileOthersWaitForTheFullPass() {
+        UUID saved = UUID.randomUUID();
+        UUID leftBehind = UUID.randomUUID();
+        var approved = OutboxEntry.of(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, saved, "c"));
+        var other = OutboxEntry.of(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, leftBehind, "c"));
+        save(saved, approved);
+        save(leftBehind, other);
+
+        relay.nudge(new Delegate(saved.toString()));
+
+        assertThat(relay.relaySaved()).isEqualTo(1);
+        assertThat(broker.acknowledged).containsExactly(approved.eventId());
+        assertThat(pending(saved)).isEmpty();
+        assertThat(pending(leftBehind)).as("found by the full pass only").containsExactly(other.eventId());
+        assertThat(relay.relayPending()).isEqualTo(1);
+        assertThat(broker.acknowledged).containsExactly(approved.eventId(), other.eventId());
+    }
+
+    @org.springframework.data.mongodb.core.mapping.Document("delegates")
+    record Delegate(@org.springframework.data.annotation.Id String id) {
+    }
+
+    @Test
     void keepsEntriesWhileTheBrokerIsDownAndPublishesThemInOrderWhenItReturns() {
         UUID delegate = UUID.randomUUID();
         var approved = OutboxEntry.of(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, delegate, "c"));

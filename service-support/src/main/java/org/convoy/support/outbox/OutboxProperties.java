@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * @param collections   the collections whose documents carry an {@code outbox} field to relay
- * @param pollInterval  how often the relay looks for pending entries when nobody nudged it
+ * @param pollInterval  how often the relay looks through every document for pending entries (saved aggregates are
+ *                      published at once, see {@link OutboxRelay#nudge(Object)})
  * @param batchSize     how many documents one pass reads; a full pass is followed by another at once
  * @param senders       how many aggregates' events are published side by side (each aggregate's in order)
  * @param retryBackoff  how long the relay waits after the broker failed before trying again
@@ -21,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("convoy.outbox")
 public record OutboxProperties(
         @DefaultValue List<String> collections,
-        @NotNull @DefaultValue("500ms") Duration pollInterval,
+        @NotNull @DefaultValue("1s") Duration pollInterval,
         @Min(1) @DefaultValue("500") int batchSize,
         @NotNull @DefaultValue("2s") Duration retryBackoff,
         @Min(1) @DefaultValue("8") int senders) {

@@ -3,8 +3,11 @@ package org.convoy.support.outbox;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,6 +44,9 @@ public class OutboxRelay implements SmartLifecycle {
     /** The optimistic-locking field of aggregates ({@code @Version Long version}). */
     static final String VERSION_FIELD = "version";
 
+    /** Aggregates saved with new events since the last pass; beyond this many, the periodic pass finds the rest. */
+    private static final int SAVED_KEPT = 100_000;
+
     private final MongoOperations mongo;
     private final EventSender sender;
     private final OutboxProperties properties;
@@ -48,6 +54,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicBoolean nudged = new AtomicBoolean();
     private ScheduledExecutorService executor;
     private ExecutorService senders;
+    private final Queue<Saved> saved = new ConcurrentLinkedQueue<>();
     private volatile Instant pausedUntil = Instant.MIN;
 
     public OutboxRelay(MongoOperations mongo, EventSender sender, OutboxProperties properties, MeterRegistry meters) {
@@ -72,11 +79,28 @@ public class OutboxRelay implements SmartLifecycle {
         return new StreamBridgeEventSender(streamBridge);
     }
 
-    /** Asks for a pass now instead of at the next poll: called after a service saved new events. */
+    /** Asks for a pass over what was saved since the last one, now rather than at the next poll. */
     public void nudge() {
         if (executor != null && nudged.compareAndSet(false, true)) {
-            executor.execute(this::safeRelay);
+            executor.execute(this::safeRelaySaved);
         }
+    }
+
+    /**
+     * An aggregate was saved with new events: the relay publishes them now, reading that document by its id, instead
+     * of looking through every document of its collection (a store without an index on the outbox, such as the
+     * MongoDB-wire store, reads them all). The periodic pass still looks through everything, for what a crash or
+     * another instance left behind.
+     */
+    public void nudge(Object aggregate) {
+        Class<?> type = aggregate.getClass();
+        String collection = mongo.getCollectionName(type);
+        Object id = mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type)
+                .getIdentifierAccessor(aggregate).getIdentifier();
+        if (id != null && properties.collections().contains(collection) && saved.size() < SAVED_KEPT) {
+            saved.add(new Saved(collection, id));
+        }
+        nudge();
     }
 
     /**
@@ -110,7 +134,38 @@ public class OutboxRelay implements SmartLifecycle {
     private int relayCollection(String collection) {
         Query pending = new Query(Criteria.where(OutboxEntry.FIELD + ".0").exists(true)).limit(properties.batchSize());
         pending.fields().include(OutboxEntry.FIELD);
-        List<Document> documents = mongo.find(pending, Document.class, collection);
+        return publish(collection, mongo.find(pending, Document.class, collection));
+    }
+
+    /** Publishes the pending entries of the aggregates saved since the last pass, reading each by its id. */
+    public int relaySaved() {
+        int published = 0;
+        while (!saved.isEmpty()) {
+            Map<String, Map<Object, Boolean>> byCollection = new LinkedHashMap<>();
+            for (int i = 0; i < properties.batchSize(); i++) {
+                Saved next = saved.poll();
+                if (next == null) {
+                    break;
+                }
+                byCollection.computeIfAbsent(next.collection(), c -> new LinkedHashMap<>()).put(next.id(), true);
+            }
+            for (var collection : byCollection.entrySet()) {
+                List<Document> documents = new ArrayList<>();
+                for (Object id : collection.getValue().keySet()) {
+                    Query byId = Query.query(Criteria.where("_id").is(id));
+                    byId.fields().include(OutboxEntry.FIELD);
+                    Document document = mongo.findOne(byId, Document.class, collection.getKey());
+                    if (document != null && !document.getList(OutboxEntry.FIELD, Document.class, List.of()).isEmpty()) {
+                        documents.add(document);
+                    }
+                }
+                published += publish(collection.getKey(), documents);
+            }
+        }
+        return published;
+    }
+
+    private int publish(String collection, List<Document> documents) {
         if (documents.isEmpty()) {
             return 0;
         }
@@ -189,13 +244,28 @@ public class OutboxRelay implements SmartLifecycle {
                 occurredAt instanceof java.util.Date date ? date.toInstant() : null);
     }
 
+    private void safeRelaySaved() {
+        nudged.set(false);
+        safely(this::relaySaved);
+    }
+
     private void safeRelay() {
         nudged.set(false);
+        safely(() -> {
+            relaySaved();
+            drain();
+            return 0;
+        });
+    }
+
+    private void safely(java.util.function.IntSupplier pass) {
         if (Instant.now().isBefore(pausedUntil)) {
+            // What was saved meanwhile goes out with the next full pass.
+            saved.clear();
             return;
         }
         try {
-            drain();
+            pass.getAsInt();
         } catch (BrokerUnavailable e) {
             pausedUntil = Instant.now().plus(properties.retryBackoff());
             log.warn("Outbox relay could not publish {} eventId={}; keeping it and retrying in {}: {}",
@@ -244,6 +314,9 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 100;
+    }
+
+    private record Saved(String collection, Object id) {
     }
 
     private static final class BrokerUnavailable extends RuntimeException {

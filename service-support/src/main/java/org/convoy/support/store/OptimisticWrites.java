@@ -43,7 +43,7 @@ public class OptimisticWrites {
             try {
                 A saved = save.apply(aggregate);
                 if (saved instanceof Outboxed outboxed && outboxed.hasPendingEvents()) {
-                    relay.nudge();
+                    relay.nudge(saved);
                 }
                 return result;
             } catch (OptimisticLockingFailureException lostRace) {

@@ -90,7 +90,7 @@ class OptimisticWritesTest {
         }
 
         @Override
-        public void nudge() {
+        public void nudge(Object aggregate) {
             nudges++;
         }
     }
