@@ -57,6 +57,38 @@ final class MailCatcher implements AutoCloseable {
         return "http://localhost:" + pagePort + "/";
     }
 
+    /** Who each message received so far was for, and when it was handed over, without reading the bodies. */
+    List<Receipt> receipts() {
+        List<Receipt> receipts = new ArrayList<>();
+        for (MimeMessage message : greenMail.getReceivedMessages()) {
+            try {
+                if (message.getReceivedDate() != null) {
+                    receipts.add(new Receipt(join(message.getAllRecipients()),
+                            message.getReceivedDate().toInstant().toEpochMilli()));
+                }
+            } catch (MessagingException e) {
+                // an unreadable message has no receipt
+            }
+        }
+        return receipts;
+    }
+
+    int count() {
+        return greenMail.getReceivedMessages().length;
+    }
+
+    /** Forgets every message received so far. */
+    void clear() {
+        try {
+            greenMail.purgeEmailFromAllMailboxes();
+        } catch (Exception e) {
+            throw new PlatformException("Could not clear the mail received: " + e.getMessage(), e);
+        }
+    }
+
+    record Receipt(String to, long receivedAtMillis) {
+    }
+
     /** Every message received so far, newest first. */
     List<Map<String, String>> messages() {
         List<Map<String, String>> messages = new ArrayList<>();

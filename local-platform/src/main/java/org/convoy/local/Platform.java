@@ -29,9 +29,17 @@ final class Platform implements AutoCloseable {
     private MailCatcher mail;
     private volatile boolean closing;
 
+    private final Map<String, String> extraEnvironment;
+
     Platform(PlatformConfig config, Console console) {
+        this(config, console, Map.of());
+    }
+
+    /** @param extraEnvironment settings given to every service on top of the platform's own */
+    Platform(PlatformConfig config, Console console, Map<String, String> extraEnvironment) {
         this.config = config;
         this.console = console;
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
     }
 
     /** Starts everything and returns once every service is ready; on any failure stops what started and throws. */
@@ -150,7 +158,7 @@ final class Platform implements AutoCloseable {
     }
 
     private Map<String, String> environment(String service) {
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = new HashMap<>(extraEnvironment);
         env.put("PORT", String.valueOf(config.port(service)));
         env.put("SPRING_OUTPUT_ANSI_ENABLED", "never");
         if (service.equals(PlatformConfig.GATEWAY)) {
