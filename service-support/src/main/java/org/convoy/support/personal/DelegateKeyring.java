@@ -2,8 +2,10 @@ package org.convoy.support.personal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.convoy.events.CarriesProfile;
@@ -35,6 +37,8 @@ public class DelegateKeyring {
     private final DelegateDataKeys keys;
     private final Clock clock;
     private final Duration keyWait;
+    /** Events waiting here for a delegate's key, woken when it is kept. */
+    private final Map<UUID, Object> waiters = new ConcurrentHashMap<>();
 
     /** @param keyWait how long a sealed profile waits for its key, which travels on another topic, before it fails */
     public DelegateKeyring(MongoOperations mongo, DelegateDataKeys keys, Clock clock, Duration keyWait) {
@@ -59,6 +63,12 @@ public class DelegateKeyring {
         }
         mongo.upsert(byDelegate(event.delegateId()),
                 new Update().set("wrappedKey", event.wrappedKey()).set("sharedAt", event.occurredAt()), COLLECTION);
+        Object waiting = waiters.get(event.delegateId());
+        if (waiting != null) {
+            synchronized (waiting) {
+                waiting.notifyAll();
+            }
+        }
     }
 
     /** Forgets a delegate's key for good. */
@@ -90,23 +100,38 @@ public class DelegateKeyring {
         return Optional.of(keys.open(event.delegateId(), key.getString("wrappedKey"), event.sealedProfile()));
     }
 
-    /** The key is published before the event it seals, but on its own topic: it is usually a moment away. */
+    /**
+     * The key is published before the event it seals, but on its own topic: it is usually a moment away. The wait
+     * ends as soon as this instance keeps it, and looks in the store every {@code KEY_POLL} for one another instance
+     * kept.
+     */
     private Document awaitKey(UUID delegateId) {
         long deadline = System.nanoTime() + keyWait.toNanos();
         Document key = kept(delegateId);
-        while (key == null) {
-            if (System.nanoTime() > deadline) {
-                throw new DelegateKeyNotYetKnownException(delegateId);
-            }
-            try {
-                Thread.sleep(KEY_POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DelegateKeyNotYetKnownException(delegateId);
-            }
-            key = kept(delegateId);
+        if (key != null) {
+            return key;
         }
-        return key;
+        Object waiting = waiters.computeIfAbsent(delegateId, id -> new Object());
+        try {
+            while (key == null) {
+                if (System.nanoTime() > deadline) {
+                    throw new DelegateKeyNotYetKnownException(delegateId);
+                }
+                synchronized (waiting) {
+                    key = kept(delegateId);
+                    if (key == null) {
+                        waiting.wait(KEY_POLL.toMillis());
+                    }
+                }
+                key = key == null ? kept(delegateId) : key;
+            }
+            return key;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DelegateKeyNotYetKnownException(delegateId);
+        } finally {
+            waiters.remove(delegateId, waiting);
+        }
     }
 
     private Document kept(UUID delegateId) {
