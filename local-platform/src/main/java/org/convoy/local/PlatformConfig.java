@@ -77,7 +77,7 @@ record PlatformConfig(
         DEFAULT_PORTS.forEach((name, port) -> ports.put(name,
                 parsePort(name, setting(portKey(name), given, env, String.valueOf(port)))));
         List<String> javaOptions = List.of(setting("service-java-opts", given, env,
-                "-Xmx384m -XX:+UseSerialGC -Xss512k").trim().split("\\s+"));
+                "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k").trim().split("\\s+"));
         boolean reset = Boolean.parseBoolean(setting("reset", given, env, "false"));
         String externalKafka = setting("kafka-bootstrap-servers", given, env, null);
         String externalMongo = setting("mongo-uri", given, env, null);

@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param calls          how many calls one client may make in a period
  * @param period         the period
  * @param trustedProxies addresses (prefixes) whose {@code X-Forwarded-For} names the client: the gateway's
+ * @param inFlight       how many of these calls, from all clients, the service works on at once; the next one is
+ *                       answered at once with 503 and {@code Retry-After} instead of waiting in a queue
  */
 @Validated
 @ConfigurationProperties("convoy.security.public-call-limit")
@@ -26,5 +28,6 @@ public record PublicCallLimits(
         @NotNull @DefaultValue List<String> paths,
         @Min(1) @DefaultValue("60") int calls,
         @NotNull @DefaultValue("1m") Duration period,
-        @NotNull @DefaultValue({ "127.", "0:0:0:0:0:0:0:1", "10.", "172.16.", "192.168." }) List<String> trustedProxies) {
+        @NotNull @DefaultValue({ "127.", "0:0:0:0:0:0:0:1", "10.", "172.16.", "192.168." }) List<String> trustedProxies,
+        @Min(1) @DefaultValue("64") int inFlight) {
 }

@@ -51,9 +51,20 @@ public class ProbeApplication {
     @RestController
     static class ParcelController {
 
+        static final java.util.concurrent.atomic.AtomicInteger HELD = new java.util.concurrent.atomic.AtomicInteger();
+        static final java.util.concurrent.CountDownLatch RELEASE = new java.util.concurrent.CountDownLatch(1);
+
         @PostMapping("/parcels")
         ParcelRequest accept(@Valid @RequestBody ParcelRequest request) {
             return request;
+        }
+
+        /** A public call that waits until the test lets it answer (PublicCallsInFlightIT). */
+        @PostMapping("/parcels/held")
+        String held() throws InterruptedException {
+            HELD.incrementAndGet();
+            RELEASE.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            return "{\"held\":true}";
         }
 
         /** A public call the service limits per client (PublicCallLimitIT). */
