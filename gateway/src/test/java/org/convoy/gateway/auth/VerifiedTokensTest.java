@@ -3,12 +3,11 @@ package org.convoy.gateway.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.convoy.gateway.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,7 +21,7 @@ class VerifiedTokensTest {
     private static final Instant NOW = Instant.parse("2026-12-02T09:00:00Z");
 
     private final AtomicInteger checks = new AtomicInteger();
-    private final MutableClock clock = new MutableClock();
+    private final MovableClock clock = new MovableClock(NOW);
 
     /** Checks like the real decoder: "bad" is refused, any other token expires 15 minutes after NOW. */
     private final ReactiveJwtDecoder checking = token -> {
@@ -49,7 +48,7 @@ class VerifiedTokensTest {
         VerifiedTokens tokens = new VerifiedTokens(checking, clock, 10);
         tokens.decode("good").block();
 
-        clock.now = NOW.plus(Duration.ofMinutes(16));
+        clock.move(Duration.ofMinutes(16));
 
         assertThatThrownBy(() -> tokens.decode("good").block()).isInstanceOf(BadJwtException.class);
         assertThat(checks).hasValue(2);
@@ -74,25 +73,5 @@ class VerifiedTokensTest {
         tokens.decode("a").block();
 
         assertThat(checks).as("the memory started again when it was full").hasValue(4);
-    }
-
-    private static final class MutableClock extends Clock {
-
-        Instant now = NOW;
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

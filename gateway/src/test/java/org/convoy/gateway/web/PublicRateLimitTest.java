@@ -2,33 +2,16 @@ package org.convoy.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
+import org.convoy.gateway.MovableClock;
 import org.junit.jupiter.api.Test;
 
 /** The token bucket itself, on a clock the test moves. */
 class PublicRateLimitTest {
 
-    private Instant now = Instant.parse("2023-02-27T16:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MovableClock clock = new MovableClock(Instant.parse("2023-02-27T16:00:00Z"));
 
     private final PublicRateLimit limit = new PublicRateLimit(
             new GatewayProperties.RateLimit(3, Duration.ofSeconds(6), false), clock);
@@ -41,9 +24,9 @@ class PublicRateLimitTest {
 
         assertThat(limit.take("203.0.113.7")).isEqualTo(6000);
 
-        now = now.plusSeconds(4);
+        clock.move(Duration.ofSeconds(4));
         assertThat(limit.take("203.0.113.7")).isEqualTo(2000);
-        now = now.plusSeconds(2);
+        clock.move(Duration.ofSeconds(2));
         assertThat(limit.take("203.0.113.7")).isZero();
     }
 
@@ -59,7 +42,7 @@ class PublicRateLimitTest {
 
     @Test
     void aQuietClientNeverHoldsMoreThanTheCapacity() {
-        now = now.plus(Duration.ofHours(5));
+        clock.move(Duration.ofHours(5));
         for (int i = 0; i < 3; i++) {
             assertThat(limit.take("192.0.2.1")).isZero();
         }
