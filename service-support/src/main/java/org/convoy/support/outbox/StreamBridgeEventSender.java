@@ -14,6 +14,10 @@ import org.springframework.util.MimeTypeUtils;
  * Sends through Spring Cloud Stream to the entry's topic, keyed by aggregate id, with the event type and id as
  * headers. The Kafka producer bindings run with {@code sync: true}, so a send that the broker did not acknowledge
  * throws and the entry stays in the outbox.
+ *
+ * <p>One send at a time: {@code StreamBridge.send} records the binding of a destination it has not seen yet in a
+ * plain {@code TreeMap} outside its lock (BindingServiceProperties; spring-cloud-stream#3011 made that map safe and
+ * the fix was reported lost again in 5.0), so sends from several threads can corrupt it.
  */
 class StreamBridgeEventSender implements EventSender {
 
@@ -24,7 +28,7 @@ class StreamBridgeEventSender implements EventSender {
     }
 
     @Override
-    public void send(OutboxEntry entry) {
+    public synchronized void send(OutboxEntry entry) {
         Message<byte[]> message = MessageBuilder.withPayload(entry.payload().getBytes(StandardCharsets.UTF_8))
                 .setHeader(KafkaHeaders.KEY, entry.key().getBytes(StandardCharsets.UTF_8))
                 .setHeader(EventHeaders.EVENT_TYPE, entry.type())
