@@ -6,6 +6,7 @@ COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY events events
 COPY kraft-broker kraft-broker
+COPY wire-store wire-store
 COPY service-support service-support
 COPY registration-service registration-service
 COPY scheduling-service scheduling-service

@@ -5,11 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.convoy.store.WireStore;
 
 /**
  * The MongoDB-wire store: mongo-java-server speaking the MongoDB protocol, kept in an H2 file under the data
- * directory so delegates, meetings and notices survive a restart. Each service uses its own database in it.
+ * directory so delegates, meetings and notices survive a restart, with the indexes the services declare
+ * ({@link WireStore}). Each service uses its own database in it.
  */
 final class MongoStore implements AutoCloseable {
 
@@ -25,7 +26,7 @@ final class MongoStore implements AutoCloseable {
     void start() {
         try {
             Files.createDirectories(file.getParent());
-            server = new MongoServer(new H2Backend(file.toString()));
+            server = new MongoServer(WireStore.file(file));
             server.bind("localhost", port);
         } catch (IOException | RuntimeException e) {
             throw new PlatformException("MongoDB-wire store did not start on port " + port + ": " + e.getMessage(), e);

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.convoy.store.WireStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
 import org.convoy.events.DelegateApproved;
@@ -26,7 +26,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /** The relay against the MongoDB-wire store with a broker that fails on demand. */
 class OutboxRelayTest {
 
-    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final MongoServer server = new MongoServer(WireStore.memory());
     private final MongoTemplate mongo = new MongoTemplate(
             MongoClients.create("mongodb://" + hostAndPort(server)), "relay-test");
     private final FlakyBroker broker = new FlakyBroker();

@@ -28,5 +28,8 @@ class RegistrationIndexes implements SmartInitializingSingleton {
                 .named("one_registration_per_idempotency_key"));
         indexes.createIndex(new Index().on("members.delegateId", Sort.Direction.ASC).named("by_delegate"));
         indexes.createIndex(new Index().on("members.linkCode.hash", Sort.Direction.ASC).sparse().named("by_link_code"));
+        // The settler looks every few seconds for the few groups with a step left undone.
+        indexes.createIndex(new Index().on("placeState", Sort.Direction.ASC).named("by_place_state"));
+        indexes.createIndex(new Index().on("releasePending", Sort.Direction.ASC).named("by_release_pending"));
     }
 }

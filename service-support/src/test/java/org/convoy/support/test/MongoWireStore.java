@@ -4,7 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.UUID;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.convoy.store.WireStore;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,7 +20,7 @@ public final class MongoWireStore implements ApplicationContextInitializer<Confi
 
     public static synchronized String connectionString(String database) {
         if (server == null) {
-            server = new MongoServer(new MemoryBackend());
+            server = new MongoServer(WireStore.memory());
             server.bind("127.0.0.1", 0);
             Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "mongo-wire-store-stop"));
         }
