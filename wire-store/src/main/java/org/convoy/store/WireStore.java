@@ -27,7 +27,7 @@ public final class WireStore {
     private WireStore() {
     }
 
-    /** A store kept in an H2 file, which survives a restart. */
+    /** A store kept in an H2 file, which survives a restart; its indexes are built in memory when it opens. */
     public static MongoBackend file(Path file) {
         return new FileBackend(file.toString());
     }
@@ -50,8 +50,7 @@ public final class WireStore {
                 @Override
                 protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
                         List<IndexKey> keys, boolean sparse) {
-                    return new NarrowingIndex<>(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse),
-                            sparse);
+                    return new NarrowingIndex<>(new HashUniqueIndex<>(indexName, keys, sparse), sparse);
                 }
 
                 @Override

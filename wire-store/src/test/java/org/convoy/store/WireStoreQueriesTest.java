@@ -1,6 +1,7 @@
 package org.convoy.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -59,7 +61,8 @@ class WireStoreQueriesTest {
         MongoServer first = new MongoServer(WireStore.file(file));
         MongoCollection<Document> written = collection(first);
         written.createIndex(Indexes.ascending("members.delegateId"));
-        written.insertOne(new Document("_id", "g1").append("members",
+        written.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
+        written.insertOne(new Document("_id", "g1").append("email", "ana@example.org").append("members",
                 List.of(new Document("delegateId", "d1"), new Document("delegateId", "d2"))));
         written.insertOne(new Document("_id", "g2").append("members", List.of(new Document("delegateId", "d3"))));
         clients.forEach(MongoClient::close);
@@ -74,6 +77,10 @@ class WireStoreQueriesTest {
         assertThat(reopened.find(Filters.eq("members.delegateId", "d2")).first()).isNull();
         assertThat(reopened.find(Filters.eq("members.delegateId", "d4")).first()).extracting(d -> d.get("_id"))
                 .isEqualTo("g1");
+        assertThatThrownBy(() -> reopened.insertOne(new Document("_id", "g3").append("email", "ana@example.org")))
+                .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        assertThatThrownBy(() -> reopened.insertOne(new Document("_id", "g2")))
+                .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
     }
 
     @Test
@@ -117,7 +124,7 @@ class WireStoreQueriesTest {
                     try {
                         c.insertOne(Document.parse(document.toJson()));
                         return "inserted";
-                    } catch (com.mongodb.MongoWriteException e) {
+                    } catch (MongoWriteException e) {
                         return "refused " + e.getError().getCode();
                     }
                 }, seed);
@@ -128,7 +135,7 @@ class WireStoreQueriesTest {
                     try {
                         return c.replaceOne(Filters.and(Filters.eq("_id", id), Filters.eq("version", version)),
                                 Document.parse(replacement.toJson())).getModifiedCount();
-                    } catch (com.mongodb.MongoWriteException e) {
+                    } catch (MongoWriteException e) {
                         return "refused " + e.getError().getCode();
                     }
                 }, seed);

@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
 import org.convoy.registration.convoy.domain.Convoy;
@@ -15,6 +17,8 @@ import org.convoy.support.problem.BusyException;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,8 +29,8 @@ import org.springframework.stereotype.Service;
 /**
  * Decisions about places. Each convoy's ledger is kept in memory and decided one at a time; a decision stores only
  * what it changed: the convoy's small head, fenced by its version, then the places of the groups it touched, one
- * document each. So a decision costs the same for the 10,000th group as for the first, and concurrent registrations
- * wait for each other for microseconds instead of retrying whole-ledger writes.
+ * document each. So a decision costs the same for the 10,000th group as for the first. Decisions that arrive
+ * together are stored together (see {@link #decide}), so a rush costs a store write per batch, not per group.
  *
  * <p>When another instance decided in between, the fence refuses the write and the ledger is read again from the
  * store. A crash between the head and the places is finished by whoever reads the convoy next: the head keeps the
@@ -37,6 +41,7 @@ import org.springframework.stereotype.Service;
 public class PlacesLedger implements SmartInitializingSingleton {
 
     private static final int ATTEMPTS = 50;
+    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoOperations mongo;
     private final Clock clock;
@@ -139,46 +144,88 @@ public class PlacesLedger implements SmartInitializingSingleton {
         }
     }
 
+    /**
+     * Decides with the convoy as this instance holds it, and stores what changed. Decisions that arrive while another
+     * is being stored wait, and the next one to get the ledger decides them all and stores them in one write of the
+     * head and one of their places (a group commit): under a rush the store is written once per batch, not once per
+     * registration, and each decision still sees every earlier one.
+     */
     private <T> T decide(String convoyId, Function<Convoy, T> decision) {
         Held held = held(convoyId);
+        Pending<T> mine = new Pending<>(decision);
+        held.waiting.add(mine);
         synchronized (held) {
-            try {
-                for (int attempt = 1; ; attempt++) {
-                    Convoy convoy = held.convoy(this, convoyId);
-                    T result = decision.apply(convoy);
-                    List<Convoy.Change> changes = convoy.takeChanges();
-                    if (changes.isEmpty() && convoy.pendingPromotions().equals(held.storedPromotions)) {
-                        return result;
-                    }
-                    long next = held.version + 1;
-                    List<StoredPlace> places = changes.stream()
-                            .map(change -> StoredPlace.of(convoyId, change, next)).toList();
-                    var written = mongo.updateFirst(
-                            Query.query(Criteria.where("_id").is(convoyId).and("version").is(held.version)),
-                            new Update().set("journal", places).set("promotions", convoy.pendingPromotions())
-                                    .set("nextSequence", convoy.nextSequence()).set("version", next),
-                            StoredConvoy.class);
-                    if (written.getMatchedCount() == 1) {
-                        held.version = next;
-                        held.storedPromotions = convoy.pendingPromotions();
-                        write(places);
-                        return result;
-                    }
-                    // Another instance decided first: start again from what the store has now.
-                    held.convoy = null;
-                    if (attempt >= ATTEMPTS) {
-                        throw new BusyException("Many decisions about places arrived at once; please try again.");
-                    }
+            if (!mine.decided) {
+                List<Pending<?>> batch = new ArrayList<>();
+                for (Pending<?> next; (next = held.waiting.poll()) != null; ) {
+                    batch.add(next);
                 }
-            } catch (UnknownConvoyException e) {
-                forgetUnknown(convoyId, held);
-                throw e;
-            } catch (RuntimeException e) {
-                // The decision may be half applied in memory; the store is the truth.
-                held.convoy = null;
-                throw e;
+                decideAll(convoyId, held, batch);
             }
         }
+        return mine.outcome();
+    }
+
+    private void decideAll(String convoyId, Held held, List<Pending<?>> batch) {
+        List<Pending<?>> deciding = new ArrayList<>(batch);
+        try {
+            for (int attempt = 1; ; attempt++) {
+                Convoy convoy = held.convoy(this, convoyId);
+                Pending<?> refused = applyAll(convoy, deciding);
+                if (refused != null) {
+                    // The convoy may be half changed by the refused decision: the others start again without it.
+                    held.convoy = null;
+                    deciding.remove(refused);
+                    attempt--;
+                    continue;
+                }
+                List<Convoy.Change> changes = convoy.takeChanges();
+                if (changes.isEmpty() && convoy.pendingPromotions().equals(held.storedPromotions)) {
+                    deciding.forEach(Pending::succeed);
+                    return;
+                }
+                long next = held.version + 1;
+                List<StoredPlace> places = changes.stream()
+                        .map(change -> StoredPlace.of(convoyId, change, next)).toList();
+                var written = mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(convoyId).and("version").is(held.version)),
+                        new Update().set("journal", places).set("promotions", convoy.pendingPromotions())
+                                .set("nextSequence", convoy.nextSequence()).set("version", next),
+                        StoredConvoy.class);
+                if (written.getMatchedCount() == 1) {
+                    held.version = next;
+                    held.storedPromotions = convoy.pendingPromotions();
+                    write(places);
+                    deciding.forEach(Pending::succeed);
+                    return;
+                }
+                // Another instance decided first: start again from what the store has now.
+                held.convoy = null;
+                if (attempt >= ATTEMPTS) {
+                    throw new BusyException("Many decisions about places arrived at once; please try again.");
+                }
+            }
+        } catch (UnknownConvoyException e) {
+            forgetUnknown(convoyId, held);
+            deciding.forEach(pending -> pending.fail(e));
+        } catch (RuntimeException e) {
+            // The decisions may be half applied in memory; the store is the truth.
+            held.convoy = null;
+            deciding.forEach(pending -> pending.fail(e));
+        }
+    }
+
+    /** Applies each decision in turn; the first one that throws is refused and returned, the others untouched. */
+    private static Pending<?> applyAll(Convoy convoy, List<Pending<?>> deciding) {
+        for (Pending<?> pending : deciding) {
+            try {
+                pending.apply(convoy);
+            } catch (RuntimeException e) {
+                pending.fail(e);
+                return pending;
+            }
+        }
+        return null;
     }
 
     private Held held(String convoyId) {
@@ -231,18 +278,22 @@ public class PlacesLedger implements SmartInitializingSingleton {
     }
 
     private void write(List<StoredPlace> places) {
-        if (places == null) {
+        if (places == null || places.isEmpty()) {
             return;
         }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StoredPlace.class);
         for (StoredPlace place : places) {
-            try {
-                mongo.upsert(Query.query(Criteria.where("_id").is(place.groupId()).and("version").lt(place.version())),
-                        new Update().set("convoyId", place.convoyId()).set("counts", place.counts())
-                                .set("since", place.since()).set("sequence", place.sequence())
-                                .set("state", place.state()).set("version", place.version()),
-                        StoredPlace.class);
-            } catch (DuplicateKeyException newerStored) {
-                // A later decision already wrote this group's places.
+            bulk.upsert(Query.query(Criteria.where("_id").is(place.groupId()).and("version").lt(place.version())),
+                    new Update().set("convoyId", place.convoyId()).set("counts", place.counts())
+                            .set("since", place.since()).set("sequence", place.sequence())
+                            .set("state", place.state()).set("version", place.version()));
+        }
+        try {
+            bulk.execute();
+        } catch (BulkOperationException e) {
+            // A duplicate key means a later decision already wrote that group's places; anything else is a fault.
+            if (e.getErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
+                throw e;
             }
         }
     }
@@ -253,6 +304,7 @@ public class PlacesLedger implements SmartInitializingSingleton {
     /** A convoy's ledger as this instance holds it; every use is synchronized on it. */
     private static final class Held {
 
+        private final Queue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
         private Convoy convoy;
         private long version;
         private List<UUID> storedPromotions = List.of();
@@ -265,6 +317,40 @@ public class PlacesLedger implements SmartInitializingSingleton {
                 storedPromotions = convoy.pendingPromotions();
             }
             return convoy;
+        }
+    }
+
+    /** A decision waiting for its turn, then its outcome; only the thread that holds the ledger decides it. */
+    private static final class Pending<T> {
+
+        private final Function<Convoy, T> decision;
+        private volatile boolean decided;
+        private T result;
+        private RuntimeException failure;
+
+        Pending(Function<Convoy, T> decision) {
+            this.decision = decision;
+        }
+
+        void apply(Convoy convoy) {
+            result = decision.apply(convoy);
+        }
+
+        void succeed() {
+            failure = null;
+            decided = true;
+        }
+
+        void fail(RuntimeException e) {
+            failure = e;
+            decided = true;
+        }
+
+        T outcome() {
+            if (failure != null) {
+                throw failure;
+            }
+            return result;
         }
     }
 }

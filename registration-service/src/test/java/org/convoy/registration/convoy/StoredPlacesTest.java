@@ -55,13 +55,14 @@ class StoredPlacesTest {
         Map<UUID, PlaceDecision> told = new java.util.concurrent.ConcurrentHashMap<>();
         Map<UUID, Map<String, Integer>> sizes = new java.util.concurrent.ConcurrentHashMap<>();
 
-        ExecutorService clients = Executors.newFixedThreadPool(6);
+        // Four clients per instance, so decisions also wait for each other and are stored together.
+        ExecutorService clients = Executors.newFixedThreadPool(12);
         List<Future<?>> running = new ArrayList<>();
-        for (int client = 0; client < 6; client++) {
+        for (int client = 0; client < 12; client++) {
             PlacesLedger ledger = instances.get(client % instances.size());
             int seed = client;
             running.add(clients.submit(() -> {
-                for (int i = 0; i < 25; i++) {
+                for (int i = 0; i < 15; i++) {
                     UUID group = UUID.randomUUID();
                     Map<String, Integer> counts = (seed + i) % 3 == 0 ? Map.of("MAYOR", 1, "STAFF", (i % 3))
                             : Map.of("BUSINESS_DELEGATE", 1 + i % 2);
@@ -77,7 +78,7 @@ class StoredPlacesTest {
         clients.shutdown();
 
         Convoy stored = instance().read(convoyId);
-        assertThat(groups).hasSize(150);
+        assertThat(groups).hasSize(180);
         Map<String, Integer> seated = new HashMap<>();
         for (UUID group : groups) {
             assertThat(stored.decisionFor(group)).as("group %s as stored", group).contains(told.get(group));
