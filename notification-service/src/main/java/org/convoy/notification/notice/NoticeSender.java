@@ -34,9 +34,9 @@ import org.springframework.stereotype.Service;
  * Sends one notice about one event to one delegate, in the delegate's language, by email (plain text with an HTML
  * alternative and, for meetings, a calendar invitation) and, when they chose SMS and gave a mobile number, by text.
  * Each (event, delegate, channel) is claimed in the ledger before it is sent, so a redelivered event sends nothing
- * twice. Texts come from {@code messages*.properties}: {@code <kind>.subject}, {@code <kind>.body} and
- * {@code <kind>.sms}. Routine notices respect the delegate's opt-outs; texts that can wait are held through quiet
- * hours.
+ * twice; once claimed, a notice goes to a sending lane ({@link SendingLanes}) and the consumer moves on. Texts come
+ * from {@code messages*.properties}: {@code <kind>.subject}, {@code <kind>.body} and {@code <kind>.sms}. Routine
+ * notices respect the delegate's opt-outs; texts that can wait are held through quiet hours.
  */
 @Service
 public class NoticeSender {
@@ -57,11 +57,12 @@ public class NoticeSender {
     private final ApplicationEventPublisher failures;
     private final TextDestinations destinations;
     private final SmsBudget budget;
+    private final SendingLanes lanes;
 
     NoticeSender(NoticeLedger ledger, ContactRepository contacts, EmailChannel email, SmsProvider sms,
             MessageSource messages, MailRenderer renderer, PreferenceLinks preferences, QuietHoursProperties quietHours,
             MeterRegistry meters, RetryProperties retry, Clock clock, ApplicationEventPublisher failures,
-            TextDestinations destinations, SmsBudget budget) {
+            TextDestinations destinations, SmsBudget budget, SendingLanes lanes) {
         this.ledger = ledger;
         this.contacts = contacts;
         this.email = email;
@@ -76,6 +77,7 @@ public class NoticeSender {
         this.failures = failures;
         this.destinations = destinations;
         this.budget = budget;
+        this.lanes = lanes;
     }
 
     /**
@@ -161,12 +163,16 @@ public class NoticeSender {
                     .log("Notice already recorded for this event; not sending again");
             return;
         }
-        Duration sinceEvent = Duration.between(event.occurredAt(), clock.instant());
-        if (attempt(claimed.get()) && !sinceEvent.isNegative()) {
-            Timer.builder("convoy.notification.latency").tag("channel", channel.name())
-                    .description("From the event to the notice handed to the provider").register(meters)
-                    .record(sinceEvent);
-        }
+        lanes.send(outgoing.delegateId(), () -> {
+            if (attempt(claimed.get())) {
+                Duration sinceEvent = Duration.between(event.occurredAt(), clock.instant());
+                if (!sinceEvent.isNegative()) {
+                    Timer.builder("convoy.notification.latency").tag("channel", channel.name())
+                            .description("From the event to the notice handed to the provider").register(meters)
+                            .record(sinceEvent);
+                }
+            }
+        });
     }
 
     private static String kindName(String kind) {

@@ -9,29 +9,29 @@ import jakarta.mail.util.ByteArrayDataSource;
 import org.convoy.notification.NotificationProperties;
 import org.convoy.notification.notice.domain.Notice;
 import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends email over SMTP (any server given by {@code SMTP_HOST}/{@code SMTP_PORT}): plain text with an HTML
  * alternative when there is one, and a calendar invitation or cancellation as {@code invite.ics} when the notice
- * carries one. A one-click {@code List-Unsubscribe} header (RFC 8058) stops routine email.
+ * carries one. A one-click {@code List-Unsubscribe} header (RFC 8058) stops routine email. Each sending thread keeps
+ * its SMTP connection open between messages ({@link SmtpConnections}).
  */
 @Component
 public class EmailChannel {
 
-    private final JavaMailSender mailSender;
+    private final SmtpConnections smtp;
     private final NotificationProperties properties;
 
-    EmailChannel(JavaMailSender mailSender, NotificationProperties properties) {
-        this.mailSender = mailSender;
+    EmailChannel(SmtpConnections smtp, NotificationProperties properties) {
+        this.smtp = smtp;
         this.properties = properties;
     }
 
     /** @param unsubscribeUrl where a mail program's one-click unsubscribe goes, or {@code null} */
     public void send(Notice.Message notice, String unsubscribeUrl) {
-        MimeMessage message = mailSender.createMimeMessage();
+        MimeMessage message = smtp.createMessage();
         try {
             boolean multipart = notice.html() != null || notice.calendar() != null;
             MimeMessageHelper mail = new MimeMessageHelper(message, multipart, StandardCharsets.UTF_8.name());
@@ -55,6 +55,6 @@ public class EmailChannel {
         } catch (MessagingException e) {
             throw new MailPreparationException(e);
         }
-        mailSender.send(message);
+        smtp.send(message);
     }
 }
