@@ -161,6 +161,11 @@ final class Platform implements AutoCloseable {
         Map<String, String> env = new HashMap<>(extraEnvironment);
         env.put("PORT", String.valueOf(config.port(service)));
         env.put("SPRING_OUTPUT_ANSI_ENABLED", "never");
+        if (System.getenv("MALLOC_ARENA_MAX") == null) {
+            // glibc gives each thread that allocates natively an arena of its own; a JVM with a few hundred threads
+            // keeps tens of MiB resident in them that two arenas do without.
+            env.put("MALLOC_ARENA_MAX", "2");
+        }
         if (service.equals(PlatformConfig.GATEWAY)) {
             env.put("REGISTRATION_SERVICE_URI", "http://localhost:" + config.port(PlatformConfig.REGISTRATION));
             env.put("SCHEDULING_SERVICE_URI", "http://localhost:" + config.port(PlatformConfig.SCHEDULING));

@@ -15,9 +15,9 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval  how often the relay looks through every document for pending entries (saved aggregates are
  *                      published at once, see {@link OutboxRelay#nudge(Object)})
  * @param batchSize     how many documents one pass reads; a full pass is followed by another at once
- * @param senders       how many aggregates' events are published side by side (each aggregate's in order); more than
- *                      one only helps with an {@link EventSender} that is safe to call from several threads, which
- *                      the StreamBridge one is not
+ * @param senders       how many aggregates' events are published side by side, each aggregate's in order and each
+ *                      event acknowledged before the aggregate's next (the {@link EventSender} must be safe to call
+ *                      from several threads, as the StreamBridge one is)
  * @param retryBackoff  how long the relay waits after the broker failed before trying again
  */
 @Validated
@@ -27,5 +27,5 @@ public record OutboxProperties(
         @NotNull @DefaultValue("1s") Duration pollInterval,
         @Min(1) @DefaultValue("500") int batchSize,
         @NotNull @DefaultValue("2s") Duration retryBackoff,
-        @Min(1) @DefaultValue("1") int senders) {
+        @Min(1) @DefaultValue("4") int senders) {
 }

@@ -1,6 +1,11 @@
 package org.convoy.support.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.convoy.events.EventHeaders;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -15,28 +20,39 @@ import org.springframework.util.MimeTypeUtils;
  * headers. The Kafka producer bindings run with {@code sync: true}, so a send that the broker did not acknowledge
  * throws and the entry stays in the outbox.
  *
- * <p>One send at a time: {@code StreamBridge.send} records the binding of a destination it has not seen yet in a
- * plain {@code TreeMap} outside its lock (BindingServiceProperties; spring-cloud-stream#3011 made that map safe and
- * the fix was reported lost again in 5.0), so sends from several threads can corrupt it.
+ * <p>Safe from several threads, with one exception handled here: {@code StreamBridge.send} records the binding of a
+ * destination it has not seen yet in a plain {@code TreeMap} outside its lock (BindingServiceProperties;
+ * spring-cloud-stream#3011 made that map safe and the fix was reported lost again in 5.0). So the first send to a
+ * topic runs alone, and sends to topics already bound run side by side.
  */
 class StreamBridgeEventSender implements EventSender {
 
     private final StreamBridge streamBridge;
+    private final ReadWriteLock bindings = new ReentrantReadWriteLock();
+    private final Set<String> bound = ConcurrentHashMap.newKeySet();
 
     StreamBridgeEventSender(StreamBridge streamBridge) {
         this.streamBridge = streamBridge;
     }
 
     @Override
-    public synchronized void send(OutboxEntry entry) {
+    public void send(OutboxEntry entry) {
         Message<byte[]> message = MessageBuilder.withPayload(entry.payload().getBytes(StandardCharsets.UTF_8))
                 .setHeader(KafkaHeaders.KEY, entry.key().getBytes(StandardCharsets.UTF_8))
                 .setHeader(EventHeaders.EVENT_TYPE, entry.type())
                 .setHeader(EventHeaders.EVENT_ID, entry.eventId())
                 .setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON_VALUE)
                 .build();
-        if (!streamBridge.send(entry.topic(), message)) {
-            throw new IllegalStateException("Broker did not accept event " + entry.eventId());
+        boolean firstToTopic = !bound.contains(entry.topic());
+        Lock lock = firstToTopic ? bindings.writeLock() : bindings.readLock();
+        lock.lock();
+        try {
+            if (!streamBridge.send(entry.topic(), message)) {
+                throw new IllegalStateException("Broker did not accept event " + entry.eventId());
+            }
+            bound.add(entry.topic());
+        } finally {
+            lock.unlock();
         }
     }
 }

@@ -65,6 +65,31 @@ class SharedMessagingIT {
     }
 
     @Test
+    void manyAggregatesSavedAtOnceGoOutSideBySideEachInItsOrder() {
+        List<UUID> delegates = java.util.stream.IntStream.range(0, 60).mapToObj(i -> UUID.randomUUID()).toList();
+        java.util.Set<String> keys = delegates.stream().map(UUID::toString).collect(java.util.stream.Collectors.toSet());
+
+        try (EventProbe probe = new EventProbe(kafka, Topics.DELEGATES)) {
+            for (UUID delegate : delegates) {
+                mongo.save(parcel(OutboxEntry.of(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, delegate,
+                        "california-2023")), OutboxEntry.of(new DelegateWithdrawn(UUID.randomUUID(), Instant.now(), 1,
+                        delegate, "california-2023"))), "parcels");
+            }
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> probe.records().stream()
+                    .filter(record -> keys.contains(record.key())).count() >= 120);
+            var byDelegate = probe.records().stream().collect(java.util.stream.Collectors.groupingBy(
+                    record -> record.key(), java.util.stream.Collectors.mapping(
+                            record -> EventProbe.header(record, EventHeaders.EVENT_TYPE),
+                            java.util.stream.Collectors.toList())));
+            for (UUID delegate : delegates) {
+                assertThat(byDelegate.get(delegate.toString())).as("delegate %s", delegate)
+                        .startsWith("DelegateApproved", "DelegateWithdrawn");
+            }
+        }
+    }
+
+    @Test
     void handlesAnEventOnceHoweverOftenItIsDelivered() {
         UUID delegate = UUID.randomUUID();
         DelegateApproved approved = new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023");
