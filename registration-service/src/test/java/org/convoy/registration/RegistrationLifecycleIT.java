@@ -227,6 +227,21 @@ class RegistrationLifecycleIT {
 
         assertThat(staffPage.path("total").asInt()).isEqualTo(2);
         assertThat(staffPage.path("items")).hasSize(1);
+        // The store orders and cuts the pages: by family name, then given name, whatever the case, and the pages
+        // follow one another.
+        JsonNode all = json.readTree(Http.get(url("/api/registrations?convoyId=" + convoy), ORGANIZER).body());
+        List<String> names = all.path("items").valueStream().map(item -> item.path("familyName").asString()
+                .toLowerCase(java.util.Locale.ROOT) + " " + item.path("givenName").asString()
+                .toLowerCase(java.util.Locale.ROOT)).toList();
+        assertThat(all.path("total").asInt()).isEqualTo(4);
+        assertThat(names).hasSize(4).isSorted();
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page < 2; page++) {
+            json.readTree(Http.get(url("/api/registrations?convoyId=" + convoy + "&size=3&page=" + page), ORGANIZER)
+                    .body()).path("items").valueStream().forEach(item -> paged.add(item.path("delegateId").asString()));
+        }
+        assertThat(paged).isEqualTo(all.path("items").valueStream().map(item -> item.path("delegateId").asString())
+                .toList());
         assertThat(oaxaca.path("total").asInt()).isEqualTo(1);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("text/csv"));
         byte[] bytes = csv.body();

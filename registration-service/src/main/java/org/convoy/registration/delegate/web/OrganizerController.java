@@ -4,7 +4,6 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import jakarta.validation.Valid;
@@ -17,6 +16,7 @@ import jakarta.validation.constraints.Size;
 
 import org.convoy.events.Axis;
 import org.convoy.events.Sector;
+import org.convoy.registration.delegate.DelegateSearch;
 import org.convoy.registration.delegate.Registrations;
 import org.convoy.registration.delegate.domain.Registration;
 import org.convoy.registration.delegate.domain.RegistrationStatus;
@@ -42,8 +42,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * What organizers do with registrations: find delegates, decide on them one by one or in bulk, export them, and
  * read each one's history. Every call needs an organizer's token (the shared security chain); erasing personal
- * data needs an administrator's. A convoy has at most a few hundred delegates, so a search reads the convoy's
- * registrations and filters them here.
+ * data needs an administrator's. A search is answered a page at a time by the store ({@link DelegateSearch}); the
+ * export reads the whole convoy.
  */
 @RestController
 @RequestMapping("/api/registrations")
@@ -53,9 +53,11 @@ class OrganizerController {
     static final String DELEGATE = "/{delegateId:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
 
     private final Registrations registrations;
+    private final DelegateSearch search;
 
-    OrganizerController(Registrations registrations) {
+    OrganizerController(Registrations registrations, DelegateSearch search) {
         this.registrations = registrations;
+        this.search = search;
     }
 
     @GetMapping
@@ -67,15 +69,12 @@ class OrganizerController {
             @RequestParam(required = false) RegistrationStatus status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        List<DelegateRow> matching = rows(convoyId)
-                .filter(when(state, row -> state.equals(row.state())))
-                .filter(when(role, row -> role.name().equals(row.role())))
-                .filter(when(sector, row -> row.sectors().contains(sector.name())))
-                .filter(when(axis, row -> row.axes().contains(axis.name())))
-                .filter(when(status, row -> status.name().equals(row.status())))
-                .toList();
-        List<DelegateRow> items = matching.stream().skip((long) page * size).limit(size).toList();
-        return new Page<>(items, page, size, matching.size());
+        DelegateSearch.Found found = search.search(convoyId, new DelegateSearch.Filters(state,
+                role == null ? null : role.name(), sector == null ? null : sector.name(),
+                axis == null ? null : axis.name(), status), page, size);
+        List<DelegateRow> items = found.rows().stream()
+                .map(row -> DelegateRow.of(row.groupId(), row.submittedAt(), row.member())).toList();
+        return new Page<>(items, page, size, found.total());
     }
 
     @GetMapping(DELEGATE)
@@ -141,10 +140,6 @@ class OrganizerController {
     private Stream<DelegateRow> rows(String convoyId) {
         return registrations.listed(convoyId).stream()
                 .map(listed -> DelegateRow.of(listed.registration(), listed.member()));
-    }
-
-    private static <T> Predicate<DelegateRow> when(T filter, Predicate<DelegateRow> test) {
-        return filter == null ? row -> true : test;
     }
 
     record Approvals(@NotEmpty @Size(max = 500) List<@NotNull UUID> delegateIds) {

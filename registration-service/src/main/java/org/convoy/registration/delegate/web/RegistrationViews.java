@@ -53,11 +53,14 @@ final class RegistrationViews {
             Instant submittedAt) {
 
         static DelegateRow of(Registration registration, Member member) {
+            return of(registration.id(), registration.submittedAt(), member);
+        }
+
+        static DelegateRow of(UUID groupId, Instant submittedAt, Member member) {
             DelegateProfile p = member.profile();
-            return new DelegateRow(member.delegateId(), registration.id(), member.lead(), p.givenName(), p.familyName(),
+            return new DelegateRow(member.delegateId(), groupId, member.lead(), p.givenName(), p.familyName(),
                     p.email(), p.phone(), p.preferredLanguage(), p.role(), p.state(), p.municipality(), p.organization(),
-                    p.position(), p.sectors(), p.axes(), member.status().name(), member.reason(),
-                    registration.submittedAt());
+                    p.position(), p.sectors(), p.axes(), member.status().name(), member.reason(), submittedAt);
         }
     }
 
