@@ -35,7 +35,7 @@ import reactor.core.publisher.Mono;
  * once, and learns those of other gateway instances every {@code refresh}. A store that stops answering leaves the
  * last known list in force instead of holding every call.
  */
-final class RevokedTokens implements SmartLifecycle {
+class RevokedTokens implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RevokedTokens.class);
 
@@ -86,7 +86,10 @@ final class RevokedTokens implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.atWarn().setCause(e).log("Could not read revoked tokens at start; trying again every {}", refresh);
         }
+        // A refresh slower than the interval (a busy store) skips ticks; without the drop the interval overflows,
+        // errors, and the refreshing stops for good.
         refreshing = Flux.interval(refresh, refresh)
+                .onBackpressureDrop()
                 .concatMap(tick -> refresh().timeout(refresh.multipliedBy(5)).doOnSuccess(done -> {
                     if (failing.getAndSet(false)) {
                         log.info("Reading revoked tokens works again");
