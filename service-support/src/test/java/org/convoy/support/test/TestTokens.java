@@ -3,7 +3,6 @@ package org.convoy.support.test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +27,8 @@ import com.sun.net.httpserver.HttpServer;
  * Organizer tokens for tests, shaped like the gateway's (RS256, {@code iss=convoy}, {@code sub}, {@code roles},
  * {@code jti}, 15 minutes), signed with a key pair made for this test JVM. Its public key is served as a JWKS on
  * {@link #jwksUri()}, which {@link ServiceIntegrationTest} gives every service as {@code convoy.security.jwks-uri}.
- * The JWKS server starts when the first token is made.
+ * The JWKS server binds its port when this class loads and keeps it: a port found free and bound later could be
+ * taken in between by anything else in the build (it was, once, by another test's server).
  */
 public final class TestTokens {
 
@@ -37,8 +37,8 @@ public final class TestTokens {
     private static final RSAKey KEY = generate("convoy-test-key");
     /** Same key id, other key: what a forger who knows the id but not the key would sign with. */
     private static final RSAKey FORGER = generate("convoy-test-key");
-    private static final int PORT = freePort();
-    private static HttpServer jwks;
+    private static final HttpServer JWKS = serveKeys();
+    private static final int PORT = JWKS.getAddress().getPort();
 
     private TestTokens() {
     }
@@ -116,7 +116,6 @@ public final class TestTokens {
     }
 
     private static String sign(RSAKey key, JWTClaimsSet claims) {
-        serveKeys();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
                     .type(JOSEObjectType.JWT).build(), claims);
@@ -127,24 +126,23 @@ public final class TestTokens {
         }
     }
 
-    private static synchronized void serveKeys() {
-        if (jwks != null) {
-            return;
-        }
+    private static HttpServer serveKeys() {
+        HttpServer server;
         try {
-            jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         byte[] body = new JWKSet(KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-        jwks.createContext("/.well-known/jwks.json", exchange -> {
+        server.createContext("/.well-known/jwks.json", exchange -> {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
-        jwks.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> jwks.stop(0), "test-jwks-stop"));
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0), "test-jwks-stop"));
+        return server;
     }
 
     private static RSAKey generate(String keyId) {
@@ -152,14 +150,6 @@ public final class TestTokens {
             return new RSAKeyGenerator(2048).keyID(keyId).generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
