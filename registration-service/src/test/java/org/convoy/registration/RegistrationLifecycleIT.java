@@ -248,6 +248,9 @@ class RegistrationLifecycleIT {
         assertThat(new byte[] { bytes[0], bytes[1], bytes[2] }).containsExactly(0xEF, 0xBB, 0xBF);
         String text = new String(bytes, StandardCharsets.UTF_8);
         assertThat(text.lines()).hasSize(5);
+        assertThat(text.lines().skip(1).map(line -> line.substring(0, line.indexOf(','))).toList())
+                .as("the export in the list's order").isEqualTo(all.path("items").valueStream()
+                        .map(item -> item.path("delegateId").asString()).toList());
         assertThat(text).contains("Hernández", "Gobierno Municipal de mérida", "'=HYPERLINK(1)Gobierno");
     }
 

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Service;
 /**
  * The organizers' list of a convoy's delegates, one page at a time: the store finds the delegates that match, puts
  * them in order (family name, given name, then who registered first) and returns the page alone. Reading every
- * registration of the convoy into the service for each page took seconds once a convoy had thousands.
+ * registration of the convoy into the service for each page took seconds once a convoy had thousands. The export
+ * reads the whole list in the same order ({@link #all}).
  */
 @Service
 public class DelegateSearch {
@@ -38,23 +39,32 @@ public class DelegateSearch {
     }
 
     public Found search(String convoyId, Filters filters, int page, int size) {
-        List<Document> matching = List.of(
-                new Document("$match", new Document("convoyId", convoyId)),
-                new Document("$unwind", new Document("path", "$members").append("includeArrayIndex", "memberIndex")),
-                new Document("$match", delegatesMatching(filters)));
-        List<Document> counting = new ArrayList<>(matching);
+        List<Document> counting = new ArrayList<>(matching(convoyId, filters));
         counting.add(new Document("$count", "total"));
         Document counted = collection().aggregate(counting).first();
         long total = counted == null ? 0 : ((Number) counted.get("total")).longValue();
+        return new Found(rows(convoyId, filters, (long) page * size, size), total);
+    }
 
-        List<Document> paging = new ArrayList<>(matching);
+    /** Every listed delegate of the convoy, in the same order as the pages. */
+    public List<Row> all(String convoyId) {
+        return rows(convoyId, new Filters(null, null, null, null, null), 0, 0);
+    }
+
+    /** @param limit at most this many, or all when 0 */
+    private List<Row> rows(String convoyId, Filters filters, long skip, int limit) {
+        List<Document> paging = new ArrayList<>(matching(convoyId, filters));
         paging.add(new Document("$addFields", new Document("familyOrder",
                 new Document("$toLower", "$members.profile.familyName")).append("givenOrder",
                 new Document("$toLower", "$members.profile.givenName"))));
         paging.add(new Document("$sort", new Document("familyOrder", 1).append("givenOrder", 1)
                 .append("submittedAt", 1).append("memberIndex", 1)));
-        paging.add(new Document("$skip", (long) page * size));
-        paging.add(new Document("$limit", size));
+        if (skip > 0) {
+            paging.add(new Document("$skip", skip));
+        }
+        if (limit > 0) {
+            paging.add(new Document("$limit", limit));
+        }
         paging.add(new Document("$project", new Document("members", 1).append("submittedAt", 1)));
         List<Row> rows = new ArrayList<>();
         for (Document found : collection().aggregate(paging)) {
@@ -62,7 +72,14 @@ public class DelegateSearch {
             rows.add(new Row(mongo.getConverter().getConversionService().convert(found.get("_id"), UUID.class),
                     found.getDate("submittedAt").toInstant(), member));
         }
-        return new Found(rows, total);
+        return rows;
+    }
+
+    private static List<Document> matching(String convoyId, Filters filters) {
+        return List.of(
+                new Document("$match", new Document("convoyId", convoyId)),
+                new Document("$unwind", new Document("path", "$members").append("includeArrayIndex", "memberIndex")),
+                new Document("$match", delegatesMatching(filters)));
     }
 
     /** Listed delegates (their places decided, not erased) that pass every filter given. */

@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -176,21 +174,6 @@ public class Registrations {
     public record Listed(Registration registration, Member member) {
     }
 
-    /**
-     * The convoy's delegates as organizers see them: from the moment their places are decided until they are erased,
-     * by family name, then given name.
-     */
-    public List<Listed> listed(String convoyId) {
-        return registrations.findByConvoyId(convoyId).stream()
-                .sorted(Comparator.comparing(Registration::submittedAt))
-                .flatMap(registration -> registration.members().stream().filter(Registrations::listed)
-                        .map(member -> new Listed(registration, member)))
-                .sorted(Comparator.comparing((Listed listed) -> listed.member().profile().familyName()
-                                .toLowerCase(Locale.ROOT))
-                        .thenComparing(listed -> listed.member().profile().givenName().toLowerCase(Locale.ROOT)))
-                .toList();
-    }
-
     /** One delegate as organizers see them; an erased one is as unknown as one that never existed. */
     public Listed listed(UUID delegateId) {
         Registration registration = registrationOf(delegateId);
@@ -199,10 +182,6 @@ public class Registrations {
             throw new DelegateNotFoundException(delegateId);
         }
         return new Listed(registration, member);
-    }
-
-    private static boolean listed(Member member) {
-        return member.status() != RegistrationStatus.RECEIVED && member.status() != RegistrationStatus.ERASED;
     }
 
     /**

@@ -42,8 +42,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * What organizers do with registrations: find delegates, decide on them one by one or in bulk, export them, and
  * read each one's history. Every call needs an organizer's token (the shared security chain); erasing personal
- * data needs an administrator's. A search is answered a page at a time by the store ({@link DelegateSearch}); the
- * export reads the whole convoy.
+ * data needs an administrator's. The store orders and pages the list ({@link DelegateSearch}); the export is the
+ * whole list in the same order.
  */
 @RestController
 @RequestMapping("/api/registrations")
@@ -72,8 +72,7 @@ class OrganizerController {
         DelegateSearch.Found found = search.search(convoyId, new DelegateSearch.Filters(state,
                 role == null ? null : role.name(), sector == null ? null : sector.name(),
                 axis == null ? null : axis.name(), status), page, size);
-        List<DelegateRow> items = found.rows().stream()
-                .map(row -> DelegateRow.of(row.groupId(), row.submittedAt(), row.member())).toList();
+        List<DelegateRow> items = found.rows().stream().map(OrganizerController::row).toList();
         return new Page<>(items, page, size, found.total());
     }
 
@@ -138,8 +137,11 @@ class OrganizerController {
     }
 
     private Stream<DelegateRow> rows(String convoyId) {
-        return registrations.listed(convoyId).stream()
-                .map(listed -> DelegateRow.of(listed.registration(), listed.member()));
+        return search.all(convoyId).stream().map(OrganizerController::row);
+    }
+
+    private static DelegateRow row(DelegateSearch.Row row) {
+        return DelegateRow.of(row.groupId(), row.submittedAt(), row.member());
     }
 
     record Approvals(@NotEmpty @Size(max = 500) List<@NotNull UUID> delegateIds) {
