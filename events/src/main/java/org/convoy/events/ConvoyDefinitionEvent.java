@@ -1,7 +1,7 @@
 package org.convoy.events;
 
 /** Events of the convoy stream, published on {@link Topics#CONVOYS} keyed by convoy id. */
-public sealed interface ConvoyDefinitionEvent extends ConvoyEvent permits ConvoyPublished {
+public sealed interface ConvoyDefinitionEvent extends ConvoyEvent permits ConvoyPublished, ConvoyDatesChanged {
 
     String convoyId();
 

@@ -90,6 +90,21 @@ class EventContractTest {
         assertThat(((CarriesProfile) read).sealedProfile()).isNull();
     }
 
+    @Test
+    void convoysPublishedBeforeTheyHadAStatusStillRead() throws Exception {
+        String json = new String(getClass().getResourceAsStream("/events/ConvoyPublished.schema1.json").readAllBytes(),
+                StandardCharsets.UTF_8);
+
+        ConvoyDetails details = codec.read(json, ConvoyPublished.class).details();
+
+        assertThat(details.name("en")).isEqualTo("Municipalities Convoy — California 2023");
+        assertThat(details.cities()).extracting(ConvoyDetails.City::name).containsExactly("Los Angeles", "San José");
+        assertThat(details.cities()).extracting(ConvoyDetails.City::zone).containsOnlyNulls();
+        assertThat(details.status()).isNull();
+        assertThat(details.places()).isNull();
+        assertThat(details.registration()).isNull();
+    }
+
     static Stream<Class<? extends ConvoyEvent>> profileEvents() {
         return Stream.of(DelegateRegistered.class, DelegateUpdated.class);
     }

@@ -38,7 +38,16 @@ final class SampleEvents {
             new java.util.TreeMap<>(Map.of("es", "Convoy de Municipios — California 2023",
                     "en", "Municipalities Convoy — California 2023")),
             java.time.LocalDate.parse("2023-02-27"), java.time.LocalDate.parse("2023-03-03"), "America/Los_Angeles",
-            List.of(new ConvoyDetails.City("LOS_ANGELES", "Los Angeles"), new ConvoyDetails.City("SAN_JOSE", "San José")));
+            List.of(new ConvoyDetails.City("LOS_ANGELES", "Los Angeles", "America/Los_Angeles"),
+                    new ConvoyDetails.City("SAN_JOSE", "San José", "America/Los_Angeles")),
+            "HELD",
+            new ConvoyDetails.Registration(Instant.parse("2022-11-01T06:00:00Z"), Instant.parse("2023-02-11T08:00:00Z")),
+            new ConvoyDetails.Places(150, new java.util.TreeMap<>(Map.of("MAYOR", 50, "STATE_REPRESENTATIVE", 15,
+                    "BUSINESS_DELEGATE", 30, "STAFF", 55))),
+            java.time.LocalDate.parse("2024-03-03"),
+            List.of(new ConvoyDetails.Day(java.time.LocalDate.parse("2023-02-27"), List.of("LOS_ANGELES")),
+                    new ConvoyDetails.Day(java.time.LocalDate.parse("2023-03-01"), List.of("LOS_ANGELES", "SAN_JOSE")),
+                    new ConvoyDetails.Day(java.time.LocalDate.parse("2023-03-03"), List.of("SAN_JOSE"))));
 
     static Map<Class<? extends ConvoyEvent>, ConvoyEvent> all() {
         return Map.ofEntries(
@@ -65,6 +74,9 @@ final class SampleEvents {
                 Map.entry(MeetingCancelled.class, new MeetingCancelled(id(9), AT, 1, MEETING, CONVOY, 2,
                         "Host unavailable", List.of(DELEGATE, STAFF))),
                 Map.entry(ConvoyPublished.class, new ConvoyPublished(id(13), AT, 1, CONVOY, 0, CALIFORNIA)),
+                Map.entry(ConvoyDatesChanged.class, new ConvoyDatesChanged(id(18), AT, 1, CONVOY, 3,
+                        java.time.LocalDate.parse("2023-02-20"), java.time.LocalDate.parse("2023-02-24"),
+                        java.time.LocalDate.parse("2023-02-27"), java.time.LocalDate.parse("2023-03-03"))),
                 Map.entry(OrganizerLoggedOut.class, new OrganizerLoggedOut(id(14), AT, 1, ORGANIZER,
                         "8d3f4b2a-1c5e-4f7a-9b0d-2e6c8a4f1b37", Instant.parse("2023-02-20T18:00:30Z"))));
     }

@@ -5,13 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.convoy.events.ConvoyDatesChanged;
+import org.convoy.events.ConvoyDetails;
 import org.convoy.events.ConvoyEvent;
+import org.convoy.events.ConvoyPublished;
 import org.convoy.events.DelegateApproved;
 import org.convoy.events.DelegateDataKeys;
 import org.convoy.events.DelegateErased;
@@ -27,6 +32,7 @@ import org.convoy.events.DelegateWithdrawn;
 import org.convoy.events.EventCatalog;
 import org.convoy.events.EventCodec;
 import org.convoy.events.RegistrationLinkIssued;
+import org.convoy.notification.contact.domain.Contact;
 import org.convoy.notification.contact.domain.ContactRepository;
 import org.convoy.notification.notice.domain.Notice;
 import org.convoy.support.links.LinkCodes;
@@ -118,6 +124,54 @@ class DelegateNoticesIT {
         assertThat(mail.getSubject()).isEqualTo("Convoy: we received your registration, John");
         assertThat(MailParts.text(mail)).contains("Hello John Hernández", "will review it",
                 "valid until March 20, 2023");
+    }
+
+    @Test
+    void whenAConvoyMovesItsDatesEveryDelegateStillTakingPartIsToldOnceInTheirLanguage() throws Exception {
+        String convoy = "moving-" + UUID.randomUUID().toString().substring(0, 8);
+        events.publish(new ConvoyPublished(UUID.randomUUID(), Instant.now(), 1, convoy, 1, new ConvoyDetails(
+                Map.of("es", "Convoy Texas 2027", "en", "Texas 2027 Convoy"), LocalDate.parse("2027-06-14"),
+                LocalDate.parse("2027-06-16"), "America/Chicago",
+                List.of(new ConvoyDetails.City("HOUSTON", "Houston", "America/Chicago")), "OPEN", null, null,
+                LocalDate.parse("2028-06-16"), List.of())));
+        UUID lupe = UUID.randomUUID();
+        UUID ann = UUID.randomUUID();
+        UUID tom = UUID.randomUUID();
+        String lupeEmail = unique("lupe");
+        String annEmail = unique("ann");
+        String tomEmail = unique("tom");
+        events.publish(inConvoy(registered(lupe, lupeEmail, "Lupe", "es"), convoy));
+        events.publish(inConvoy(registered(ann, annEmail, "Ann", "en"), convoy));
+        events.publish(inConvoy(registered(tom, tomEmail, "Tom", "en"), convoy));
+        events.publish(new DelegateWithdrawn(UUID.randomUUID(), Instant.now(), 1, tom, convoy));
+        await().atMost(Duration.ofSeconds(20)).until(() -> contacts.findById(tom).map(Contact::departed).orElse(false)
+                && contacts.findById(lupe).isPresent() && contacts.findById(ann).isPresent());
+        ConvoyDatesChanged moved = new ConvoyDatesChanged(UUID.randomUUID(), Instant.now(), 1, convoy, 2,
+                LocalDate.parse("2027-06-07"), LocalDate.parse("2027-06-09"), LocalDate.parse("2027-06-14"),
+                LocalDate.parse("2027-06-16"));
+
+        events.publish(moved);
+        events.publish(moved);
+
+        MimeMessage spanish = awaitMailTo(lupeEmail).get(0);
+        MimeMessage english = awaitMailTo(annEmail).get(0);
+        assertThat(spanish.getSubject()).isEqualTo("Convoy: nuevas fechas del Convoy Texas 2027");
+        assertThat(MailParts.text(spanish)).contains("Hola Lupe Hernández", "del 14 de junio de 2027 al 16 de junio de 2027",
+                "antes, del 7 de junio de 2027 al 9 de junio de 2027");
+        assertThat(english.getSubject()).isEqualTo("Convoy: new dates for Texas 2027 Convoy");
+        assertThat(MailParts.text(english)).contains("from June 14, 2027 to June 16, 2027");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(mailTo(tomEmail))
+                .extracting(MimeMessage::getSubject).isNotEmpty());
+        assertThat(mailTo(tomEmail)).extracting(MimeMessage::getSubject)
+                .noneMatch(subject -> subject.contains("Texas"));
+        assertThat(mailTo(lupeEmail)).as("sent once, though the event came twice").hasSize(1);
+        assertThat(mailTo(annEmail)).hasSize(1);
+    }
+
+    private static DelegateRegistered inConvoy(DelegateRegistered registered, String convoyId) {
+        return new DelegateRegistered(registered.eventId(), registered.occurredAt(), registered.schemaVersion(),
+                registered.delegateId(), convoyId, registered.groupId(), registered.profile(),
+                registered.sealedProfile());
     }
 
     @Test

@@ -29,7 +29,9 @@ final class SampleConvoy {
     static void publish(TestEventPublisher events, MongoOperations mongo) {
         events.publish(new ConvoyPublished(UUID.randomUUID(), Instant.now(), 1, ID, 0, new ConvoyDetails(
                 Map.of("es", SPANISH, "en", ENGLISH), LocalDate.parse("2023-02-27"), LocalDate.parse("2023-03-03"),
-                "America/Los_Angeles", List.of(new ConvoyDetails.City("LOS_ANGELES", "Los Angeles")))));
+                "America/Los_Angeles", List.of(new ConvoyDetails.City("LOS_ANGELES", "Los Angeles", "America/Los_Angeles")),
+                "OPEN", null, null, LocalDate.parse("2024-03-03"),
+                List.of(new ConvoyDetails.Day(LocalDate.parse("2023-02-27"), List.of("LOS_ANGELES"))))));
         await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(ID, ConvoyCopy.class) != null);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,12 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.StreamSupport;
 
+import org.convoy.events.ConvoyDetails;
 import org.convoy.events.EventCodec;
 import org.convoy.events.EventHeaders;
 import org.convoy.events.RegistrationLinkIssued;
-import org.convoy.registration.convoy.domain.Convoy;
 import org.convoy.registration.convoy.PlacesLedger;
 import org.convoy.registration.delegate.Registrations;
 import org.convoy.registration.delegate.SelfServiceLinks;
@@ -32,6 +34,7 @@ import org.convoy.registration.delegate.domain.RegistrationStatus;
 import org.convoy.support.links.LinkCodes;
 import org.convoy.support.test.EventProbe;
 import org.convoy.support.test.Http;
+import org.convoy.support.test.ProblemAssertions;
 import org.convoy.support.test.SealedProfiles;
 import org.convoy.support.test.ServiceIntegrationTest;
 import org.convoy.support.test.TestSecrets;
@@ -54,6 +57,9 @@ class RegistrationLifecycleIT {
 
     @Autowired
     RegistrationRepository registrations;
+
+    @Autowired
+    TestConvoys convoys;
 
     @Autowired
     PlacesLedger places;
@@ -179,6 +185,70 @@ class RegistrationLifecycleIT {
         assertThat(places.pendingPromotions(convoy)).isEmpty();
         assertThat(mongo.findById(convoy, org.bson.Document.class, "convoys").getList("promotions", Object.class))
                 .as("promotions still to tell, as stored").isEmpty();
+    }
+
+    @Test
+    void morePlacesFromTheConvoyStreamPromoteWaitingGroupsThatNowFit() {
+        String convoy = convoy(2, Map.of("MAYOR", 2));
+        JsonNode a = created(post("/api/registrations", mayorWithStaff(convoy, "a", 0), null));
+        JsonNode b = created(post("/api/registrations", mayorWithStaff(convoy, "b", 0), null));
+        JsonNode c = created(post("/api/registrations", mayorWithStaff(convoy, "c", 0), null));
+        assertThat(statuses(c)).containsOnly("WAITLISTED");
+
+        convoys.publish(TestConvoys.publication(convoy, 1, "OPEN", TestConvoys.ALWAYS_OPEN, 3, Map.of("MAYOR", 3),
+                LocalDate.of(2024, 3, 3)));
+        convoys.publish(TestConvoys.publication(convoy, 0, "OPEN", TestConvoys.ALWAYS_OPEN, 2, Map.of("MAYOR", 2),
+                LocalDate.of(2024, 3, 3)));
+
+        assertThat(statusesNow(c)).as("promoted into the new place; the older publication changed nothing")
+                .containsOnly("SUBMITTED");
+        assertThat(statusesNow(a)).containsOnly("SUBMITTED");
+        assertThat(statusesNow(b)).containsOnly("SUBMITTED");
+        JsonNode d = created(post("/api/registrations", mayorWithStaff(convoy, "d", 0), null));
+        assertThat(statuses(d)).containsOnly("WAITLISTED");
+
+        convoys.publish(TestConvoys.publication(convoy, 2, "OPEN", TestConvoys.ALWAYS_OPEN, 1, Map.of("MAYOR", 1),
+                LocalDate.of(2024, 3, 3)));
+        lifecycle.withdraw(memberId(a, true), "delegate");
+        assertThat(statusesNow(d)).as("fewer places than held: nobody is put out, and nobody new gets one")
+                .containsOnly("WAITLISTED");
+        assertThat(statusesNow(b)).containsOnly("SUBMITTED");
+    }
+
+    @Test
+    void aConvoyOutsideItsRegistrationWindowRefusesRegistrationsSayingWhen() {
+        String notYet = convoy(10, Map.of());
+        String closed = convoy(10, Map.of());
+        String draft = convoy(10, Map.of());
+        Instant future = Instant.now().plus(Duration.ofDays(30));
+        convoys.publish(TestConvoys.publication(notYet, 1, "OPEN", new ConvoyDetails.Registration(future,
+                future.plus(Duration.ofDays(30))), 10, Map.of(), LocalDate.of(2024, 3, 3)));
+        convoys.publish(TestConvoys.publication(closed, 1, "CLOSED", TestConvoys.ALWAYS_OPEN, 10, Map.of(),
+                LocalDate.of(2024, 3, 3)));
+        convoys.publish(TestConvoys.publication(draft, 1, "DRAFT", TestConvoys.ALWAYS_OPEN, 10, Map.of(),
+                LocalDate.of(2024, 3, 3)));
+
+        HttpResponse<String> early = post("/api/registrations", mayorWithStaff(notYet, "early", 0), null);
+        HttpResponse<String> late = post("/api/registrations", mayorWithStaff(closed, "late", 0), null);
+        HttpResponse<String> drafted = post("/api/registrations", mayorWithStaff(draft, "draft", 0), null);
+
+        ProblemAssertions.assertProblem(early, 409, "Registration not open yet");
+        assertThat(early.body()).contains("opens on " + future.atZone(ZoneId.of("America/Los_Angeles"))
+                .toLocalDate());
+        ProblemAssertions.assertProblem(late, 409, "Registration closed");
+        ProblemAssertions.assertProblem(drafted, 409, "Registration not open yet");
+        assertThat(registrations.findAll()).noneMatch(registration -> List.of(notYet, closed, draft)
+                .contains(registration.convoyId()));
+
+        JsonNode open = json.readTree(Http.get(url("/api/registrations/convoys")).body());
+        assertThat(open.findValuesAsString("id")).contains(notYet, TestConvoys.CALIFORNIA)
+                .doesNotContain(closed, draft);
+        JsonNode listed = StreamSupport.stream(open.spliterator(), false)
+                .filter(convoy -> convoy.path("id").asString().equals(notYet)).findFirst().orElseThrow();
+        assertThat(listed.path("registration").asString()).isEqualTo("NOT_YET_OPEN");
+        assertThat(listed.path("year").asInt()).isEqualTo(2023);
+        assertThat(listed.path("names").path("en").asString()).isEqualTo("Test convoy " + notYet);
+        assertThat(listed.path("cities").get(0).asString()).isEqualTo("Los Angeles");
     }
 
     @Test
@@ -453,8 +523,7 @@ class RegistrationLifecycleIT {
 
     private String convoy(int capacity, Map<String, Integer> byRole, LocalDate retainUntil) {
         String id = "test-" + UUID.randomUUID().toString().substring(0, 8);
-        places.open(Convoy.open(id, "Test convoy", LocalDate.of(2023, 2, 27), LocalDate.of(2023, 3, 3),
-                retainUntil, new Convoy.Capacity(capacity, byRole)));
+        convoys.publish(TestConvoys.publication(id, 0, "OPEN", TestConvoys.ALWAYS_OPEN, capacity, byRole, retainUntil));
         return id;
     }
 

@@ -5,7 +5,10 @@ import org.convoy.scheduling.host.HostSeed;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
-/** At start-up, loads the sample convoys, then their hosts (which need the convoys' zones). */
+/**
+ * At start-up, loads the sample convoys, then their hosts (which need the convoys' zones), then the convoys copied
+ * from them (which take their hosts).
+ */
 @Component
 class SampleData implements SmartInitializingSingleton {
 
@@ -19,7 +22,8 @@ class SampleData implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        convoys.load();
+        convoys.loadOriginals();
         hosts.load();
+        convoys.loadCopies();
     }
 }

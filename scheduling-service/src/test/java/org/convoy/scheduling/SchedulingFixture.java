@@ -34,11 +34,18 @@ final class SchedulingFixture {
     private final TestEventPublisher events;
     private final ScheduledDelegateRepository delegates;
     private final String base;
+    private final String convoyId;
 
     SchedulingFixture(TestEventPublisher events, ScheduledDelegateRepository delegates, int port) {
+        this(events, delegates, port, CONVOY);
+    }
+
+    /** The same calls for another convoy, e.g. one a test created. */
+    SchedulingFixture(TestEventPublisher events, ScheduledDelegateRepository delegates, int port, String convoyId) {
         this.events = events;
         this.delegates = delegates;
-        this.base = "http://localhost:" + port + "/api/scheduling/convoys/" + CONVOY;
+        this.convoyId = convoyId;
+        this.base = "http://localhost:" + port + "/api/scheduling/convoys/" + convoyId;
     }
 
     String base() {
@@ -51,7 +58,7 @@ final class SchedulingFixture {
 
     UUID registered(String givenName, List<String> sectors, List<String> axes, String language) {
         UUID id = UUID.randomUUID();
-        events.publish(new DelegateRegistered(UUID.randomUUID(), Instant.now(), 1, id, CONVOY, id,
+        events.publish(new DelegateRegistered(UUID.randomUUID(), Instant.now(), 1, id, convoyId, id,
                 new DelegateProfile(givenName, "Test", givenName.toLowerCase() + "-" + id + "@example.mx", null, language,
                         "MAYOR", "MX-JAL", "Zapopan", "Municipio de " + givenName, "Presidente Municipal", sectors, axes,
                         Set.of("EMAIL"), givenName.startsWith("S"))));
@@ -64,7 +71,7 @@ final class SchedulingFixture {
 
     UUID approved(String givenName, List<String> sectors, List<String> axes, String language) {
         UUID id = registered(givenName, sectors, axes, language);
-        events.publish(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, id, CONVOY));
+        events.publish(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, id, convoyId));
         return id;
     }
 

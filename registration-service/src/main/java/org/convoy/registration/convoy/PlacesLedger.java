@@ -66,6 +66,11 @@ public class PlacesLedger implements SmartInitializingSingleton {
         return decide(convoyId, convoy -> convoy.release(groupId, remaining));
     }
 
+    /** Sets the convoy's places by role; waiting groups that now fit are promoted (and told by the settler). */
+    public List<UUID> resize(String convoyId, Convoy.Capacity capacity) {
+        return decide(convoyId, convoy -> convoy.capacity().equals(capacity) ? List.of() : convoy.resize(capacity));
+    }
+
     public void promotionDelivered(String convoyId, UUID groupId) {
         decide(convoyId, convoy -> {
             convoy.promotionDelivered(groupId);
@@ -180,7 +185,8 @@ public class PlacesLedger implements SmartInitializingSingleton {
                     continue;
                 }
                 List<Convoy.Change> changes = convoy.takeChanges();
-                if (changes.isEmpty() && convoy.pendingPromotions().equals(held.storedPromotions)) {
+                if (changes.isEmpty() && convoy.pendingPromotions().equals(held.storedPromotions)
+                        && convoy.capacity().equals(held.storedCapacity)) {
                     deciding.forEach(Pending::succeed);
                     return;
                 }
@@ -190,11 +196,13 @@ public class PlacesLedger implements SmartInitializingSingleton {
                 var written = mongo.updateFirst(
                         Query.query(Criteria.where("_id").is(convoyId).and("version").is(held.version)),
                         new Update().set("journal", places).set("promotions", convoy.pendingPromotions())
+                                .set("capacity", convoy.capacity())
                                 .set("nextSequence", convoy.nextSequence()).set("version", next),
                         StoredConvoy.class);
                 if (written.getMatchedCount() == 1) {
                     held.version = next;
                     held.storedPromotions = convoy.pendingPromotions();
+                    held.storedCapacity = convoy.capacity();
                     write(places);
                     deciding.forEach(Pending::succeed);
                     return;
@@ -308,6 +316,7 @@ public class PlacesLedger implements SmartInitializingSingleton {
         private Convoy convoy;
         private long version;
         private List<UUID> storedPromotions = List.of();
+        private Convoy.Capacity storedCapacity;
 
         Convoy convoy(PlacesLedger ledger, String convoyId) {
             if (convoy == null) {
@@ -315,6 +324,7 @@ public class PlacesLedger implements SmartInitializingSingleton {
                 convoy = loaded.convoy();
                 version = loaded.version();
                 storedPromotions = convoy.pendingPromotions();
+                storedCapacity = convoy.capacity();
             }
             return convoy;
         }

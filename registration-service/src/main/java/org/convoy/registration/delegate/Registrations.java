@@ -21,12 +21,15 @@ import org.convoy.registration.delegate.domain.Registration;
 import org.convoy.registration.delegate.domain.RegistrationRefusedException;
 import org.convoy.registration.delegate.domain.RegistrationRepository;
 import org.convoy.registration.delegate.domain.RegistrationStatus;
+import org.convoy.registration.convoy.ConvoyCatalog;
+import org.convoy.registration.convoy.PlacesGrew;
 import org.convoy.registration.convoy.PlacesLedger;
 import org.convoy.registration.convoy.domain.Convoy;
 import org.convoy.support.links.LinkCodes;
 import org.convoy.support.store.OptimisticWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -41,17 +44,19 @@ public class Registrations {
 
     private final RegistrationRepository registrations;
     private final PlacesLedger places;
+    private final ConvoyCatalog convoys;
     private final SelfServiceLinks links;
     private final OptimisticWrites writes;
     private final DelegateDataKeys dataKeys;
     private final RegistrationProperties properties;
     private final Clock clock;
 
-    Registrations(RegistrationRepository registrations, PlacesLedger places,
+    Registrations(RegistrationRepository registrations, PlacesLedger places, ConvoyCatalog convoys,
             SelfServiceLinks links, OptimisticWrites writes, DelegateDataKeys dataKeys, RegistrationProperties properties,
             Clock clock) {
         this.registrations = registrations;
         this.places = places;
+        this.convoys = convoys;
         this.links = links;
         this.writes = writes;
         this.dataKeys = dataKeys;
@@ -65,7 +70,7 @@ public class Registrations {
 
     public Submitted submit(String convoyId, DelegateProfile lead, List<DelegateProfile> companions,
             String idempotencyKey, String fingerprint) {
-        places.requireKnown(convoyId);
+        convoys.requireRegistering(convoyId);
         if (idempotencyKey != null) {
             Optional<Registration> earlier = registrations.findByIdempotencyKey(idempotencyKey);
             if (earlier.isPresent()) {
@@ -142,7 +147,7 @@ public class Registrations {
      * @return how many delegates were erased
      */
     public int eraseConvoy(String convoyId, String by) {
-        LocalDate retainUntil = places.retainUntil(convoyId);
+        LocalDate retainUntil = convoys.retainUntil(convoyId);
         LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
         if (!today.isAfter(retainUntil)) {
             throw new RetentionNotOverException(convoyId, retainUntil);
@@ -222,6 +227,12 @@ public class Registrations {
         Registration released = change(registrationId, Registration::releaseRecorded);
         deliverPromotions(released.convoyId());
         return load(registrationId);
+    }
+
+    /** The convoy got more places: the groups that moved in are told now. */
+    @EventListener
+    void placesGrew(PlacesGrew grew) {
+        deliverPromotions(grew.convoyId());
     }
 
     private void deliverPromotions(String convoyId) {

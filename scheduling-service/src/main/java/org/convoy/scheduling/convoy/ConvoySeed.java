@@ -1,12 +1,17 @@
 package org.convoy.scheduling.convoy;
 
-import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
+import org.convoy.scheduling.convoy.domain.Capacity;
 import org.convoy.scheduling.convoy.domain.Convoy;
-import org.convoy.scheduling.convoy.domain.ConvoyRepository;
+import org.convoy.scheduling.convoy.domain.ConvoyDefinition;
+import org.convoy.scheduling.convoy.domain.ConvoyStatus;
+import org.convoy.scheduling.convoy.domain.RegistrationWindow;
 import org.convoy.scheduling.convoy.domain.TravelMatrix;
+import org.convoy.support.problem.ConflictException;
 import org.convoy.support.store.SeedFiles;
 import org.convoy.support.store.StoredNames;
 import org.slf4j.Logger;
@@ -15,52 +20,78 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the convoys of {@code seed/convoys.json} that do not exist yet (California 2023 ships with the product) and
- * publishes them; what organizers changed is left alone. A convoy stored before convoys had names in each language
- * takes the seed's definition and is published again.
+ * Loads the sample convoys of {@code seed/convoys.json} that do not exist yet, through the same steps an organizer
+ * takes: created as a draft (copied from an earlier convoy when the seed says so), then moved to the seed's status.
+ * California 2023 has been held; California 2027 is open for registration. What organizers changed is left alone.
+ * A convoy stored before convoys had places, a registration window and a status takes the seed's definition.
  */
 @Component
 public class ConvoySeed {
 
     private static final Logger log = LoggerFactory.getLogger(ConvoySeed.class);
 
-    private final ConvoyRepository convoys;
+    private final Convoys convoys;
     private final MongoOperations mongo;
-    private final Clock clock;
 
-    ConvoySeed(ConvoyRepository convoys, MongoOperations mongo, Clock clock) {
+    ConvoySeed(Convoys convoys, MongoOperations mongo) {
         this.convoys = convoys;
         this.mongo = mongo;
-        this.clock = clock;
     }
 
-    /** Loads what is missing; safe to run from several instances at once. */
-    public void load() {
+    /** Loads the convoys that copy no other; safe to run from several instances at once. */
+    public void loadOriginals() {
         StoredNames.renameCollection(mongo, "editions", Convoy.COLLECTION);
-        List<Convoy> seeds = read();
-        for (Convoy seed : seeds) {
-            convoys.findById(seed.id()).filter(stored -> stored.names().isEmpty()).ifPresent(unnamed -> {
-                convoys.save(new Convoy(seed.id(), seed.names(), seed.zone(), seed.cities(), seed.days(), seed.travel(),
-                        unnamed.sequence() + 1, unnamed.outbox(), unnamed.version()).published(clock.instant()));
-                log.atInfo().addKeyValue("convoyId", seed.id()).log("Convoy named from seed and published again");
-            });
-        }
-        SeedFiles.insertMissing(seeds, convoy -> convoys.existsById(convoy.id()),
-                convoy -> convoys.insert(convoy.published(clock.instant())))
-                .forEach(convoy -> log.atInfo().addKeyValue("convoyId", convoy.id()).log("Convoy loaded from seed"));
+        load(seed -> seed.copyFrom() == null);
     }
 
-    /** The convoys of the seed file, as first published. */
+    /** Loads the convoys copied from another, once that one and its hosts are loaded. */
+    public void loadCopies() {
+        load(seed -> seed.copyFrom() != null);
+    }
+
+    private void load(Predicate<SeedConvoy> which) {
+        for (SeedConvoy seed : SeedFiles.read("seed/convoys.json", SeedConvoy[].class)) {
+            if (!which.test(seed)) {
+                continue;
+            }
+            if (!convoys.exists(seed.id())) {
+                try {
+                    convoys.create(seed.id(), seed.startsOn(), seed.endsOn(), seed.definition(), seed.copyFrom());
+                    log.atInfo().addKeyValue("convoyId", seed.id()).log("Convoy loaded from seed");
+                } catch (ConflictException anotherInstanceWasFirst) {
+                    continue;
+                }
+            } else if (convoys.get(seed.id()).places() == null) {
+                convoys.redefine(seed.id(), seed.startsOn(), seed.endsOn(), seed.definition());
+                log.atInfo().addKeyValue("convoyId", seed.id()).log("Convoy completed from seed");
+            } else {
+                continue;
+            }
+            ConvoyStatus status = convoys.get(seed.id()).status();
+            while (status != seed.status() && status.ordinal() < seed.status().ordinal()) {
+                status = convoys.move(seed.id(), ConvoyStatus.values()[status.ordinal() + 1]).status();
+            }
+        }
+    }
+
+    /** The convoys of the seed file, as they stand once loaded. */
     public static List<Convoy> read() {
         return SeedFiles.read("seed/convoys.json", SeedConvoy[].class).stream().map(SeedConvoy::convoy).toList();
     }
 
-    /** A convoy as the seed file writes it: its definition, without a publication history. */
-    record SeedConvoy(String id, Map<String, String> names, String zone, List<Convoy.City> cities, List<Convoy.Day> days,
-            TravelMatrix travel) {
+    /** A convoy as the seed file writes it: what an organizer would send, and the status it has reached. */
+    record SeedConvoy(String id, Map<String, String> names, ConvoyStatus status, LocalDate startsOn, LocalDate endsOn,
+            List<Convoy.City> cities, List<Convoy.Day> days, TravelMatrix travel, Capacity places,
+            RegistrationWindow registration, LocalDate retainUntil, String copyFrom) {
+
+        ConvoyDefinition definition() {
+            return new ConvoyDefinition(names, cities, days, travel, places, registration, retainUntil);
+        }
 
         Convoy convoy() {
-            return new Convoy(id, names, zone, cities, days, travel, 0, List.of(), null);
+            Convoy draft = Convoy.draft(id, definition(), copyFrom);
+            return new Convoy(id, names, draft.zone(), cities, days, travel, status, registration, places, retainUntil,
+                    copyFrom, 0, List.of(), null);
         }
     }
 }

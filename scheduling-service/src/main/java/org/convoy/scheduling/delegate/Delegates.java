@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.convoy.scheduling.convoy.ConvoyReferences;
 import org.convoy.scheduling.delegate.domain.ScheduledDelegate;
 import org.convoy.scheduling.delegate.domain.ScheduledDelegateRepository;
 import org.convoy.support.problem.NotFoundException;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Service;
 
 /** The delegates scheduling knows (its copy, built from delegate events), as planning and its pages read them. */
 @Service
-public class Delegates {
+public class Delegates implements ConvoyReferences.HeldPlaces {
 
     private final ScheduledDelegateRepository delegates;
 
@@ -46,6 +47,17 @@ public class Delegates {
         Map<UUID, ScheduledDelegate> known = new HashMap<>();
         delegates.findAllById(List.copyOf(ids)).forEach(delegate -> known.put(delegate.id(), delegate));
         return known;
+    }
+
+    /** Places held by role: delegates submitted or approved, as the delegate stream last told of them. */
+    @Override
+    public Map<String, Integer> heldPlaces(String convoyId) {
+        Map<String, Integer> held = new HashMap<>();
+        ofConvoy(convoyId).stream()
+                .filter(delegate -> delegate.status() == ScheduledDelegate.Status.SUBMITTED
+                        || delegate.status() == ScheduledDelegate.Status.APPROVED)
+                .forEach(delegate -> held.merge(delegate.role(), 1, Integer::sum));
+        return held;
     }
 
     private static NotFoundException unknown(UUID delegateId) {

@@ -1,10 +1,13 @@
 package org.convoy.scheduling.host;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import org.convoy.support.problem.FieldProblemException;
+import org.convoy.scheduling.convoy.ConvoyCopied;
 import org.convoy.scheduling.convoy.Convoys;
 import org.convoy.scheduling.convoy.domain.Convoy;
 import org.convoy.scheduling.host.domain.Host;
@@ -12,6 +15,7 @@ import org.convoy.scheduling.host.domain.Host.Window;
 import org.convoy.scheduling.host.domain.HostRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -69,6 +73,42 @@ public class Hosts {
                     + "first.");
         }
         hosts.delete(host);
+    }
+
+    /**
+     * A convoy copied from another takes the hosts of that one that receive delegations in one of its cities. Their
+     * availability moves by as many days as the convoy's first day moved, at the same times of day; windows that do
+     * not fall on one of the new convoy's days are left out.
+     */
+    @EventListener
+    void copied(ConvoyCopied copied) {
+        Convoy source = convoys.get(copied.sourceId());
+        Convoy copy = convoys.get(copied.copyId());
+        long days = ChronoUnit.DAYS.between(source.firstDay(), copy.firstDay());
+        int added = 0;
+        for (Host host : hosts.findByConvoyIdOrderByName(source.id())) {
+            if (copy.city(host.venue().city()).isEmpty()) {
+                continue;
+            }
+            List<Window> moved = host.availability().stream()
+                    .map(window -> new Window(moved(window.startsAt(), source, copy, days),
+                            moved(window.endsAt(), source, copy, days)))
+                    .filter(window -> copy.onOneDay(window.startsAt(), window.endsAt()))
+                    .toList();
+            try {
+                hosts.insert(Host.of(copy.id(), host.hostId(), host.name(), host.venue(), host.sectors(), host.axes(),
+                        moved));
+                added++;
+            } catch (DuplicateKeyException e) {
+                // already copied
+            }
+        }
+        log.atInfo().addKeyValue("convoyId", copy.id()).addKeyValue("copiedFrom", source.id())
+                .addKeyValue("hosts", added).log("Hosts copied");
+    }
+
+    private static Instant moved(Instant instant, Convoy source, Convoy copy, long days) {
+        return instant.atZone(source.zoneId()).toLocalDateTime().plusDays(days).atZone(copy.zoneId()).toInstant();
     }
 
     private static void checked(Convoy convoy, HostInput input) {

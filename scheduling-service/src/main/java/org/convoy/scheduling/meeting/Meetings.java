@@ -2,6 +2,7 @@ package org.convoy.scheduling.meeting;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -9,7 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import org.convoy.scheduling.convoy.ConvoyReferences;
 import org.convoy.scheduling.convoy.Convoys;
 import org.convoy.scheduling.convoy.domain.Convoy;
 import org.convoy.scheduling.delegate.DelegateDeparted;
@@ -41,7 +44,7 @@ import org.springframework.stereotype.Service;
  * a race is redone on the fresh schedule, where the rules see what the winner confirmed.
  */
 @Service
-public class Meetings implements HostReferences {
+public class Meetings implements HostReferences, ConvoyReferences.ConfirmedMeetingDays {
 
     private static final Logger log = LoggerFactory.getLogger(Meetings.class);
     static final Duration LONGEST_MEETING = Duration.ofHours(8);
@@ -150,6 +153,14 @@ public class Meetings implements HostReferences {
     public boolean meetingsWith(String convoyId, String hostId) {
         return schedules.findById(convoyId).stream().flatMap(schedule -> schedule.meetings().stream())
                 .anyMatch(meeting -> meeting.hostId().equals(hostId) && !meeting.is(MeetingStatus.CANCELLED));
+    }
+
+    @Override
+    public Set<LocalDate> confirmedMeetingDays(String convoyId) {
+        Convoy convoy = convoys.get(convoyId);
+        return schedules.findById(convoyId).stream().flatMap(schedule -> schedule.confirmed().stream())
+                .map(meeting -> meeting.startsAt().atZone(convoy.zoneId()).toLocalDate())
+                .collect(Collectors.toSet());
     }
 
     /** What would stop this meeting from being confirmed as it stands (empty for confirmed and cancelled ones). */

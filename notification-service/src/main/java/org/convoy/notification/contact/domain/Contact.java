@@ -33,6 +33,7 @@ public record Contact(
         boolean emailOptOut,
         boolean smsOptOut,
         boolean textsConfirmed,
+        boolean departed,
         Instant updatedAt) {
 
     public static final String COLLECTION = "contacts";
@@ -47,16 +48,22 @@ public record Contact(
 
     public Contact withWaitlisted(boolean value) {
         return new Contact(id, convoyId, givenName, familyName, email, phone, language, channels, value, zone,
-                emailOptOut, smsOptOut, textsConfirmed, updatedAt);
+                emailOptOut, smsOptOut, textsConfirmed, departed, updatedAt);
     }
 
     public Contact withPreferences(boolean noEmail, boolean noSms, Instant at) {
         return new Contact(id, convoyId, givenName, familyName, email, phone, language, channels, waitlisted, zone,
-                noEmail, noSms, textsConfirmed, at);
+                noEmail, noSms, textsConfirmed, departed, at);
     }
 
     public Contact withTextsConfirmed(Instant at) {
         return new Contact(id, convoyId, givenName, familyName, email, phone, language, channels, waitlisted, zone,
-                emailOptOut, smsOptOut, true, at);
+                emailOptOut, smsOptOut, true, departed, at);
+    }
+
+    /** She withdrew or was rejected: notices about her convoy as a whole no longer concern her. */
+    public Contact withDeparted(Instant at) {
+        return new Contact(id, convoyId, givenName, familyName, email, phone, language, channels, waitlisted, zone,
+                emailOptOut, smsOptOut, textsConfirmed, true, at);
     }
 }

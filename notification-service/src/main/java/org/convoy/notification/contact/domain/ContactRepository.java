@@ -1,8 +1,12 @@
 package org.convoy.notification.contact.domain;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 
 public interface ContactRepository extends MongoRepository<Contact, UUID> {
+
+    /** The convoy's delegates who still take part (not withdrawn, not rejected). */
+    List<Contact> findByConvoyIdAndDepartedFalse(String convoyId);
 }

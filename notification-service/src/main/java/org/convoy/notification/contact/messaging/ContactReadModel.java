@@ -58,6 +58,12 @@ public class ContactReadModel {
                 .ifPresent(contact -> contacts.save(contact.withTextsConfirmed(event.occurredAt())));
     }
 
+    /** She withdrew or was rejected. */
+    public void departed(DelegateEvent event) {
+        contacts.findById(event.delegateId()).filter(contact -> !contact.departed())
+                .ifPresent(contact -> contacts.save(contact.withDeparted(event.occurredAt())));
+    }
+
     /** @return what was known of the erased delegate, for the other places that must forget it too */
     public Optional<Contact> erased(DelegateErased event) {
         Optional<Contact> known = contacts.findById(event.delegateId());
@@ -72,6 +78,6 @@ public class ContactReadModel {
                 profile.phone(), profile.preferredLanguage(), profile.channels(),
                 known.map(Contact::waitlisted).orElse(false), HomeZones.of(profile.state()),
                 known.map(Contact::emailOptOut).orElse(false), known.map(Contact::smsOptOut).orElse(false),
-                known.map(Contact::textsConfirmed).orElse(false), at));
+                known.map(Contact::textsConfirmed).orElse(false), known.map(Contact::departed).orElse(false), at));
     }
 }

@@ -50,8 +50,14 @@ class DelegateEventsConfiguration {
                     welcome.approved(event);
                 })
                 .on(DelegateLinkOpened.class, contacts::textsConfirmed)
-                .on(DelegateRejected.class, welcome::rejected)
-                .on(DelegateWithdrawn.class, welcome::withdrawn)
+                .on(DelegateRejected.class, event -> {
+                    contacts.departed(event);
+                    welcome.rejected(event);
+                })
+                .on(DelegateWithdrawn.class, event -> {
+                    contacts.departed(event);
+                    welcome.withdrawn(event);
+                })
                 .on(RegistrationLinkIssued.class, welcome::linkIssued)
                 .on(DelegateUpdated.class, contacts::updated)
                 .on(DelegateErased.class, erased::forget)

@@ -32,7 +32,7 @@ public class Convoy {
     private final LocalDate startsOn;
     private final LocalDate endsOn;
     private final LocalDate retainUntil;
-    private final Capacity capacity;
+    private Capacity capacity;
     private final Map<UUID, Place> seats = new HashMap<>();
     /** Waiting groups in the order they joined the waitlist. */
     private final LinkedHashMap<UUID, Place> waitlist = new LinkedHashMap<>();
@@ -132,6 +132,17 @@ public class Convoy {
             }
             changed.add(groupId);
         }
+        return promoteWhatFits();
+    }
+
+    /**
+     * New places by role, as organizers set them: waiting groups that now fit move in. Places already held are never
+     * taken back; when the new places are fewer than those held, nobody new gets one until enough are freed.
+     *
+     * @return the groups that just moved from the waitlist into the convoy
+     */
+    public List<UUID> resize(Capacity places) {
+        capacity = places;
         return promoteWhatFits();
     }
 

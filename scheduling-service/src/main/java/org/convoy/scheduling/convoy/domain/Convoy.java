@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.convoy.events.ConvoyDatesChanged;
 import org.convoy.events.ConvoyDetails;
 import org.convoy.events.ConvoyPublished;
 import org.convoy.support.outbox.OutboxEntry;
@@ -20,25 +21,71 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A convoy as scheduling keeps it, the one definition the platform has: its name in each language, its days, the
- * cities of each day, the zone its times are shown in, and how long it takes to get from one venue to another. Each
+ * cities of each day and their zones, how long it takes to get from one venue to another, its places by role, its
+ * registration window, how long its delegates' data is kept, and where it stands ({@link ConvoyStatus}). Each
  * publication is recorded with the convoy in one write ({@link ConvoyPublished} in its outbox), so every other
  * service keeps its copy from the convoy stream.
  *
- * @param names    the name by language tag ({@code es}, {@code en})
- * @param zone     IANA zone id, e.g. {@code America/Los_Angeles}; meetings are shown in it, zone named
- * @param cities   the cities the convoy visits, by id
- * @param days     one entry per convoy day, in date order; a travel day lists two cities
- * @param sequence grows with every publication
+ * @param names        the name by language tag ({@code es}, {@code en})
+ * @param zone         IANA zone id of the first city, e.g. {@code America/Los_Angeles}; meetings are shown in it,
+ *                     zone named
+ * @param cities       the cities the convoy visits, by id, each with its zone
+ * @param days         one entry per convoy day, in date order; a travel day lists two cities
+ * @param status       where the convoy stands; stored convoys from before it had one read as {@code OPEN}
+ * @param registration when delegates may register
+ * @param places       places by role, which registration hands out
+ * @param retainUntil  after this day the personal data of the convoy's delegates may be erased
+ * @param copiedFrom   the convoy this one was copied from, if any
+ * @param sequence     grows with every publication
  */
 @Document(Convoy.COLLECTION)
 public record Convoy(@Id String id, Map<String, String> names, String zone, List<City> cities, List<Day> days,
-        TravelMatrix travel, int sequence, List<OutboxEntry> outbox, @Version Long version) implements Outboxed {
+        TravelMatrix travel, ConvoyStatus status, RegistrationWindow registration, Capacity places,
+        LocalDate retainUntil, String copiedFrom, int sequence, List<OutboxEntry> outbox, @Version Long version)
+        implements Outboxed {
 
     public static final String COLLECTION = "convoys";
 
     public Convoy {
         names = names == null ? Map.of() : Map.copyOf(names);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
+        status = status == null ? ConvoyStatus.OPEN : status;
+    }
+
+    /** A new convoy, a draft until organizers open it. */
+    public static Convoy draft(String id, ConvoyDefinition definition, String copiedFrom) {
+        return new Convoy(id, definition.names(), definition.cities().get(0).zone(), definition.cities(),
+                definition.days(), definition.travel(), ConvoyStatus.DRAFT, definition.registration(),
+                definition.places(), definition.retainUntil(), copiedFrom, 0, List.of(), null);
+    }
+
+    /** The convoy with a new definition, published with the next sequence; a new date range is announced too. */
+    public Convoy redefined(ConvoyDefinition definition, Instant now) {
+        Convoy changed = new Convoy(id, definition.names(), definition.cities().get(0).zone(), definition.cities(),
+                definition.days(), definition.travel(), status, definition.registration(), definition.places(),
+                definition.retainUntil(), copiedFrom, sequence + 1, outbox, version);
+        if (changed.firstDay().equals(firstDay()) && changed.lastDay().equals(lastDay())) {
+            return changed.published(now);
+        }
+        return changed.published(now).announcing(new ConvoyDatesChanged(UUID.randomUUID(), now,
+                ConvoyDatesChanged.SCHEMA_VERSION, id, changed.sequence, firstDay(), lastDay(), changed.firstDay(),
+                changed.lastDay()));
+    }
+
+    /** The convoy in a new status, published with the next sequence. */
+    public Convoy moved(ConvoyStatus next, Instant now) {
+        return new Convoy(id, names, zone, cities, days, travel, next, registration, places, retainUntil, copiedFrom,
+                sequence + 1, outbox, version).published(now);
+    }
+
+    /** What an organizer wrote of the convoy, as she would edit it again. */
+    public ConvoyDefinition definition() {
+        return new ConvoyDefinition(names, cities, days, travel, places, registration, retainUntil);
+    }
+
+    /** Whether registration takes delegates at this moment. */
+    public boolean registering(Instant now) {
+        return status == ConvoyStatus.OPEN && registration != null && registration.covers(now);
     }
 
     /** The name in the given language, or in Spanish, or in any language the convoy has. */
@@ -49,7 +96,13 @@ public record Convoy(@Id String id, Map<String, String> names, String zone, List
     /** What other services and people are told of the convoy. */
     public ConvoyDetails details() {
         return new ConvoyDetails(names, firstDay(), lastDay(), zone,
-                cities.stream().map(city -> new ConvoyDetails.City(city.id(), city.name())).toList());
+                cities.stream().map(city -> new ConvoyDetails.City(city.id(), city.name(), zoneOf(city))).toList(),
+                status.name(),
+                registration == null ? null
+                        : new ConvoyDetails.Registration(registration.opensAt(), registration.closesAt()),
+                places == null ? null : new ConvoyDetails.Places(places.total(), places.byRole()),
+                retainUntil,
+                days.stream().map(day -> new ConvoyDetails.Day(day.date(), day.cities())).toList());
     }
 
     /** The convoy as it now stands, announced to the platform ({@link ConvoyPublished} with its sequence). */
@@ -57,7 +110,18 @@ public record Convoy(@Id String id, Map<String, String> names, String zone, List
         List<OutboxEntry> pending = new ArrayList<>(outbox);
         pending.add(OutboxEntry.of(new ConvoyPublished(UUID.randomUUID(), now, ConvoyPublished.SCHEMA_VERSION, id,
                 sequence, details())));
-        return new Convoy(id, names, zone, cities, days, travel, sequence, pending, version);
+        return withOutbox(pending);
+    }
+
+    private Convoy announcing(ConvoyDatesChanged event) {
+        List<OutboxEntry> pending = new ArrayList<>(outbox);
+        pending.add(OutboxEntry.of(event));
+        return withOutbox(pending);
+    }
+
+    private Convoy withOutbox(List<OutboxEntry> pending) {
+        return new Convoy(id, names, zone, cities, days, travel, status, registration, places, retainUntil, copiedFrom,
+                sequence, pending, version);
     }
 
     @Override
@@ -105,8 +169,16 @@ public record Convoy(@Id String id, Map<String, String> names, String zone, List
         return city(cityId).map(City::name).orElse(cityId);
     }
 
-    /** @param id stable code such as {@code LOS_ANGELES} */
-    public record City(String id, String name) {
+    /** The zone of a city, or the convoy's own for a city stored before cities had one. */
+    public String zoneOf(City city) {
+        return city.zone() == null ? zone : city.zone();
+    }
+
+    /**
+     * @param id   stable code such as {@code LOS_ANGELES}
+     * @param zone IANA zone id of the city
+     */
+    public record City(String id, String name, String zone) {
     }
 
     /** @param cities the cities the convoy is in that day; two on a travel day */

@@ -1,0 +1,53 @@
+package org.convoy.notification.notice;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+import org.convoy.events.ConvoyDatesChanged;
+import org.convoy.notification.contact.domain.Contact;
+import org.convoy.notification.contact.domain.ContactRepository;
+import org.convoy.notification.convoy.ConvoyNames;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Notices about a convoy as a whole: when organizers move its dates, every delegate still taking part hears of it,
+ * in her language, with the convoy named and the new dates. Sent once per delegate and channel, like every notice.
+ */
+@Service
+public class ConvoyNotices {
+
+    private static final Logger log = LoggerFactory.getLogger(ConvoyNotices.class);
+
+    private final NoticeSender notices;
+    private final ContactRepository contacts;
+    private final ConvoyNames convoys;
+
+    ConvoyNotices(NoticeSender notices, ContactRepository contacts, ConvoyNames convoys) {
+        this.notices = notices;
+        this.contacts = contacts;
+        this.convoys = convoys;
+    }
+
+    public void datesChanged(ConvoyDatesChanged event) {
+        var affected = contacts.findByConvoyIdAndDepartedFalse(event.convoyId());
+        for (Contact contact : affected) {
+            notices.send(new Outgoing(event, contact.id(), null, any -> "convoy-dates-changed",
+                    recipient -> new Object[] { recipient.givenName(), recipient.fullName(),
+                            convoys.of(event.convoyId(), recipient.language()),
+                            date(event.startsOn(), recipient), date(event.endsOn(), recipient),
+                            date(event.previousStartsOn(), recipient), date(event.previousEndsOn(), recipient) },
+                    true, Outgoing.Importance.CRITICAL, null, null, null));
+        }
+        log.atInfo().addKeyValue("convoyId", event.convoyId()).addKeyValue("delegates", affected.size())
+                .log("Delegates told of the convoy's new dates");
+    }
+
+    private static String date(LocalDate date, Contact contact) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(contact.language()))
+                .format(date);
+    }
+}
