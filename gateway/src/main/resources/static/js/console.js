@@ -3,12 +3,15 @@
 import { initLanguage, t, lang, onLangChange } from './i18n.js';
 import { h, $, $$, fill, show, say } from './dom.js';
 import { api, ApiError, describe } from './api.js';
-import { ROLES, SECTORS, AXES, STATUSES, STATES, CONVOY_ID, stateName } from './vocab.js';
+import { ROLES, SECTORS, AXES, STATUSES, STATES, stateName } from './vocab.js';
+import { zoned } from './zones.js';
+import { setupConvoys, loadConvoysPanel, saveConvoy, convoyName } from './convoys.js';
+import { setupHostEditor, buildHostForm, saveHost, removeHost } from './hosts.js';
 
 const SESSION_KEY = 'convoy.session';
 const POLL_SECONDS = 5;
-const TABS = ['dashboard', 'delegates', 'hosts', 'planner', 'notices'];
-const C = encodeURIComponent(CONVOY_ID);
+const CONVOY_KEY = 'convoy.console.convoy';
+const TABS = ['dashboard', 'delegates', 'hosts', 'planner', 'notices', 'convoys'];
 
 initLanguage();
 
@@ -16,6 +19,9 @@ let session = loadSession();
 let activeTab = 'dashboard';
 let pollTimer = null;
 let lastTotal = null;
+let convoyId = null;
+let C = '';
+let convoys = [];
 let convoy = null;
 let hosts = [];
 let delegates = [];
@@ -124,8 +130,83 @@ function startApp() {
   fill($('#whoami'), t('con.signedInAs', { user: session.user }));
   buildFilters();
   buildNoticeFilters();
-  selectTab(activeTab);
+  loadConvoyChoice().then(() => selectTab(activeTab)).catch((error) => {
+    if (!(error instanceof ApiError && error.status === 401)) {
+      say($('#console-status'), describe(error), 'error');
+    }
+  });
 }
+
+// ---------------------------------------------------------------- the convoy the tabs show
+
+async function readConvoys() {
+  convoys = await call('/api/scheduling/convoys');
+  return convoys;
+}
+
+/** Every convoy, to choose from; the last one chosen in this tab, or the first open for registration. */
+async function loadConvoyChoice() {
+  await readConvoys();
+  let remembered = null;
+  try {
+    remembered = sessionStorage.getItem(CONVOY_KEY);
+  } catch (e) {
+    // chosen again on the next visit
+  }
+  const fallback = convoys.find((c) => c.status === 'OPEN') || convoys[0];
+  const id = convoys.some((c) => c.id === (convoyId || remembered)) ? (convoyId || remembered) : fallback && fallback.id;
+  renderConvoyChoice(id);
+  useConvoy(id);
+}
+
+function renderConvoyChoice(id) {
+  fill($('#convoy-select'), convoys.map((c) => h('option', { value: c.id, selected: c.id === id },
+    `${convoyName(c)} — ${t('cv.status.' + c.status)}`)));
+}
+
+function useConvoy(id) {
+  if (id === convoyId) {
+    return;
+  }
+  convoyId = id || null;
+  C = encodeURIComponent(id || '');
+  convoy = null;
+  hosts = [];
+  lastTotal = null;
+  selected.clear();
+  rendered.clear();
+  fill($('#suggestions'));
+  try {
+    sessionStorage.setItem(CONVOY_KEY, id || '');
+  } catch (e) {
+    // kept in memory only
+  }
+}
+
+/** Shows another convoy in every tab. */
+function chooseConvoy(id) {
+  useConvoy(id);
+  renderConvoyChoice(id);
+  if (activeTab !== 'convoys') {
+    refresh(true);
+  }
+}
+
+$('#convoy-select').addEventListener('change', (event) => chooseConvoy(event.target.value));
+
+setupConvoys({
+  call,
+  convoys: async () => {
+    await readConvoys();
+    renderConvoyChoice(convoyId);
+    return convoys;
+  },
+  chosen: chooseConvoy,
+});
+$('#cv-form').addEventListener('submit', saveConvoy);
+
+setupHostEditor({ call, convoy: () => convoy, changed: loadHosts });
+$('#host-form').addEventListener('submit', saveHost);
 
 TABS.forEach((name, i) => {
   const tab = $('#tab-' + name);
@@ -156,7 +237,11 @@ function selectTab(name) {
 async function refresh(first = false) {
   clearTimeout(pollTimer);
   try {
-    if (activeTab === 'dashboard' || activeTab === 'delegates') {
+    if (activeTab === 'convoys') {
+      if (first) await loadConvoysPanel();
+    } else if (!convoyId) {
+      say($('#console-status'), t('cv.none'), 'info');
+    } else if (activeTab === 'dashboard' || activeTab === 'delegates') {
       await loadDelegates();
     } else if (activeTab === 'hosts' && first) {
       await loadHosts();
@@ -215,7 +300,7 @@ async function loadDelegates() {
   if (activeTab !== 'delegates') {
     return;
   }
-  const params = new URLSearchParams({ convoyId: CONVOY_ID, size: '500' });
+  const params = new URLSearchParams({ convoyId, size: '500' });
   for (const [name, value] of new FormData($('#filters'))) {
     if (value) params.set(name, value);
   }
@@ -300,7 +385,7 @@ $('#export').addEventListener('click', async () => {
   try {
     const response = await call(`/api/registrations/export.csv?convoyId=${C}`, { raw: true, headers: { Accept: 'text/csv' } });
     const url = URL.createObjectURL(await response.blob());
-    const link = h('a', { href: url, download: `delegates-${CONVOY_ID}.csv`, hidden: true });
+    const link = h('a', { href: url, download: `delegates-${convoyId}.csv`, hidden: true });
     document.body.append(link);
     link.click();
     link.remove();
@@ -323,7 +408,7 @@ async function loadHosts() {
   await loadConvoyAndHosts();
   const list = (values, prefix) => (values || []).map((v) => t(prefix + v)).join(', ');
   fill($('#hosts'),
-    h('thead', {}, h('tr', {}, ['con.col.host', 'con.col.city', 'con.col.venue', 'con.col.capacity', 'con.col.sectors', 'con.col.axes', 'con.suggestions']
+    h('thead', {}, h('tr', {}, ['con.col.host', 'con.col.city', 'con.col.venue', 'con.col.capacity', 'con.col.sectors', 'con.col.axes', 'con.suggestions', 'hf.actions']
       .map((key) => h('th', { scope: 'col' }, t(key))))),
     h('tbody', {}, hosts.map((host) => h('tr', {},
       h('th', { scope: 'row' }, host.name),
@@ -334,7 +419,16 @@ async function loadHosts() {
       h('td', {}, list(host.axes, 'axis.')),
       h('td', {}, h('button', { type: 'button', class: 'secondary small', dataset: { hostId: host.hostId },
         'aria-label': t('con.suggestionsFor', { host: host.name }),
-        onclick: () => showSuggestions(host) }, t('con.suggestions')))))));
+        onclick: () => showSuggestions(host) }, t('con.suggestions'))),
+      h('td', {},
+        h('button', { type: 'button', class: 'secondary small', id: 'hf-edit-' + host.hostId,
+          onclick: () => { buildHostForm(host); $('#host-form-title').focus(); } }, t('hf.edit')),
+        h('button', { type: 'button', class: 'danger small', id: 'hf-remove-' + host.hostId,
+          onclick: (event) => removeHost(host, event.currentTarget) }, t('hf.remove')))))));
+  if (!$('#host-form').dataset.convoy || $('#host-form').dataset.convoy !== convoyId) {
+    $('#host-form').dataset.convoy = convoyId;
+    buildHostForm(null);
+  }
 }
 
 async function showSuggestions(host) {
@@ -356,28 +450,6 @@ async function showSuggestions(host) {
 }
 
 // ---------------------------------------------------------------- day planner
-
-/** The zone's offset at an instant, as +HH:MM. */
-function offsetAt(zone, millis) {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(new Date(millis));
-  const name = (parts.find((part) => part.type === 'timeZoneName') || {}).value || 'GMT';
-  const match = /GMT([+-]\d{2}):?(\d{2})?/.exec(name);
-  return match ? match[1] + ':' + (match[2] || '00') : '+00:00';
-}
-
-function minutes(offset) {
-  const sign = offset.startsWith('-') ? -1 : 1;
-  const [hh, mm] = offset.slice(1).split(':').map(Number);
-  return sign * (hh * 60 + mm);
-}
-
-/** A wall-clock time on a convoy day, in the convoy's zone, as an ISO offset date-time. */
-function zoned(date, time, zone) {
-  const asUtc = Date.parse(`${date}T${time}:00Z`);
-  let offset = offsetAt(zone, asUtc);
-  offset = offsetAt(zone, asUtc - minutes(offset) * 60000);
-  return `${date}T${time}:00${offset}`;
-}
 
 function clock(iso, zone) {
   return new Intl.DateTimeFormat(lang() === 'es' ? 'es-MX' : 'en-US', { hour: '2-digit', minute: '2-digit', timeZone: zone, hourCycle: 'h23' })
@@ -638,6 +710,7 @@ async function loadNotices() {
 onLangChange(() => {
   if (session) {
     fill($('#whoami'), t('con.signedInAs', { user: session.user }));
+    renderConvoyChoice(convoyId);
     buildFilters();
     buildNoticeFilters();
     if (activeTab === 'planner' && convoy) {

@@ -4,10 +4,13 @@ import { initLanguage, t, lang, onLangChange, applyI18n, useLanguageUnlessChosen
 import { h, $, $$, fill, show, say } from './dom.js';
 import { api, ApiError, describe } from './api.js';
 import { field, checked, value, clearErrors, setError, showServerErrors, focusFirstError, checkPerson } from './forms.js';
-import { ROLES, SECTORS, AXES, CHANNELS, LANGUAGES, STATES, CONVOY_ID, stateName } from './vocab.js';
+import { ROLES, SECTORS, AXES, CHANNELS, LANGUAGES, STATES, stateName } from './vocab.js';
 
 const LINK_KEY = 'convoy.link';
 const MAX_COMPANIONS = 10;
+
+let openConvoys = [];
+let chosenConvoy = null;
 
 initLanguage();
 
@@ -134,7 +137,7 @@ function registrationBody(form) {
     };
   });
   return {
-    convoyId: CONVOY_ID,
+    convoyId: chosenConvoy && chosenConvoy.id,
     givenName: value(form, 'givenName'), familyName: value(form, 'familyName'), email: value(form, 'email'),
     phone: optional('phone'), preferredLanguage: value(form, 'preferredLanguage'), role: value(form, 'role'),
     state: value(form, 'state'), municipality: optional('municipality'), organization: value(form, 'organization'),
@@ -258,7 +261,7 @@ $('#link-form').addEventListener('submit', async (event) => {
     return;
   }
   try {
-    await api('/api/registrations/link-requests', { method: 'POST', body: { convoyId: CONVOY_ID, email } });
+    await api('/api/registrations/link-requests', { method: 'POST', body: { convoyId: chosenConvoy && chosenConvoy.id, email } });
     say($('#link-status'), t('reg.linkSent'), 'ok');
   } catch (e) {
     say($('#link-status'), describe(e), 'error');
@@ -334,6 +337,7 @@ function renderSelf() {
   const active = !['WITHDRAWN', 'REJECTED', 'ERASED'].includes(me.status);
   fill($('#self-summary'),
     h('div', { class: 'panel summary' },
+      h('p', { id: 'self-convoy', class: 'convoy-name' }, (me.convoyNames || {})[lang()] || (me.convoyNames || {}).es || ''),
       h('p', { class: 'who' }, p.givenName + ' ' + p.familyName),
       h('p', {}, [p.position, p.organization].filter(Boolean).join(', ')),
       h('p', {}, [p.municipality, stateName(p.state)].filter(Boolean).join(', ')),
@@ -495,6 +499,57 @@ onLangChange((now) => {
   }
 });
 
+// ---------------------------------------------------------------- which convoy
+
+function convoyTitle(convoy) {
+  const names = convoy.names || {};
+  return names[lang()] || names.es || convoy.id;
+}
+
+function longDate(iso) {
+  return new Intl.DateTimeFormat(lang() === 'es' ? 'es-MX' : 'en-US', { dateStyle: 'long', timeZone: 'UTC' })
+    .format(new Date(iso.slice(0, 10) + 'T12:00:00Z'));
+}
+
+/** When registration opens or closes, as people at the convoy read it (its own zone, shown by name). */
+function moment(iso) {
+  return longDate(iso) + ' ' + iso.slice(11, 16);
+}
+
+function windowText(convoy) {
+  if (convoy.registration === 'OPEN') return t('reg.convoy.openUntil', { when: moment(convoy.closesAt) });
+  if (convoy.registration === 'NOT_YET_OPEN') return t('reg.convoy.opensOn', { when: moment(convoy.opensAt) });
+  return t('reg.convoy.closed', { when: moment(convoy.closesAt) });
+}
+
+/** The convoys open for registration, to choose one; the one asked for in the address, or the first taking people. */
+async function loadOpenConvoys() {
+  openConvoys = await api('/api/registrations/convoys');
+  const asked = new URLSearchParams(location.search).get('convoy');
+  chosenConvoy = openConvoys.find((c) => c.id === asked) || openConvoys.find((c) => c.registration === 'OPEN')
+    || openConvoys[0] || null;
+  renderConvoyChoice();
+}
+
+function renderConvoyChoice() {
+  const box = $('#convoy-choice');
+  if (openConvoys.length === 0) {
+    fill(box, h('p', { class: 'status status-info' }, t('reg.convoy.none')));
+    show($('#registration-form'), false);
+    return;
+  }
+  fill(box, h('fieldset', { class: 'group' }, h('legend', {}, t('reg.convoy.choose')),
+    openConvoys.map((convoy) => h('label', { class: 'convoy-option' },
+      h('input', { type: 'radio', name: 'convoyId', value: convoy.id, id: 'convoy-' + convoy.id,
+        checked: chosenConvoy && convoy.id === chosenConvoy.id, onchange: () => { chosenConvoy = convoy; renderConvoyChoice(); } }),
+      h('span', {}, h('strong', {}, convoyTitle(convoy)), h('br'),
+        t('reg.convoy.when', { cities: convoy.cities.join(', '), from: longDate(convoy.startsOn), to: longDate(convoy.endsOn) }),
+        h('br'), h('span', { class: 'hint', id: 'window-' + convoy.id }, windowText(convoy)))))));
+  const taking = chosenConvoy && chosenConvoy.registration === 'OPEN';
+  show($('#registration-form'), Boolean(taking));
+  say($('#convoy-window'), taking ? '' : windowText(chosenConvoy), 'info');
+}
+
 // ---------------------------------------------------------------- start
 
 // A link pasted into this tab while the page is open changes only the fragment, which loads nothing: read it afresh.
@@ -516,4 +571,10 @@ if (session && session.token) {
   buildRegistrationForm(form);
   applyI18n();
   show($('#register-view'));
+  try {
+    await loadOpenConvoys();
+  } catch (e) {
+    say($('#page-status'), describe(e), 'error');
+  }
+  onLangChange(() => renderConvoyChoice());
 }

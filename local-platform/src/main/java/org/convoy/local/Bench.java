@@ -60,6 +60,7 @@ public final class Bench {
     private Admin admin;
     private PlatformConfig config;
     private final AtomicInteger emailSequence = new AtomicInteger();
+    private String convoyId;
 
     private Bench(Settings settings) {
         this.settings = settings;
@@ -122,6 +123,8 @@ public final class Bench {
 
         String direct = "http://localhost:" + config.port(PlatformConfig.REGISTRATION) + "/";
         String gateway = platform.gatewayUrl();
+        // The sample convoys' registration windows are fixed dates; the benchmark registers for a copy it opens now.
+        convoyId = ConvoyCopy.openCopyOfCalifornia(gateway, login(gateway), "bench").id();
 
         warmUp(direct);
         // Paced first: each rate's emails are all delivered before the next starts. The rush leaves a backlog of
@@ -236,7 +239,7 @@ public final class Bench {
     private void compare(String direct, String gateway) throws Exception {
         int calls = settings.comparisonCalls();
         String one = "api/registrations/" + someDelegate(direct);
-        String list = "api/registrations?convoyId=california-2023&size=20";
+        String list = "api/registrations?convoyId=" + convoyId + "&size=20";
         say("Gateway against direct: " + calls + " calls each");
         long gatewayPid = pidOf(PlatformConfig.GATEWAY);
 
@@ -365,10 +368,10 @@ public final class Bench {
     /** Registers one more delegate and returns her id, for the calls that read one delegate. */
     private String someDelegate(String base) throws IOException, InterruptedException {
         String body = """
-                {"convoyId":"california-2023","givenName":"Ana","familyName":"Lectora","email":"%s",
+                {"convoyId":"%s","givenName":"Ana","familyName":"Lectora","email":"%s",
                  "preferredLanguage":"es","role":"BUSINESS_DELEGATE","state":"MX-JAL","municipality":"Zapopan",
                  "organization":"Cámara de Comercio","position":"Directora","sectors":["FINTECH"],
-                 "axes":["ECONOMIC"],"channels":["EMAIL"],"privacyConsent":true}""".formatted(nextEmail("read"));
+                 "axes":["ECONOMIC"],"channels":["EMAIL"],"privacyConsent":true}""".formatted(convoyId, nextEmail("read"));
         String answer = http.send(HttpRequest.newBuilder(URI.create(base + "api/registrations"))
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
@@ -389,10 +392,10 @@ public final class Bench {
 
     private int register(String base, String email) {
         String body = """
-                {"convoyId":"california-2023","givenName":"Delegada","familyName":"De Prueba","email":"%s",
+                {"convoyId":"%s","givenName":"Delegada","familyName":"De Prueba","email":"%s",
                  "preferredLanguage":"es","role":"BUSINESS_DELEGATE","state":"MX-JAL","municipality":"Zapopan",
                  "organization":"Cámara de Comercio","position":"Directora","sectors":["FINTECH"],
-                 "axes":["ECONOMIC"],"channels":["EMAIL"],"privacyConsent":true}""".formatted(email);
+                 "axes":["ECONOMIC"],"channels":["EMAIL"],"privacyConsent":true}""".formatted(convoyId, email);
         return send(HttpRequest.newBuilder(URI.create(base + "api/registrations"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
     }

@@ -70,6 +70,7 @@ class WalkingSkeletonIT {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
+    private ConvoyCopy convoy;
 
     @BeforeAll
     static void startPlatform() throws IOException {
@@ -192,13 +193,15 @@ class WalkingSkeletonIT {
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).until(() -> json.readTree(get("api/scheduling/delegates/" + id, token)
                 .body()).path("status").asString().equals("APPROVED"));
-        HttpResponse<String> draft = post("api/scheduling/convoys/california-2023/meetings", """
-                {"hostId": "disney", "startsAt": "2023-02-28T10:00:00-08:00", "endsAt": "2023-02-28T11:00:00-08:00",
-                 "axis": "CREATIVE_INDUSTRIES", "sector": "CINEMATOGRAPHY", "attendeeIds": ["%s"]}""".formatted(id),
-                token);
+        String convoyId = convoy().id();
+        String startsAt = convoy().at("2023-02-28T10:00");
+        HttpResponse<String> draft = post("api/scheduling/convoys/" + convoyId + "/meetings", """
+                {"hostId": "disney", "startsAt": "%s", "endsAt": "%s",
+                 "axis": "CREATIVE_INDUSTRIES", "sector": "CINEMATOGRAPHY", "attendeeIds": ["%s"]}"""
+                .formatted(startsAt, convoy().at("2023-02-28T11:00"), id), token);
         assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
         String meetingId = json.readTree(draft.body()).path("id").asString();
-        HttpResponse<String> confirmed = post("api/scheduling/convoys/california-2023/meetings/" + meetingId
+        HttpResponse<String> confirmed = post("api/scheduling/convoys/" + convoyId + "/meetings/" + meetingId
                 + "/confirmation", "", token);
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
 
@@ -206,14 +209,15 @@ class WalkingSkeletonIT {
                 .anySatisfy(mail -> {
                     assertThat(mail.get("to")).isEqualTo(email);
                     assertThat(mail.get("subject")).startsWith("Convoy: reunión con The Walt Disney Company");
-                    assertThat(mail.get("text")).contains("de 10:00 a 11:00, hora del Pacífico (America/Los_Angeles)");
+                    assertThat(mail.get("text")).contains("de 10:00 a 11:00, hora del Pacífico (America/Los_Angeles)",
+                            "Convoy de prueba " + convoyId);
                     assertThat(mail.get("attachments")).isEqualTo("invite.ics");
                 }));
         HttpResponse<String> agenda = send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
-                + "api/scheduling/convoys/california-2023/delegates/" + id + "/agenda"))
+                + "api/scheduling/convoys/" + convoyId + "/delegates/" + id + "/agenda"))
                 .header("X-Registration-Token", session).GET());
         assertThat(agenda.statusCode()).as(agenda.body()).isEqualTo(200);
-        assertThat(agenda.body()).contains(meetingId, "\"startsAt\":\"2023-02-28T10:00:00-08:00\"");
+        assertThat(agenda.body()).contains(meetingId, "\"startsAt\":\"" + startsAt + "\"");
     }
 
     @Test
@@ -452,10 +456,18 @@ class WalkingSkeletonIT {
         return json.readTree(login.body()).path("accessToken").asString();
     }
 
-    private static String registration(String email) {
+    /** The open convoy these journeys register for, created through the organizers' API on first use. */
+    private ConvoyCopy convoy() throws Exception {
+        if (convoy == null) {
+            convoy = ConvoyCopy.openCopyOfCalifornia(platform.gatewayUrl(), organizerToken(), "walking-skeleton");
+        }
+        return convoy;
+    }
+
+    private String registration(String email) throws Exception {
         return """
                 {
-                  "convoyId": "california-2023",
+                  "convoyId": "%s",
                   "givenName": "Lucía",
                   "familyName": "Gómez Treviño",
                   "email": "%s",
@@ -468,6 +480,6 @@ class WalkingSkeletonIT {
                   "axes": ["COMMUNITIES"],
                   "channels": ["EMAIL"],
                   "privacyConsent": true
-                }""".formatted(email);
+                }""".formatted(convoy().id(), email);
     }
 }

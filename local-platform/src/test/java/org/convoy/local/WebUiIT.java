@@ -17,9 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -75,9 +79,11 @@ class WebUiIT {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
+    /** The convoy these tests register for, open for registration (California 2023 copied ahead). */
+    private ConvoyCopy convoy;
 
     @BeforeAll
-    void startPlatformAndBrowser() throws IOException {
+    void startPlatformAndBrowser() throws Exception {
         assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
                 .as("The web UI tests need Debian's chromium and chromium-driver at %s and %s: "
                         + "apt-get install -y chromium chromium-driver (.ci/run does it)", CHROMIUM, CHROMEDRIVER)
@@ -94,6 +100,7 @@ class WebUiIT {
                 StandardCharsets.UTF_8);
         platform = new Platform(PlatformConfig.from(args.toArray(String[]::new), Map.of()), new Console(log, false));
         platform.start(Duration.ofMinutes(4));
+        convoy = ConvoyCopy.openCopyOfCalifornia(platform.gatewayUrl(), organizerToken(), "california-web");
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -247,6 +254,7 @@ class WebUiIT {
         type("password", PlatformConfig.DEVELOPMENT_ADMIN_PASSWORD);
         click(By.id("login"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("panel-dashboard")));
+        select(By.id("convoy-select"), convoy.id());
         By total = By.id("count-total");
         waitForText(total, text -> !text.isEmpty() && Integer.parseInt(text) >= 1);
 
@@ -283,7 +291,7 @@ class WebUiIT {
 
         click(By.id("tab-planner"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("meeting-form")));
-        select(By.id("day"), "2023-02-27");
+        select(By.id("day"), convoy.day("2023-02-27").toString());
         By attendee = By.cssSelector("#m-cohort input[value='" + delegateId + "']");
         wait.until(ExpectedConditions.presenceOfElementLocated(attendee));
 
@@ -334,7 +342,8 @@ class WebUiIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(agenda));
         assertThat(text(By.id("self-status"))).isEqualTo("Aprobado");
         assertThat(text(agenda)).contains("11:30", "12:30", "Produce Pay", "Financiamiento agrícola");
-        assertThat(text(By.id("agenda"))).contains("Lunes, 27 de febrero — Los Angeles");
+        assertThat(text(By.id("agenda"))).contains(DateTimeFormatter.ofPattern("d 'de' MMMM", Locale.forLanguageTag("es-MX"))
+                .format(convoy.day("2023-02-27")) + " — Los Angeles");
         assertThat(browser.getCurrentUrl()).doesNotContain("code=");
         String feed = wait.until(driver -> driver.findElement(By.id("ics-download")).getDomProperty("href"));
         assertThat(feed).contains("/agenda.ics?token=c1.");
@@ -357,6 +366,139 @@ class WebUiIT {
         By cancelledCard = By.cssSelector("article.meeting-card[data-status='CANCELLED']");
         waitForText(cancelledCard, text -> text.contains("Cancelada") && text.contains("La empresa pospuso la visita"));
         screenshot("16-console-planner-cancelled");
+    }
+
+    /**
+     * The next convoy, run from the console: an organizer copies California into Texas, changes its cities and
+     * dates, opens registration and adds a host; a delegate registers for Texas on the registration page; the
+     * organizer plans and confirms a meeting; the delegate's invitation names the convoy in her language.
+     */
+    @Test
+    void anOrganizerRunsTheNextConvoyByCopyingCaliforniaIntoTexas() throws Exception {
+        LocalDate startsOn = convoy.day("2023-02-27").plusWeeks(15);
+        String id = "texas-" + startsOn.getYear();
+        String name = "Convoy Texas " + startsOn.getYear();
+        LocalDate today = LocalDate.now(ZoneId.of("America/Chicago"));
+
+        open("console");
+        type("username", PlatformConfig.DEVELOPMENT_ADMIN_USERNAME);
+        type("password", PlatformConfig.DEVELOPMENT_ADMIN_PASSWORD);
+        click(By.id("login"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("panel-dashboard")));
+        click(By.id("tab-convoys"));
+        waitForText(By.id("convoy-list"), text -> text.contains("California 2023") && text.contains("Realizado"));
+        click(By.id("cv-copy-california-2023"));
+        waitForText(By.id("cv-heading"), text -> text.startsWith("Nuevo convoy a partir de"));
+        assertThat(value("cv-city-name-1")).isEqualTo("San José");
+        assertThat(value("cv-places-MAYOR")).isEqualTo("50");
+
+        setValue("cv-id", id);
+        setValue("cv-name-es", name);
+        setValue("cv-name-en", "Texas " + startsOn.getYear() + " Convoy");
+        setValue("cv-city-id-0", "HOUSTON");
+        setValue("cv-city-name-0", "Houston");
+        setValue("cv-city-zone-0", "America/Chicago");
+        setValue("cv-city-id-1", "SAN_ANTONIO");
+        setValue("cv-city-name-1", "San Antonio");
+        setValue("cv-city-zone-1", "America/Chicago");
+        setValue("cv-city-id-2", "AUSTIN");
+        setValue("cv-city-name-2", "Austin");
+        setValue("cv-city-zone-2", "America/Chicago");
+        setValue("cv-starts", startsOn.toString());
+        setValue("cv-ends", startsOn.plusDays(2).toString());
+        select(By.id("cv-day-" + startsOn), "HOUSTON");
+        select(By.id("cv-day-" + startsOn.plusDays(1)), "HOUSTON");
+        select(By.id("cv-day-" + startsOn.plusDays(1) + "-then"), "SAN_ANTONIO");
+        select(By.id("cv-day-" + startsOn.plusDays(2)), "AUSTIN");
+        setValue("cv-leg-HOUSTON-SAN_ANTONIO", "200");
+        setValue("cv-opens", today.toString());
+        setValue("cv-closes", startsOn.minusDays(7).toString());
+        setValue("cv-retain", startsOn.plusYears(1).toString());
+        screenshot("17-console-convoy-copied");
+        click(By.id("cv-save"));
+        waitForText(By.id("convoys-status"), text -> text.equals(name + " quedó creado como borrador."));
+        click(By.id("cv-status-OPEN"));
+        waitForText(By.id("convoys-status"), text -> text.equals(name + ": Registro abierto."));
+        waitForText(By.cssSelector("#convoy-list tr[data-convoy-id='" + id + "']"),
+                text -> text.contains("Houston, San Antonio, Austin") && text.contains("Registro abierto"));
+        screenshot("18-console-convoys");
+
+        // Its first host, in the console.
+        String chosen = wait.until(driver -> new Select(driver.findElement(By.id("convoy-select")))
+                .getFirstSelectedOption().getDomAttribute("value"));
+        assertThat(chosen).isEqualTo(id);
+        click(By.id("tab-hosts"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("hf-id")));
+        type("hf-id", "port-of-houston");
+        type("hf-name", "Port of Houston");
+        type("hf-venue", "Port Houston Executive Office");
+        type("hf-address", "111 East Loop North, Houston, TX 77029");
+        select(By.id("hf-city"), "HOUSTON");
+        click(By.id("hf-sector-AGRIBUSINESS"));
+        click(By.id("hf-axis-ECONOMIC"));
+        click(By.id("hf-save"));
+        waitForText(By.id("hosts"), text -> text.contains("Port of Houston") && text.contains("Houston"));
+        screenshot("19-console-host-added");
+
+        // A delegate registers for Texas on the registration page, which lists it with its year and cities.
+        String email = unique("maria.texas") + "@monterrey.gob.mx";
+        open("registration");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("convoy-" + id)));
+        assertThat(text(By.id("convoy-choice"))).contains(name, "Houston, San Antonio, Austin",
+                "Registro abierto hasta el");
+        click(By.id("convoy-" + id));
+        type("f-givenName", "María");
+        type("f-familyName", "Garza Treviño");
+        type("f-email", email);
+        select(By.id("f-role"), "MAYOR");
+        select(By.id("f-state"), "MX-NLE");
+        type("f-municipality", "Monterrey");
+        type("f-organization", "Gobierno de Monterrey");
+        click(By.cssSelector("input[name='sectors'][value='AGRIBUSINESS']"));
+        click(By.cssSelector("input[name='axes'][value='ECONOMIC']"));
+        click(By.id("f-privacyConsent"));
+        screenshot("20-registration-texas");
+        click(By.id("submit"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done-view")));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(platform.mail().messages())
+                .anySatisfy(mail -> {
+                    assertThat(mail.get("to")).isEqualTo(email);
+                    assertThat(mail.get("text")).contains(name);
+                }));
+        String token = organizerToken();
+        String delegateId = json.readTree(get("api/registrations?convoyId=" + id, token)).path("items").get(0)
+                .path("delegateId").asString();
+        send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "api/registrations/approvals"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"delegateIds\": [\"" + delegateId + "\"]}")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "APPROVED".equals(
+                json.readTree(get("api/scheduling/delegates/" + delegateId, token)).path("status").asString()));
+
+        // The organizer plans the first day in Houston and confirms the meeting.
+        open("console");
+        click(By.id("tab-planner"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("meeting-form")));
+        select(By.id("day"), startsOn.toString());
+        By attendee = By.cssSelector("#m-cohort input[value='" + delegateId + "']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(attendee));
+        select(By.id("m-host"), "port-of-houston");
+        time("m-start", "10:00");
+        click(attendee);
+        click(By.id("m-draft"));
+        By draftCard = By.cssSelector("article.meeting-card[data-status='DRAFT']");
+        waitForText(draftCard, text -> text.contains("Sin conflictos") && text.contains("Port of Houston"));
+        click(By.cssSelector("article.meeting-card[data-status='DRAFT'] button.confirm-meeting"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.meeting-card[data-status='CONFIRMED']")));
+        screenshot("21-console-texas-meeting");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(platform.mail().messages())
+                .anySatisfy(mail -> {
+                    assertThat(mail.get("to")).isEqualTo(email);
+                    assertThat(mail.get("subject")).startsWith("Convoy: reunión con Port of Houston");
+                    assertThat(mail.get("text")).contains("Tienes una reunión confirmada con Port of Houston en el "
+                            + name, "de 10:00 a 11:00", "(America/Chicago)");
+                    assertThat(mail.get("attachments")).isEqualTo("invite.ics");
+                }));
     }
 
     @Test
@@ -540,6 +682,17 @@ class WebUiIT {
                 + "input.value = arguments[1]; input.dispatchEvent(new Event('change'));", id, value);
     }
 
+    /** Sets a field as a person would leave it (date and time pickers included), and tells the page it changed. */
+    private void setValue(String id, String value) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        browser.executeScript("const input = document.getElementById(arguments[0]); input.value = arguments[1];"
+                + "input.dispatchEvent(new Event('input')); input.dispatchEvent(new Event('change'));", id, value);
+    }
+
+    private String value(String id) {
+        return wait.until(driver -> driver.findElement(By.id(id)).getDomProperty("value"));
+    }
+
     private String label(String inputId) {
         return text(By.cssSelector("label[for='" + inputId + "']"));
     }
@@ -552,6 +705,7 @@ class WebUiIT {
     }
 
     private void fillLead(String givenName, String familyName, String email) {
+        click(By.id("convoy-" + convoy.id()));
         type("f-givenName", givenName);
         type("f-familyName", familyName);
         type("f-email", email);
@@ -592,10 +746,11 @@ class WebUiIT {
 
     private String register(String givenName, String familyName, String email, String language) throws Exception {
         String body = """
-                {"convoyId":"california-2023","givenName":"%s","familyName":"%s","email":"%s",
+                {"convoyId":"%s","givenName":"%s","familyName":"%s","email":"%s",
                  "preferredLanguage":"%s","role":"MAYOR","state":"MX-JAL","municipality":"Guadalajara",
                  "organization":"Gobierno de Guadalajara","sectors":["AGRIBUSINESS","FINTECH"],"axes":["ECONOMIC"],
-                 "channels":["EMAIL"],"privacyConsent":true}""".formatted(givenName, familyName, email, language);
+                 "channels":["EMAIL"],"privacyConsent":true}""".formatted(convoy.id(), givenName, familyName, email,
+                language);
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "api/registrations"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);

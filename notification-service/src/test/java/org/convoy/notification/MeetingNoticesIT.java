@@ -114,7 +114,7 @@ class MeetingNoticesIT {
 
         MimeMessage mail = awaitMailTo(marta.email()).get(0);
         assertThat(mail.getSubject()).isEqualTo(subject);
-        assertThat(MailParts.text(mail)).contains(when, "Netflix headquarters, 121 Albright Way, Los Gatos");
+        assertThat(MailParts.text(mail)).contains(when, "Netflix headquarters, 121 Albright Way, Los Gatos", convoy);
         assertThat(MailParts.html(mail)).contains("<html lang=\"" + language + "\"", "Netflix", "15:00–16:00",
                 "/preferences#token=p1." + marta.id());
         assertThat(mail.getHeader("List-Unsubscribe")[0]).contains("/api/notifications/preferences/p1." + marta.id())

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -113,7 +114,8 @@ public class MeetingNotices {
                 : Outgoing.Importance.CRITICAL;
         String chosen = details == null ? kind + "-unknown" : kind;
         notices.send(new Outgoing(event, attendee, meetingId, contact -> chosen,
-                contact -> args(contact, details, reason), true, importance, zone,
+                contact -> withConvoy(args(contact, details, reason), convoys.of(convoyId, contact.language())), true,
+                importance, zone,
                 details == null ? null : contact -> calendar(convoyId, meetingId, sequence, details, contact, cancel,
                         event.occurredAt()),
                 details == null ? null : contact -> card(details, contact)));
@@ -121,7 +123,8 @@ public class MeetingNotices {
 
     /**
      * {0} given name, {1} full name, {2} host, {3} date, {4} start, {5} end, {6} zone named in full with its id,
-     * {7} venue, {8} address, {9} reason, {10} zone by its name only (for texts, where every character counts).
+     * {7} venue, {8} address, {9} reason, {10} zone by its name only (for texts, where every character counts); the
+     * notices add {11}, the convoy by name.
      */
     static Object[] args(Contact contact, MeetingDetails details, String reason) {
         Locale locale = Locale.forLanguageTag(contact.language());
@@ -137,6 +140,13 @@ public class MeetingNotices {
                 DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(start),
                 time.format(start), time.format(end), zoneName(zone, locale), details.venue(), details.address(),
                 reason == null ? "" : reason, zone.getDisplayName(TextStyle.FULL_STANDALONE, locale) };
+    }
+
+    /** The texts' values with {11}, the convoy by its name in the attendee's language. */
+    private static Object[] withConvoy(Object[] args, String convoyName) {
+        Object[] all = Arrays.copyOf(args, args.length + 1);
+        all[args.length] = convoyName;
+        return all;
     }
 
     static String zoneName(ZoneId zone, Locale locale) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -24,6 +25,7 @@ import org.convoy.registration.delegate.domain.RegistrationStatus;
 import org.convoy.registration.convoy.ConvoyCatalog;
 import org.convoy.registration.convoy.PlacesGrew;
 import org.convoy.registration.convoy.PlacesLedger;
+import org.convoy.registration.convoy.UnknownConvoyException;
 import org.convoy.registration.convoy.domain.Convoy;
 import org.convoy.support.links.LinkCodes;
 import org.convoy.support.store.OptimisticWrites;
@@ -209,6 +211,16 @@ public class Registrations {
     public Registration registrationOf(UUID delegateId) {
         return registrations.findByMembersDelegateId(delegateId)
                 .orElseThrow(() -> new DelegateNotFoundException(delegateId));
+    }
+
+    /** The convoy's name by language, as delegates read it; empty while the convoy stream has not told of it. */
+    public Map<String, String> convoyNames(String convoyId) {
+        try {
+            Map<String, String> names = convoys.get(convoyId).details().names();
+            return names == null ? Map.of() : names;
+        } catch (UnknownConvoyException e) {
+            return Map.of();
+        }
     }
 
     public Optional<Registration> findRegistrationOf(UUID delegateId) {

@@ -2,6 +2,7 @@ package org.convoy.registration.delegate.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.convoy.events.DelegateProfile;
@@ -32,16 +33,22 @@ final class RegistrationViews {
         }
     }
 
-    /** What a delegate sees through their personal link. */
-    /** @param calendarFeed the address a calendar app subscribes to; it opens that feed and nothing else */
-    record SelfService(UUID delegateId, String convoyId, String status, String reason, DelegateProfile profile,
-            Instant submittedAt, List<MemberStatus> group, boolean mayManageGroup, String calendarFeed) {
+    /**
+     * What a delegate sees through their personal link.
+     *
+     * @param convoyNames  the convoy's name by language, as the page shows it
+     * @param calendarFeed the address a calendar app subscribes to; it opens that feed and nothing else
+     */
+    record SelfService(UUID delegateId, String convoyId, Map<String, String> convoyNames, String status, String reason,
+            DelegateProfile profile, Instant submittedAt, List<MemberStatus> group, boolean mayManageGroup,
+            String calendarFeed) {
 
-        static SelfService of(Registration registration, Member me, String calendarFeed) {
+        static SelfService of(Registration registration, Member me, Map<String, String> convoyNames,
+                String calendarFeed) {
             List<MemberStatus> group = me.lead()
                     ? registration.members().stream().map(MemberStatus::of).toList()
                     : List.of(MemberStatus.of(me));
-            return new SelfService(me.delegateId(), registration.convoyId(), me.status().name(), me.reason(),
+            return new SelfService(me.delegateId(), registration.convoyId(), convoyNames, me.status().name(), me.reason(),
                     me.profile(), registration.submittedAt(), group, me.lead(), calendarFeed);
         }
     }

@@ -126,7 +126,8 @@ class SelfServiceController {
     }
 
     private SelfService view(Registration registration, Member me) {
-        return SelfService.of(registration, me, links.calendarFeed(registration.convoyId(), me.delegateId()));
+        return SelfService.of(registration, me, registrations.convoyNames(registration.convoyId()),
+                links.calendarFeed(registration.convoyId(), me.delegateId()));
     }
 
     /** The delegate the session speaks for; one since erased is as unknown as one that never existed. */
