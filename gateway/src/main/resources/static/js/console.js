@@ -4,10 +4,11 @@ import { initLanguage, t, lang, onLangChange } from './i18n.js';
 import { h, $, $$, fill, show, say } from './dom.js';
 import { api, ApiError, describe } from './api.js';
 import { ROLES, SECTORS, AXES, STATUSES, STATES, CONVOY_ID, stateName } from './vocab.js';
+import { showAccounts } from './accounts.js';
 
 const SESSION_KEY = 'convoy.session';
 const POLL_SECONDS = 5;
-const TABS = ['dashboard', 'delegates', 'hosts', 'planner', 'notices'];
+const TABS = ['dashboard', 'delegates', 'hosts', 'planner', 'notices', 'accounts'];
 const C = encodeURIComponent(CONVOY_ID);
 
 initLanguage();
@@ -164,6 +165,8 @@ async function refresh(first = false) {
       await loadPlanner();
     } else if (activeTab === 'notices') {
       await loadNotices();
+    } else if (activeTab === 'accounts' && first) {
+      await showAccounts({ call, session, saveSession });
     }
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 401)) {
