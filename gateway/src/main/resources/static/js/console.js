@@ -7,11 +7,12 @@ import { ROLES, SECTORS, AXES, STATUSES, STATES, stateName } from './vocab.js';
 import { zoned } from './zones.js';
 import { setupConvoys, loadConvoysPanel, saveConvoy, convoyName } from './convoys.js';
 import { setupHostEditor, buildHostForm, saveHost, removeHost } from './hosts.js';
+import { showAccounts } from './accounts.js';
 
 const SESSION_KEY = 'convoy.session';
 const POLL_SECONDS = 5;
 const CONVOY_KEY = 'convoy.console.convoy';
-const TABS = ['dashboard', 'delegates', 'hosts', 'planner', 'notices', 'convoys'];
+const TABS = ['dashboard', 'delegates', 'hosts', 'planner', 'notices', 'convoys', 'accounts'];
 
 initLanguage();
 
@@ -239,6 +240,8 @@ async function refresh(first = false) {
   try {
     if (activeTab === 'convoys') {
       if (first) await loadConvoysPanel();
+    } else if (activeTab === 'accounts') {
+      if (first) await showAccounts({ call, session, saveSession });
     } else if (!convoyId) {
       say($('#console-status'), t('cv.none'), 'info');
     } else if (activeTab === 'dashboard' || activeTab === 'delegates') {

@@ -5,7 +5,6 @@ export const AXES = ['ECONOMIC', 'COMMUNITIES', 'CREATIVE_INDUSTRIES', 'DIPLOMAC
 export const CHANNELS = ['EMAIL', 'SMS'];
 export const LANGUAGES = ['es', 'en'];
 export const STATUSES = ['SUBMITTED', 'WAITLISTED', 'APPROVED', 'REJECTED', 'WITHDRAWN'];
-export const CONVOY_ID = 'california-2023';
 
 /** ISO 3166-2 code and the entity's own name (the same in both languages). */
 export const STATES = [

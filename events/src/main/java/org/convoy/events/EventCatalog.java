@@ -14,7 +14,7 @@ public final class EventCatalog {
             DelegateWithdrawn.class, DelegateErased.class, DelegateWaitlisted.class, DelegatePromoted.class,
             RegistrationLinkIssued.class, DelegateLinkOpened.class, DelegateKeyShared.class, DelegateKeyDestroyed.class,
             MeetingConfirmed.class, MeetingRescheduled.class, MeetingCancelled.class,
-            ConvoyPublished.class, ConvoyDatesChanged.class, OrganizerLoggedOut.class);
+            ConvoyPublished.class, ConvoyDatesChanged.class, OrganizerLoggedOut.class, OrganizerAccessEnded.class);
 
     private static final Map<String, Class<? extends ConvoyEvent>> BY_NAME = TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

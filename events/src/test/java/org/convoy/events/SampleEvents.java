@@ -78,7 +78,10 @@ final class SampleEvents {
                         java.time.LocalDate.parse("2023-02-20"), java.time.LocalDate.parse("2023-02-24"),
                         java.time.LocalDate.parse("2023-02-27"), java.time.LocalDate.parse("2023-03-03"))),
                 Map.entry(OrganizerLoggedOut.class, new OrganizerLoggedOut(id(14), AT, 1, ORGANIZER,
-                        "8d3f4b2a-1c5e-4f7a-9b0d-2e6c8a4f1b37", Instant.parse("2023-02-20T18:00:30Z"))));
+                        "8d3f4b2a-1c5e-4f7a-9b0d-2e6c8a4f1b37", Instant.parse("2023-02-20T18:00:30Z"))),
+                Map.entry(OrganizerAccessEnded.class, new OrganizerAccessEnded(id(18), AT, 1, ORGANIZER,
+                        Instant.parse("2023-02-20T17:45:30.118Z"), Instant.parse("2023-02-20T18:00:30.118Z"),
+                        OrganizerAccessEnded.DISABLED)));
     }
 
     private static UUID id(int n) {

@@ -20,6 +20,11 @@ public final class TestMongo implements ApplicationContextInitializer<Configurab
                 .applyTo(context);
     }
 
+    /** A database of its own on the test JVM's store, for tests that build their own MongoDB client. */
+    public static String connectionString(String database) {
+        return uri(database);
+    }
+
     private static synchronized String uri(String database) {
         if (server == null) {
             server = new MongoServer(WireStore.memory());

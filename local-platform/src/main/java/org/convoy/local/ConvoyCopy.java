@@ -37,6 +37,12 @@ public record ConvoyCopy(String id, long weeks) {
     /** Creates and opens the copy, and waits until registration takes delegates for it. */
     public static ConvoyCopy openCopyOfCalifornia(String gatewayUrl, String token, String id)
             throws IOException, InterruptedException {
+        return openCopyOfCalifornia(gatewayUrl, token, id, null);
+    }
+
+    /** The same with other places by role than California's, e.g. {@code {"MAYOR": 1}}. */
+    public static ConvoyCopy openCopyOfCalifornia(String gatewayUrl, String token, String id, String placesByRole)
+            throws IOException, InterruptedException {
         long weeks = 52;
         while (CALIFORNIA_2023.plusWeeks(weeks).isBefore(LocalDate.now(PACIFIC).plusDays(7))) {
             weeks += 52;
@@ -57,7 +63,16 @@ public record ConvoyCopy(String id, long weeks) {
         }
         copy.set("days", days);
         copy.set("travel", california.path("travel"));
-        copy.set("places", california.path("places"));
+        if (placesByRole == null) {
+            copy.set("places", california.path("places"));
+        } else {
+            JsonNode byRole = JSON.readTree(placesByRole);
+            int total = 0;
+            for (JsonNode places : byRole) {
+                total += places.asInt();
+            }
+            copy.set("places", JSON.createObjectNode().put("total", total).set("byRole", byRole));
+        }
         copy.set("registration", JSON.createObjectNode()
                 .put("opensAt", OFFSET.format(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1)))
                 .put("closesAt", OFFSET.format(convoy.day(CALIFORNIA_2023.toString()).atStartOfDay(PACIFIC))));

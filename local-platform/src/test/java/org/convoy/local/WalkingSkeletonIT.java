@@ -220,6 +220,107 @@ class WalkingSkeletonIT {
         assertThat(agenda.body()).contains(meetingId, "\"startsAt\":\"" + startsAt + "\"");
     }
 
+    /**
+     * Two convoys side by side on one platform: delegates, places, meetings, notices and an organizer limited to one
+     * convoy stay within their convoy.
+     */
+    @Test
+    @Order(2)
+    void twoConvoysSideBySideShareNothing() throws Exception {
+        String admin = organizerToken();
+        String a = convoy().id();
+        String b = ConvoyCopy.openCopyOfCalifornia(platform.gatewayUrl(), admin, "walking-skeleton-b",
+                "{\"STATE_REPRESENTATIVE\": 1}").id();
+        String inA = registered(a, "ana.a");
+        String inB = registered(b, "berta.b");
+        String waitingInB = registered(b, "bruno.b");
+
+        // Places: B's one place is taken and its next delegate waits; A's places are A's own.
+        assertThat(status(inB, admin)).isEqualTo("SUBMITTED");
+        assertThat(status(waitingInB, admin)).isEqualTo("WAITLISTED");
+        assertThat(status(inA, admin)).isEqualTo("SUBMITTED");
+        // Delegates: each convoy's list has its own.
+        assertThat(get("api/registrations?convoyId=" + a + "&size=500", admin).body()).contains(inA)
+                .doesNotContain(inB, waitingInB);
+        assertThat(get("api/registrations?convoyId=" + b, admin).body()).contains(inB, waitingInB).doesNotContain(inA);
+
+        // Meetings: a meeting of A cannot take B's delegate, and B's agenda stays empty.
+        post("api/registrations/approvals", "{\"delegateIds\": [\"" + inA + "\", \"" + inB + "\"]}", admin);
+        for (String approved : List.of(inA, inB)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> json.readTree(get("api/scheduling/delegates/" + approved,
+                    admin).body()).path("status").asString().equals("APPROVED"));
+        }
+        String meeting = """
+                {"hostId": "paramount", "startsAt": "%s", "endsAt": "%s",
+                 "axis": "CREATIVE_INDUSTRIES", "sector": "CINEMATOGRAPHY", "attendeeIds": [%s]}""";
+        String from = convoy().at("2023-02-27T14:00");
+        String to = convoy().at("2023-02-27T15:00");
+        HttpResponse<String> mixed = post("api/scheduling/convoys/" + a + "/meetings",
+                meeting.formatted(from, to, "\"" + inA + "\", \"" + inB + "\""), admin);
+        assertThat(mixed.statusCode()).as(mixed.body()).isEqualTo(400);
+        assertThat(mixed.body()).contains(inB);
+        HttpResponse<String> drafted = post("api/scheduling/convoys/" + a + "/meetings",
+                meeting.formatted(from, to, "\"" + inA + "\""), admin);
+        assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+        String meetingId = json.readTree(drafted.body()).path("id").asString();
+        assertThat(post("api/scheduling/convoys/" + a + "/meetings/" + meetingId + "/confirmation", "", admin)
+                .statusCode()).isEqualTo(200);
+        assertThat(get("api/scheduling/convoys/" + b + "/meetings", admin).body()).isEqualTo("[]");
+        assertThat(get("api/scheduling/convoys/" + b + "/meetings/" + meetingId, admin).statusCode()).isEqualTo(404);
+
+        // Notices: the invitation goes to A's delegate, named for A; B's delegates hear nothing of it.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(platform.mail().messages())
+                .anySatisfy(mail -> {
+                    assertThat(mail.get("to")).startsWith("ana.a.");
+                    assertThat(mail.get("subject")).startsWith("Convoy: reunión con Paramount");
+                    assertThat(mail.get("text")).contains("Convoy de prueba " + a);
+                }));
+        assertThat(platform.mail().messages()).filteredOn(mail -> mail.get("to").startsWith("berta.b.")
+                || mail.get("to").startsWith("bruno.b.")).extracting(mail -> mail.get("subject"))
+                .noneMatch(subject -> subject.contains("Paramount"));
+        assertThat(get("api/notifications?meetingId=" + meetingId, admin).body()).contains(inA)
+                .doesNotContain(inB, waitingInB);
+
+        // An organizer of A alone: B does not exist for her.
+        String scopedName = "ines." + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(post("api/auth/users", "{\"username\": \"" + scopedName
+                + "\", \"password\": \"organizer-of-a-only\"}", admin).statusCode()).isEqualTo(201);
+        assertThat(send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "api/auth/users/" + scopedName))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"convoys\": [\"" + a + "\"]}"))).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> login = post("api/auth/login", "{\"username\": \"" + scopedName
+                + "\", \"password\": \"organizer-of-a-only\"}");
+        String scoped = json.readTree(login.body()).path("accessToken").asString();
+        assertThat(get("api/registrations?convoyId=" + a, scoped).statusCode()).isEqualTo(200);
+        assertThat(get("api/registrations?convoyId=" + b, scoped).statusCode()).isEqualTo(404);
+        assertThat(get("api/registrations/" + inB, scoped).statusCode()).isEqualTo(404);
+        assertThat(get("api/registrations/export.csv?convoyId=" + b, scoped).statusCode()).isEqualTo(404);
+        assertThat(get("api/scheduling/convoys/" + b + "/hosts", scoped).statusCode()).isEqualTo(404);
+        assertThat(get("api/scheduling/delegates/" + inB, scoped).statusCode()).isEqualTo(404);
+        assertThat(get("api/scheduling/convoys", scoped).body()).contains("\"id\":\"" + a + "\"")
+                .doesNotContain("\"id\":\"" + b + "\"", "\"id\":\"california-2023\"");
+        HttpResponse<String> approval = post("api/registrations/approvals",
+                "{\"delegateIds\": [\"" + waitingInB + "\"]}", scoped);
+        assertThat(approval.body()).contains("NOT_FOUND");
+        assertThat(status(waitingInB, admin)).isEqualTo("WAITLISTED");
+    }
+
+    /** Registers a state representative for a convoy and returns her id. */
+    private String registered(String convoyId, String name) throws Exception {
+        String email = name + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.mx";
+        HttpResponse<String> response = post("api/registrations", registration(email)
+                .replace("\"convoyId\": \"" + convoy().id() + "\"", "\"convoyId\": \"" + convoyId + "\""));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json.readTree(response.body()).path("id").asString();
+    }
+
+    private String status(String delegateId, String token) throws Exception {
+        HttpResponse<String> delegate = get("api/registrations/" + delegateId, token);
+        assertThat(delegate.statusCode()).as(delegate.body()).isEqualTo(200);
+        return json.readTree(delegate.body()).path("status").asString();
+    }
+
     @Test
     @Order(2)
     void organizerCallsNeedALoginAndEachServiceChecksTheTokenItself() throws Exception {

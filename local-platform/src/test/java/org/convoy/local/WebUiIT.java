@@ -611,6 +611,55 @@ class WebUiIT {
     }
 
     @Test
+    void anAdministratorManagesAnOrganizersAccountAndTheOrganizerChangesHerPassword() {
+        String name = unique("marta").toLowerCase(java.util.Locale.ROOT);
+        By row = By.cssSelector("tr[data-username='" + name + "']");
+        logIntoConsole(PlatformConfig.DEVELOPMENT_ADMIN_USERNAME, PlatformConfig.DEVELOPMENT_ADMIN_PASSWORD);
+        click(By.id("tab-accounts"));
+
+        type("new-username", name);
+        type("new-user-password", "marta-first-password");
+        click(By.id("create-user"));
+        waitForText(By.id("accounts-status"), text -> text.equals("Cuenta de " + name + " creada."));
+        type("convoys-" + name, "Texas-2027, california-2023");
+        click(By.cssSelector("tr[data-username='" + name + "'] form button"));
+        waitForText(By.id("accounts-status"), text -> text.startsWith(name + " ahora ve solo: texas-2027, california-2023"));
+        wait.until(driver -> "california-2023, texas-2027".equals(
+                driver.findElement(By.id("convoys-" + name)).getDomProperty("value")));
+        click(By.cssSelector("tr[data-username='" + name + "'] button[aria-label='Deshabilitar a " + name + "']"));
+        waitForText(row, text -> text.contains("Deshabilitada"));
+        click(By.cssSelector("tr[data-username='" + name + "'] button[aria-label='Habilitar a " + name + "']"));
+        waitForText(row, text -> text.contains("Habilitada"));
+        screenshot("16-console-accounts");
+        click(By.id("logout"));
+
+        logIntoConsole(name, "marta-first-password");
+        click(By.id("tab-accounts"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-form")));
+        assertThat(browser.findElements(By.id("accounts"))).as("organizers see only their own password").isEmpty();
+        type("current-password", "not-my-password-at-all");
+        type("new-password", "marta-second-password");
+        type("repeat-password", "marta-second-password");
+        click(By.id("change-password"));
+        waitForText(By.id("password-error"), text -> text.equals("La contraseña actual no es correcta."));
+        type("current-password", "marta-first-password");
+        click(By.id("change-password"));
+        waitForText(By.id("accounts-status"), text -> text.equals("Contraseña cambiada. Sus demás sesiones se cerraron."));
+        click(By.id("tab-dashboard"));
+        waitForText(By.id("count-total"), text -> !text.isEmpty());
+        assertThat(browser.findElement(By.id("app-view")).isDisplayed()).as("still logged in, with a new token").isTrue();
+        click(By.id("logout"));
+
+        logIntoConsole(PlatformConfig.DEVELOPMENT_ADMIN_USERNAME, PlatformConfig.DEVELOPMENT_ADMIN_PASSWORD);
+        click(By.id("tab-accounts"));
+        click(By.cssSelector("tr[data-username='" + name + "'] button[aria-label='Quitar la cuenta de " + name + "']"));
+        waitForText(row, text -> text.contains("¿Quitar la cuenta de " + name + "?"));
+        click(By.xpath("//tr[@data-username='" + name + "']//button[text()='Sí, quitarla']"));
+        waitForText(By.id("accounts-status"), text -> text.equals("Se quitó la cuenta de " + name + "."));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(row));
+    }
+
+    @Test
     void theRegistrationFormFitsAPhoneScreen() {
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
@@ -628,6 +677,14 @@ class WebUiIT {
 
     private void open(String path) {
         browser.get(platform.gatewayUrl() + path);
+    }
+
+    private void logIntoConsole(String username, String password) {
+        open("console");
+        type("username", username);
+        type("password", password);
+        click(By.id("login"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("app-view")));
     }
 
     private void type(String id, String text) {

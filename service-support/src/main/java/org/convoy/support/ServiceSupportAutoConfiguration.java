@@ -9,6 +9,7 @@ import org.convoy.events.DelegateDataKeys;
 import org.convoy.events.DelegateKeyDestroyed;
 import org.convoy.events.DelegateKeyShared;
 import org.convoy.events.EventCodec;
+import org.convoy.events.OrganizerAccessEnded;
 import org.convoy.events.OrganizerLoggedOut;
 import org.convoy.support.inbox.EventConsumers;
 import org.convoy.support.inbox.ProcessedEvents;
@@ -17,6 +18,7 @@ import org.convoy.support.outbox.OutboxProperties;
 import org.convoy.support.outbox.OutboxRelay;
 import org.convoy.support.personal.DelegateKeyring;
 import org.convoy.support.personal.PersonalDataProperties;
+import org.convoy.support.security.EndedAccess;
 import org.convoy.support.security.LoggedOutTokens;
 import org.convoy.support.sms.TextDestinations;
 import org.convoy.support.sms.TextingProperties;
@@ -86,10 +88,21 @@ public class ServiceSupportAutoConfiguration {
         return new LoggedOutTokens(mongo, clock.getIfAvailable(Clock::systemUTC), Duration.ofSeconds(1));
     }
 
-    /** Binding {@code sessionEvents-in-0} ({@code convoy.sessions}): every service hears of every logout. */
+    /** Organizers whose access ended, learnt from the session stream and checked on every organizer call. */
     @Bean
-    Consumer<Message<byte[]>> sessionEvents(EventConsumers consumers, LoggedOutTokens tokens) {
-        return consumers.named("sessions").on(OrganizerLoggedOut.class, tokens::loggedOut).build();
+    @ConditionalOnMissingBean
+    EndedAccess endedAccess(MongoOperations mongo, ObjectProvider<Clock> clock) {
+        return new EndedAccess(mongo, clock.getIfAvailable(Clock::systemUTC), Duration.ofSeconds(1));
+    }
+
+    /**
+     * Binding {@code sessionEvents-in-0} ({@code convoy.sessions}): every service hears of every logout, and of every
+     * organizer whose access ended.
+     */
+    @Bean
+    Consumer<Message<byte[]>> sessionEvents(EventConsumers consumers, LoggedOutTokens tokens, EndedAccess ended) {
+        return consumers.named("sessions").on(OrganizerLoggedOut.class, tokens::loggedOut)
+                .on(OrganizerAccessEnded.class, ended::accessEnded).build();
     }
 
     /** Seals delegates' profiles in events with keys of their own (crypto-shredding on erasure). */

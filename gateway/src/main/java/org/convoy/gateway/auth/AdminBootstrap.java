@@ -20,8 +20,9 @@ import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
- * At start-up: the revoked-token index, and the first administrator from {@code CONVOY_ADMIN_USERNAME} and
- * {@code CONVOY_ADMIN_PASSWORD} when no user has that name yet (the password is used only then, and never logged).
+ * At start-up: the indexes of revoked tokens and ended access, and the first administrator from
+ * {@code CONVOY_ADMIN_USERNAME} and {@code CONVOY_ADMIN_PASSWORD} when no user has that name yet (the password is used
+ * only then, and never logged; an administrator removed later comes back at the next start, so disable her instead).
  * When MongoDB is not reachable yet, it keeps trying in the background instead of stopping the gateway.
  */
 final class AdminBootstrap implements ApplicationRunner {
@@ -31,12 +32,15 @@ final class AdminBootstrap implements ApplicationRunner {
 
     private final Users users;
     private final RevokedTokens revoked;
+    private final EndedAccess ended;
     private final PasswordEncoder passwords;
     private final AuthProperties.Admin admin;
 
-    AdminBootstrap(Users users, RevokedTokens revoked, PasswordEncoder passwords, AuthProperties properties) {
+    AdminBootstrap(Users users, RevokedTokens revoked, EndedAccess ended, PasswordEncoder passwords,
+            AuthProperties properties) {
         this.users = users;
         this.revoked = revoked;
+        this.ended = ended;
         this.passwords = passwords;
         this.admin = properties.admin();
         if (admin.configured() && (admin.password().length() < MIN_PASSWORD_LENGTH
@@ -52,7 +56,7 @@ final class AdminBootstrap implements ApplicationRunner {
             log.warn("No administrator configured (CONVOY_ADMIN_USERNAME, CONVOY_ADMIN_PASSWORD): nobody can log in "
                     + "until one exists");
         }
-        CompletableFuture<Void> done = revoked.createIndexes().then(createAdmin())
+        CompletableFuture<Void> done = revoked.createIndexes().then(ended.createIndexes()).then(createAdmin())
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30))
                         .doBeforeRetry(signal -> log.atWarn().addKeyValue("attempt", signal.totalRetries() + 1)
                                 .log("MongoDB not reachable yet; will create the administrator when it is")))
@@ -80,8 +84,8 @@ final class AdminBootstrap implements ApplicationRunner {
                 return Mono.<Void>empty();
             }
             return Mono.fromCallable(() -> passwords.encode(admin.password())).subscribeOn(Schedulers.boundedElastic())
-                    .flatMap(hash -> users.insert(new Users.User(username, hash, List.of(Users.ADMIN, Users.ORGANIZER),
-                            Instant.now(), "start-up")))
+                    .flatMap(hash -> users.insert(Users.User.create(username, hash,
+                            List.of(Users.ADMIN, Users.ORGANIZER), Instant.now(), "start-up")))
                     .doOnSuccess(created -> log.atInfo().addKeyValue("user", username).log("Administrator created"))
                     .onErrorResume(DuplicateKeyException.class, raced -> Mono.empty())
                     .then();

@@ -26,6 +26,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -35,9 +36,10 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Organizer login and accounts. {@code POST /api/auth/login} answers a short-lived token, or 401 that never says
- * whether the user exists; {@code POST /api/auth/logout} ends the token it is called with; an administrator creates
- * organizers with {@code POST /api/auth/users}. The public keys that check every token are at
- * {@code /.well-known/jwks.json}.
+ * whether the user exists or is disabled; {@code POST /api/auth/logout} ends the token it is called with;
+ * {@code PUT /api/auth/password} changes the caller's own password and ends all her tokens; an administrator creates
+ * organizers with {@code POST /api/auth/users} (the rest of account management is {@link AccountController}). The
+ * public keys that check every token are at {@code /.well-known/jwks.json}.
  */
 @RestController
 class AuthController {
@@ -48,7 +50,9 @@ class AuthController {
 
     private final Users users;
     private final RevokedTokens revoked;
-    private final LogoutAnnouncer announcer;
+    private final SessionAnnouncer announcer;
+    private final EndedAccess ended;
+    private final Accounts accounts;
     private final TokenIssuer issuer;
     private final LoginThrottle throttle;
     private final PasswordEncoder passwords;
@@ -57,11 +61,14 @@ class AuthController {
     /** Checked when the user does not exist, so that a login takes as long either way. */
     private final String decoyHash;
 
-    AuthController(Users users, RevokedTokens revoked, LogoutAnnouncer announcer, TokenIssuer issuer,
-            LoginThrottle throttle, PasswordEncoder passwords, SigningKey key, GatewayProperties gateway) {
+    AuthController(Users users, RevokedTokens revoked, SessionAnnouncer announcer, EndedAccess ended, Accounts accounts,
+            TokenIssuer issuer, LoginThrottle throttle, PasswordEncoder passwords, SigningKey key,
+            GatewayProperties gateway) {
         this.users = users;
         this.revoked = revoked;
         this.announcer = announcer;
+        this.ended = ended;
+        this.accounts = accounts;
         this.issuer = issuer;
         this.throttle = throttle;
         this.passwords = passwords;
@@ -80,20 +87,67 @@ class AuthController {
         }
         Mono<Long> held = decision.delayMillis() > 0 ? Mono.delay(Duration.ofMillis(decision.delayMillis()))
                 : Mono.just(0L);
-        return held.then(users.find(username)).map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(user -> checkPassword(request.password(), user.map(User::passwordHash).orElse(decoyHash))
-                        .map(matches -> matches && user.isPresent() ? user : Optional.<User>empty()))
-                .map(user -> {
-                    if (user.isEmpty()) {
+        return held.then(checkedUser(username, request.password()))
+                .flatMap(user -> {
+                    if (user.isEmpty() || !user.get().mayLogIn()) {
                         throttle.failed(username, address);
                         log.atInfo().addKeyValue("address", address).log("Login refused");
-                        throw new AuthErrors.LoginRefused();
+                        return Mono.error(new AuthErrors.LoginRefused());
                     }
                     throttle.succeeded(username, address);
-                    log.atInfo().addKeyValue("user", username).log("Logged in");
-                    return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                            .body(issuer.issue(username, user.get().roles()));
+                    return ended.waitBeforeIssuing(username)
+                            .flatMap(wait -> wait.isZero() ? Mono.just(0L) : Mono.delay(wait))
+                            .then(Mono.fromSupplier(() -> {
+                                log.atInfo().addKeyValue("user", username).log("Logged in");
+                                return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(
+                                        issuer.issue(username, user.get().roles(), user.get().convoysOrEvery()));
+                            }));
                 });
+    }
+
+    /**
+     * An organizer changes her own password, giving the current one: guesses count against the same limits as logins.
+     * Every token she holds ends, this one too; she logs in again with the new password.
+     */
+    @PutMapping("/api/auth/password")
+    Mono<ResponseEntity<Void>> changePassword(@Valid @RequestBody PasswordChange request,
+            @AuthenticationPrincipal Jwt token, ServerWebExchange exchange) {
+        if (request.newPassword().getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            return Mono.error(new AuthErrors.FieldProblem("newPassword", "must be at most 72 bytes"));
+        }
+        if (request.newPassword().equals(request.currentPassword())) {
+            return Mono.error(new AuthErrors.FieldProblem("newPassword", "must differ from the current password"));
+        }
+        String username = token.getSubject();
+        String address = ClientAddress.of(exchange, trustForwardedFor);
+        LoginThrottle.Decision decision = throttle.before(username, address);
+        if (decision.refuseForMillis() > 0) {
+            return Mono.error(new AuthErrors.TooManyLogins(decision.refuseForMillis()));
+        }
+        Mono<Long> held = decision.delayMillis() > 0 ? Mono.delay(Duration.ofMillis(decision.delayMillis()))
+                : Mono.just(0L);
+        return held.then(checkedUser(username, request.currentPassword()))
+                .flatMap(user -> {
+                    if (user.isEmpty() || !user.get().mayLogIn()) {
+                        throttle.failed(username, address);
+                        log.atInfo().addKeyValue("user", username).addKeyValue("address", address)
+                                .log("Password change refused: wrong current password");
+                        return Mono.error(new AuthErrors.FieldProblem("currentPassword",
+                                "is not your current password"));
+                    }
+                    throttle.succeeded(username, address);
+                    return Mono.fromCallable(() -> passwords.encode(request.newPassword()))
+                            .subscribeOn(Schedulers.boundedElastic())
+                            .flatMap(hash -> accounts.changePassword(username, hash));
+                })
+                .thenReturn(ResponseEntity.noContent().build());
+    }
+
+    /** The user, when she exists and the password is hers; as much BCrypt work either way. */
+    private Mono<Optional<User>> checkedUser(String username, String password) {
+        return users.find(username).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(user -> checkPassword(password, user.map(User::passwordHash).orElse(decoyHash))
+                        .map(matches -> matches && user.isPresent() ? user : Optional.<User>empty()));
     }
 
     /** Ends the token this call is made with: the gateway refuses it from now on. */
@@ -110,18 +164,19 @@ class AuthController {
 
     /** An administrator creates an organizer; the role is always ORGANIZER, so the body has no say in it. */
     @PostMapping("/api/auth/users")
-    Mono<ResponseEntity<UserView>> create(@Valid @RequestBody NewOrganizer request, @AuthenticationPrincipal Jwt admin) {
+    Mono<ResponseEntity<AccountController.AccountView>> create(@Valid @RequestBody NewOrganizer request,
+            @AuthenticationPrincipal Jwt admin) {
         if (request.password().getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             return Mono.error(new AuthErrors.FieldProblem("password", "must be at most 72 bytes"));
         }
         String username = Users.normalize(request.username());
         return Mono.fromCallable(() -> passwords.encode(request.password())).subscribeOn(Schedulers.boundedElastic())
-                .flatMap(hash -> users.insert(new User(username, hash, List.of(Users.ORGANIZER), Instant.now(),
+                .flatMap(hash -> users.insert(User.create(username, hash, List.of(Users.ORGANIZER), Instant.now(),
                         admin.getSubject())))
                 .doOnSuccess(user -> log.atInfo().addKeyValue("user", username).addKeyValue("by", admin.getSubject())
                         .log("Organizer created"))
                 .map(user -> ResponseEntity.created(URI.create("/api/auth/users/" + user.username()))
-                        .body(new UserView(user.username(), user.roles())));
+                        .body(AccountController.AccountView.of(user)));
     }
 
     @GetMapping("/.well-known/jwks.json")
@@ -160,6 +215,16 @@ class AuthController {
         }
     }
 
-    record UserView(String username, List<String> roles) {
+    /**
+     * @param currentPassword the password she logs in with now
+     * @param newPassword     12 to 72 characters, not the current one
+     */
+    record PasswordChange(@NotBlank @Size(max = 200) String currentPassword,
+            @NotBlank @Size(min = 12, max = 72) String newPassword) {
+
+        @Override
+        public String toString() {
+            return "PasswordChange[******]";
+        }
     }
 }

@@ -66,6 +66,16 @@ class AuthErrors {
         return problem(HttpStatus.CONFLICT, "User exists", "There is already a user with this name.", List.of());
     }
 
+    @ExceptionHandler(UnknownUser.class)
+    ResponseEntity<ProblemDetail> unknownUser() {
+        return problem(HttpStatus.NOT_FOUND, "No such user", "There is no user with this name.", List.of());
+    }
+
+    @ExceptionHandler(AccountConflict.class)
+    ResponseEntity<ProblemDetail> accountConflict(AccountConflict e) {
+        return problem(HttpStatus.CONFLICT, e.title, e.getMessage(), List.of());
+    }
+
     @ExceptionHandler(LoginRefused.class)
     ResponseEntity<ProblemDetail> refused() {
         return problem(HttpStatus.UNAUTHORIZED, "Login failed", "Wrong user name or password.", List.of());
@@ -117,6 +127,28 @@ class AuthErrors {
         TooManyLogins(long waitMillis) {
             super("Too many failed logins", null, false, false);
             this.waitMillis = waitMillis;
+        }
+    }
+
+    /** The account named in the path does not exist (404). */
+    static final class UnknownUser extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        UnknownUser() {
+            super("No such user", null, false, false);
+        }
+    }
+
+    /** A change the accounts as they are do not allow (409): disabling oneself, or the last administrator. */
+    static final class AccountConflict extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+        private final String title;
+
+        AccountConflict(String title, String detail) {
+            super(detail, null, false, false);
+            this.title = title;
         }
     }
 

@@ -36,9 +36,10 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import reactor.core.publisher.Mono;
 
 /**
- * The gateway signs organizer tokens and checks every token that passes through it: signature, issuer, expiry, and
- * that no logout revoked it. Creating users needs ADMIN and logging out a token; everything else is let through to
- * the services, which check tokens and roles themselves.
+ * The gateway signs organizer tokens and checks every token that passes through it: signature, issuer, expiry, that
+ * no logout revoked it and that its user's access has not ended since it was issued. Managing users needs ADMIN,
+ * logging out and changing one's password a token; everything else is let through to the services, which check
+ * tokens and roles themselves.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -68,8 +69,18 @@ class GatewaySecurity {
     }
 
     @Bean
-    LogoutAnnouncer logoutAnnouncer(RevokedTokens revoked, KafkaTemplate<byte[], byte[]> kafka) {
-        return new LogoutAnnouncer(revoked, kafka, Clock.systemUTC(), Duration.ofSeconds(1));
+    EndedAccess endedAccess(ReactiveMongoOperations mongo, AuthProperties properties) {
+        return new EndedAccess(mongo, Clock.systemUTC(), properties.tokenLifetime(), Duration.ofSeconds(1));
+    }
+
+    @Bean
+    SessionAnnouncer sessionAnnouncer(RevokedTokens revoked, EndedAccess ended, KafkaTemplate<byte[], byte[]> kafka) {
+        return new SessionAnnouncer(revoked, ended, kafka, Clock.systemUTC(), Duration.ofSeconds(1));
+    }
+
+    @Bean
+    Accounts accounts(Users users, EndedAccess ended, SessionAnnouncer announcer) {
+        return new Accounts(users, ended, announcer, Clock.systemUTC());
     }
 
     @Bean
@@ -83,23 +94,32 @@ class GatewaySecurity {
     }
 
     @Bean
-    AdminBootstrap adminBootstrap(Users users, RevokedTokens revoked, PasswordEncoder passwords,
+    AdminBootstrap adminBootstrap(Users users, RevokedTokens revoked, EndedAccess ended, PasswordEncoder passwords,
             AuthProperties properties) {
-        return new AdminBootstrap(users, revoked, passwords, properties);
+        return new AdminBootstrap(users, revoked, ended, passwords, properties);
     }
 
     /**
-     * The gateway's own key, its issuer, and no revoked token. A token's signature is checked once; while it has not
-     * expired, the same token is known good without checking again (its revocation is checked on every call).
+     * The gateway's own key, its issuer, no revoked token, and none issued before its user's access ended. A token's
+     * signature is checked once; while it has not expired, the same token is known good without checking again (its
+     * revocation and its user's ended access are checked on every call, in memory).
      */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SigningKey key, AuthProperties properties, RevokedTokens revoked) {
+    ReactiveJwtDecoder jwtDecoder(SigningKey key, AuthProperties properties, RevokedTokens revoked,
+            EndedAccess ended) {
         NimbusReactiveJwtDecoder signed = NimbusReactiveJwtDecoder.withPublicKey(key.publicKey())
                 .signatureAlgorithm(SignatureAlgorithm.RS256).build();
         signed.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
         VerifiedTokens verified = new VerifiedTokens(signed, Clock.systemUTC(), VERIFIED_TOKENS_KEPT);
-        return token -> verified.decode(token).flatMap(jwt -> revoked.isRevoked(jwt.getId())
-                ? Mono.error(new BadJwtException("Token revoked by a logout")) : Mono.just(jwt));
+        return token -> verified.decode(token).flatMap(jwt -> {
+            if (revoked.isRevoked(jwt.getId())) {
+                return Mono.error(new BadJwtException("Token revoked by a logout"));
+            }
+            if (ended.refuses(jwt.getSubject(), jwt.getIssuedAt())) {
+                return Mono.error(new BadJwtException("Token issued before its user's access ended"));
+            }
+            return Mono.just(jwt);
+        });
     }
 
     @Bean
@@ -125,8 +145,9 @@ class GatewaySecurity {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(HttpMethod.POST, "/api/auth/users").hasRole(Users.ADMIN)
+                        .pathMatchers("/api/auth/users", "/api/auth/users/**").hasRole(Users.ADMIN)
                         .pathMatchers(HttpMethod.POST, "/api/auth/logout").authenticated()
+                        .pathMatchers(HttpMethod.PUT, "/api/auth/password").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtDecoder(decoder)

@@ -21,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param publicPaths    calls anyone may make without a token: {@code "POST /api/registrations"} for one method, or
  *                       {@code "/api/registrations/self/**"} for all; everything else needs an organizer token
  * @param jwksTimeout    how long fetching the keys may take before the call is answered 503
+ * @param convoyScopedPaths paths that name a convoy in a {@code {convoyId}} variable, for example
+ *                       {@code /api/scheduling/convoys/{convoyId}/**}: an organizer whose token limits her to other
+ *                       convoys gets 404 there, as for an unknown convoy (see {@link OrganizerScope})
  */
 @Validated
 @ConfigurationProperties("convoy.security")
@@ -29,5 +32,7 @@ public record SecurityProperties(
         @NotBlank @DefaultValue("convoy") String issuer,
         @DefaultValue List<@Pattern(regexp = "((GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) )?/\\S*",
                 message = "must be a path pattern, optionally after an HTTP method: 'POST /api/things'") String> publicPaths,
-        @NotNull @DefaultValue("5s") Duration jwksTimeout) {
+        @NotNull @DefaultValue("5s") Duration jwksTimeout,
+        @DefaultValue List<@Pattern(regexp = "/\\S*\\{convoyId}\\S*", message = "must be a path pattern "
+                + "naming the convoy as \\{convoyId\\}: '/api/things/\\{convoyId\\}/**'") String> convoyScopedPaths) {
 }

@@ -1,7 +1,9 @@
 package org.convoy.support.security;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,9 +33,11 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -47,14 +51,17 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.client.RestTemplate;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.convoy.support.web.ProblemResponses;
 
 /**
  * One security filter chain for every servlet service: each checks the gateway's organizer tokens itself (RS256,
  * keys from the gateway's JWKS, fetched on the first token), with roles from the {@code roles} claim. Calls listed
  * in {@code convoy.security.public-paths} and the health and metrics endpoints are open; every other call needs the
- * ORGANIZER role (ADMIN includes it). Stateless, no sessions, no CSRF (no cookies are read); 401 and 403 are
- * problem+json like every other refusal.
+ * ORGANIZER role (ADMIN includes it). A token logged out, or issued before its organizer's access ended, is refused.
+ * An organizer limited to some convoys sees only those ({@link OrganizerScope}). Stateless, no sessions, no CSRF (no
+ * cookies are read); 401 and 403 are problem+json like every other refusal.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -113,7 +120,8 @@ public class ServiceSecurityAutoConfiguration {
     /** Keys are fetched from the gateway on the first token that needs them, with timeouts, never at start-up. */
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
-    JwtDecoder jwtDecoder(SecurityProperties properties, ObjectProvider<LoggedOutTokens> loggedOut) {
+    JwtDecoder jwtDecoder(SecurityProperties properties, ObjectProvider<LoggedOutTokens> loggedOut,
+            ObjectProvider<EndedAccess> endedAccess) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(properties.jwksTimeout());
         requests.setReadTimeout(properties.jwksTimeout());
@@ -122,17 +130,54 @@ public class ServiceSecurityAutoConfiguration {
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .restOperations(jwksClient)
                 .build();
+        // Spring fills in a missing iat from exp; a token must say itself when it was issued (see below).
+        MappedJwtClaimSetConverter claims = MappedJwtClaimSetConverter.withDefaults(Map.of());
+        decoder.setClaimSetConverter(raw -> {
+            Map<String, Object> converted = claims.convert(raw);
+            if (!raw.containsKey(JwtClaimNames.IAT)) {
+                converted = new HashMap<>(converted);
+                converted.remove(JwtClaimNames.IAT);
+            }
+            return converted;
+        });
         OAuth2TokenValidator<Jwt> subject = new JwtClaimValidator<String>("sub", sub -> sub != null && !sub.isBlank());
         // A token must say when it ends, and carry an id by which a logout can end it sooner.
         OAuth2TokenValidator<Jwt> expires = new JwtClaimValidator<Object>("exp", Objects::nonNull);
         OAuth2TokenValidator<Jwt> identified = new JwtClaimValidator<String>("jti", jti -> jti != null && !jti.isBlank());
+        // ... and say when it was issued, which an ended access compares with.
+        OAuth2TokenValidator<Jwt> dated = new JwtClaimValidator<Object>("iat", Objects::nonNull);
         LoggedOutTokens tokens = loggedOut.getIfAvailable();
         OAuth2TokenValidator<Jwt> notLoggedOut = jwt -> tokens != null && tokens.isLoggedOut(jwt.getId())
                 ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "This token was logged out", null))
                 : OAuth2TokenValidatorResult.success();
+        EndedAccess ended = endedAccess.getIfAvailable();
+        OAuth2TokenValidator<Jwt> notEnded = jwt -> ended != null && ended.refuses(jwt.getSubject(), jwt.getIssuedAt())
+                ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                        "This organizer's access changed after the token was issued", null))
+                : OAuth2TokenValidatorResult.success();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()), subject, expires, identified, notLoggedOut));
+                JwtValidators.createDefaultWithIssuer(properties.issuer()), subject, expires, identified, dated,
+                notLoggedOut, notEnded));
         return decoder;
+    }
+
+    /** The convoys the current organizer may see; see {@link OrganizerScope}. */
+    @Bean
+    @ConditionalOnMissingBean
+    OrganizerScope organizerScope() {
+        return new OrganizerScope();
+    }
+
+    /** Organizers limited to some convoys get 404 on paths of {@code convoy.security.convoy-scoped-paths} of others. */
+    @Bean
+    WebMvcConfigurer convoyScopedPaths(SecurityProperties properties) {
+        ConvoyScopedPaths interceptor = new ConvoyScopedPaths(properties.convoyScopedPaths());
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(interceptor);
+            }
+        };
     }
 
     /** An administrator may do everything an organizer may. */

@@ -20,6 +20,7 @@ import org.convoy.support.problem.BusyException;
 import org.convoy.support.problem.ConflictException;
 import org.convoy.support.problem.FieldProblemException;
 import org.convoy.support.problem.NotFoundException;
+import org.convoy.support.security.OrganizerScope;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.messaging.Message;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A minimal service built on service-support, to exercise what every real service shares. */
@@ -50,6 +52,12 @@ public class ProbeApplication {
 
     @RestController
     static class ParcelController {
+
+        private final OrganizerScope scope;
+
+        ParcelController(OrganizerScope scope) {
+            this.scope = scope;
+        }
 
         static final java.util.concurrent.atomic.AtomicInteger HELD = new java.util.concurrent.atomic.AtomicInteger();
         static final java.util.concurrent.CountDownLatch RELEASE = new java.util.concurrent.CountDownLatch(1);
@@ -95,6 +103,31 @@ public class ProbeApplication {
         @GetMapping("/parcels/ledger")
         Map<String, String> ledger(Principal organizer) {
             return Map.of("readBy", organizer.getName());
+        }
+
+        /** A convoy's parcels: its path names the convoy, so an organizer limited to others gets 404 (scoped paths). */
+        @GetMapping("/probe/convoys/{convoyId}/parcels")
+        Map<String, String> convoyParcels(@PathVariable String convoyId) {
+            return Map.of("convoyId", convoyId);
+        }
+
+        @GetMapping("/probe/convoys/{convoyId}")
+        Map<String, String> convoy(@PathVariable String convoyId) {
+            return Map.of("convoyId", convoyId);
+        }
+
+        /** A convoy's board anyone may read (as a delegate reads her agenda): a scoped path, but a public one. */
+        @GetMapping("/probe/convoys/{convoyId}/board")
+        Map<String, String> board(@PathVariable String convoyId) {
+            return Map.of("convoyId", convoyId);
+        }
+
+        /** The convoy comes as a parameter here, so the controller asks the organizer's scope itself. */
+        @GetMapping("/parcels/manifest")
+        Map<String, Object> manifest(@RequestParam String convoyId) {
+            scope.require(convoyId);
+            return Map.of("convoyId", convoyId, "limitedTo", scope.limitedTo().map(java.util.TreeSet::new)
+                    .map(Object::toString).orElse("every convoy"));
         }
 
         @DeleteMapping("/parcels/{id}")

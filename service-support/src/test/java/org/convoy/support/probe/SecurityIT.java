@@ -7,8 +7,10 @@ import static org.convoy.support.test.ProblemAssertions.assertProblem;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
+import org.convoy.events.OrganizerAccessEnded;
 import org.convoy.events.OrganizerLoggedOut;
 import org.convoy.support.test.Http;
 import org.convoy.support.test.ServiceIntegrationTest;
@@ -95,6 +97,33 @@ class SecurityIT {
                 assertThat(Http.get(url("/parcels/ledger"), token).statusCode()).isEqualTo(401));
         assertThat(Http.get(url("/parcels/ledger"), TestTokens.organizer()).statusCode())
                 .as("other tokens of the same organizer still work").isEqualTo(200);
+    }
+
+    @Test
+    void aTokenIssuedBeforeItsOrganizersAccessEndedIsRefusedHereWithinSecondsAndANewerOneIsNot() {
+        String name = "disabled-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant endedAt = Instant.now().minusSeconds(2);
+        String before = TestTokens.issuedAt(name, List.of("ORGANIZER"), endedAt.minusSeconds(10));
+        String sameSecond = TestTokens.issuedAt(name, List.of("ORGANIZER"), endedAt);
+        String colleague = TestTokens.issuedAt("colleague-" + name, List.of("ORGANIZER"), endedAt.minusSeconds(10));
+        assertThat(Http.get(url("/parcels/ledger"), before).statusCode()).isEqualTo(200);
+
+        events.publish(new OrganizerAccessEnded(UUID.randomUUID(), Instant.now(), OrganizerAccessEnded.SCHEMA_VERSION,
+                name, endedAt, endedAt.plus(Duration.ofMinutes(15)), OrganizerAccessEnded.DISABLED));
+
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() ->
+                assertProblem(Http.get(url("/parcels/ledger"), before), 401, "Unauthorized"));
+        assertThat(Http.get(url("/parcels/ledger"), sameSecond).statusCode())
+                .as("issued in the second the access ended").isEqualTo(401);
+        assertThat(Http.get(url("/parcels/ledger"), TestTokens.token(name, List.of("ORGANIZER"))).statusCode())
+                .as("a token issued after the ending, when she may log in again").isEqualTo(200);
+        assertThat(Http.get(url("/parcels/ledger"), colleague).statusCode()).as("other organizers' tokens")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aTokenThatDoesNotSayWhenItWasIssuedIs401() {
+        assertProblem(Http.get(url("/parcels/ledger"), TestTokens.withoutIssuedAt()), 401, "Unauthorized");
     }
 
     @Test

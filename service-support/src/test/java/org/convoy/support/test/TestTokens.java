@@ -25,10 +25,11 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Organizer tokens for tests, shaped like the gateway's (RS256, {@code iss=convoy}, {@code sub}, {@code roles},
- * {@code jti}, 15 minutes), signed with a key pair made for this test JVM. Its public key is served as a JWKS on
- * {@link #jwksUri()}, which {@link ServiceIntegrationTest} gives every service as {@code convoy.security.jwks-uri}.
- * The JWKS server binds its port when this class loads and keeps it: a port found free and bound later could be
- * taken in between by anything else in the build (it was, once, by another test's server).
+ * {@code iat}, {@code jti}, 15 minutes, {@code convoys} when scoped), signed with a key pair made for this test JVM.
+ * Its public key is served as a JWKS on {@link #jwksUri()}, which {@link ServiceIntegrationTest} gives every service
+ * as {@code convoy.security.jwks-uri}. The JWKS server binds its port when this class loads and keeps it: a port
+ * found free and bound later could be taken in between by anything else in the build (it was, once, by another
+ * test's server).
  */
 public final class TestTokens {
 
@@ -59,6 +60,26 @@ public final class TestTokens {
     public static String token(String subject, List<String> roles) {
         Instant now = Instant.now();
         return sign(KEY, claims(subject, roles, now, now.plus(Duration.ofMinutes(15))));
+    }
+
+    /** An organizer's token limited to these convoys, as the gateway writes it when an administrator scoped her. */
+    public static String scoped(String subject, List<String> convoys) {
+        Instant now = Instant.now();
+        return sign(KEY, new JWTClaimsSet.Builder(claims(subject, List.of("ORGANIZER"), now,
+                now.plus(Duration.ofMinutes(15)))).claim("convoys", convoys).build());
+    }
+
+    /** A current token issued at the given moment (whole seconds, as in every JWT). */
+    public static String issuedAt(String subject, List<String> roles, Instant issued) {
+        return sign(KEY, claims(subject, roles, issued, issued.plus(Duration.ofMinutes(15))));
+    }
+
+    /** Validly signed and current, but without saying when it was issued, which an ended access compares with. */
+    public static String withoutIssuedAt() {
+        Instant now = Instant.now();
+        return sign(KEY, new JWTClaimsSet.Builder().issuer(ISSUER).subject("organizer.test")
+                .claim("roles", List.of("ORGANIZER")).expirationTime(Date.from(now.plus(Duration.ofMinutes(15))))
+                .jwtID(UUID.randomUUID().toString()).build());
     }
 
     public static String expired() {

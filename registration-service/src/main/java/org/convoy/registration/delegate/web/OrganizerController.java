@@ -18,12 +18,14 @@ import org.convoy.events.Axis;
 import org.convoy.events.Sector;
 import org.convoy.registration.delegate.DelegateSearch;
 import org.convoy.registration.delegate.Registrations;
+import org.convoy.registration.delegate.domain.DelegateNotFoundException;
 import org.convoy.registration.delegate.domain.Registration;
 import org.convoy.registration.delegate.domain.RegistrationStatus;
 import org.convoy.registration.delegate.domain.Vocabulary.Role;
 import org.convoy.registration.delegate.web.RegistrationViews.DelegateRow;
 import org.convoy.registration.delegate.web.RegistrationViews.History;
 import org.convoy.registration.delegate.web.RegistrationViews.Page;
+import org.convoy.support.security.OrganizerScope;
 import org.convoy.support.text.PlainText;
 import org.convoy.support.web.Csv;
 import org.springframework.http.HttpStatus;
@@ -54,10 +56,12 @@ class OrganizerController {
 
     private final Registrations registrations;
     private final DelegateSearch search;
+    private final OrganizerScope scope;
 
-    OrganizerController(Registrations registrations, DelegateSearch search) {
+    OrganizerController(Registrations registrations, DelegateSearch search, OrganizerScope scope) {
         this.registrations = registrations;
         this.search = search;
+        this.scope = scope;
     }
 
     @GetMapping
@@ -69,6 +73,7 @@ class OrganizerController {
             @RequestParam(required = false) RegistrationStatus status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        scope.require(convoyId);
         DelegateSearch.Found found = search.search(convoyId, new DelegateSearch.Filters(state,
                 role == null ? null : role.name(), sector == null ? null : sector.name(),
                 axis == null ? null : axis.name(), status), page, size);
@@ -79,25 +84,32 @@ class OrganizerController {
     @GetMapping(DELEGATE)
     DelegateRow one(@PathVariable UUID delegateId) {
         Registrations.Listed listed = registrations.listed(delegateId);
+        inScope(listed.registration(), delegateId);
         return DelegateRow.of(listed.registration(), listed.member());
     }
 
     @GetMapping(DELEGATE + "/history")
     History history(@PathVariable UUID delegateId) {
         Registration registration = registrations.registrationOf(delegateId);
+        inScope(registration, delegateId);
         return new History(delegateId, registration.history().stream()
                 .filter(entry -> entry.delegateId().equals(delegateId)).toList());
     }
 
     @PostMapping("/approvals")
     List<Registrations.Outcome> approve(@Valid @RequestBody Approvals approvals, Principal organizer) {
-        return registrations.decideAll(approvals.delegateIds(), id -> registrations.approve(id, by(organizer)));
+        return registrations.decideAll(approvals.delegateIds(), id -> {
+            inScope(registrations.registrationOf(id), id);
+            registrations.approve(id, by(organizer));
+        });
     }
 
     @PostMapping("/rejections")
     List<Registrations.Outcome> reject(@Valid @RequestBody Rejections rejections, Principal organizer) {
-        return registrations.decideAll(rejections.delegateIds(),
-                id -> registrations.reject(id, rejections.reason().strip(), by(organizer)));
+        return registrations.decideAll(rejections.delegateIds(), id -> {
+            inScope(registrations.registrationOf(id), id);
+            registrations.reject(id, rejections.reason().strip(), by(organizer));
+        });
     }
 
     /** Removes the delegate's personal data here and, through {@code DelegateErased}, in every service. */
@@ -115,6 +127,13 @@ class OrganizerController {
         return Map.of("erased", registrations.eraseConvoy(erasure.convoyId(), by(admin)));
     }
 
+    /** A delegate of a convoy the organizer may not see is as unknown to her as one that does not exist. */
+    private void inScope(Registration registration, UUID delegateId) {
+        if (!scope.covers(registration.convoyId())) {
+            throw new DelegateNotFoundException(delegateId);
+        }
+    }
+
     /** Who made a change, as the history shows it: the organizer's user name from their token. */
     private static String by(Principal organizer) {
         return "organizer " + organizer.getName();
@@ -126,6 +145,7 @@ class OrganizerController {
     /** Every delegate of the convoy as CSV: UTF-8 with a byte-order mark, so spreadsheet programs keep the accents. */
     @GetMapping(value = "/export.csv", produces = "text/csv")
     ResponseEntity<byte[]> export(@RequestParam @NotBlank String convoyId) {
+        scope.require(convoyId);
         Csv csv = Csv.withHeader("delegate_id", "group_id", "lead", "given_name", "family_name", "email", "phone",
                 "language", "role", "state", "municipality", "organization", "position", "sectors", "axes", "status",
                 "reason", "submitted_at");

@@ -11,6 +11,7 @@ import org.convoy.scheduling.convoy.Convoys;
 import org.convoy.scheduling.convoy.domain.Convoy;
 import org.convoy.scheduling.convoy.domain.ConvoyStatus;
 import org.convoy.support.problem.FieldProblemException;
+import org.convoy.support.security.OrganizerScope;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,16 +30,18 @@ import org.springframework.web.bind.annotation.RestController;
 class ConvoyController {
 
     private final Convoys convoys;
+    private final OrganizerScope scope;
 
-    ConvoyController(Convoys convoys) {
+    ConvoyController(Convoys convoys, OrganizerScope scope) {
         this.convoys = convoys;
+        this.scope = scope;
     }
 
-    /** Every convoy, the latest first. */
+    /** Every convoy the organizer may see, the latest first. */
     @GetMapping
     List<ConvoyView> all() {
-        return convoys.all().stream().sorted(Comparator.comparing(Convoy::firstDay).reversed())
-                .map(ConvoyView::of).toList();
+        return convoys.all().stream().filter(convoy -> scope.covers(convoy.id()))
+                .sorted(Comparator.comparing(Convoy::firstDay).reversed()).map(ConvoyView::of).toList();
     }
 
     @GetMapping("/{convoyId}")

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.convoy.scheduling.delegate.Delegates;
 import org.convoy.scheduling.delegate.domain.ScheduledDelegate;
+import org.convoy.support.problem.NotFoundException;
+import org.convoy.support.security.OrganizerScope;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,18 +19,26 @@ import org.springframework.web.bind.annotation.RestController;
 class ScheduledDelegateController {
 
     private final Delegates delegates;
+    private final OrganizerScope scope;
 
-    ScheduledDelegateController(Delegates delegates) {
+    ScheduledDelegateController(Delegates delegates, OrganizerScope scope) {
         this.delegates = delegates;
+        this.scope = scope;
     }
 
+    /** A delegate of a convoy the organizer may not see is as unknown to her as one that does not exist. */
     @GetMapping("/{id}")
     ScheduledDelegate one(@PathVariable UUID id) {
-        return delegates.get(id);
+        ScheduledDelegate delegate = delegates.get(id);
+        if (!scope.covers(delegate.convoyId())) {
+            throw new NotFoundException("No such delegate", "No delegate " + id + " in this convoy.");
+        }
+        return delegate;
     }
 
     @GetMapping
     List<ScheduledDelegate> ofConvoy(@RequestParam String convoyId) {
+        scope.require(convoyId);
         return delegates.ofConvoy(convoyId);
     }
 }

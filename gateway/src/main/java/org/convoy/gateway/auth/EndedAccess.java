@@ -1,0 +1,177 @@
+package org.convoy.gateway.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Organizers whose access ended: an administrator disabled or removed them or changed their convoys, or they changed
+ * their password. Every token of theirs issued at or before that moment is refused ({@code iat <= endedAt}); they
+ * log in again for a new one, when they still may. One mark per user name, the latest, kept in the gateway's store
+ * until every token it covers has expired (a TTL index removes it then on MongoDB), and announced from there by
+ * {@link SessionAnnouncer}, so services called directly refuse the tokens too, even if Kafka was away.
+ *
+ * <p>Like {@link RevokedTokens}, checking a token costs no store call: the marks are kept in memory, this instance's
+ * at once, those of other gateway instances within {@code refresh}.
+ */
+class EndedAccess implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EndedAccess.class);
+    /** The clock skew token checks allow past {@code exp}; a mark outlives its tokens by as much. */
+    private static final Duration SKEW = Duration.ofSeconds(60);
+
+    private final ReactiveMongoOperations mongo;
+    private final Clock clock;
+    private final Duration tokenLifetime;
+    private final Duration refresh;
+    private final Map<String, Ended> known = new ConcurrentHashMap<>();
+    private final AtomicBoolean failing = new AtomicBoolean();
+    private volatile Disposable refreshing;
+
+    EndedAccess(ReactiveMongoOperations mongo, Clock clock, Duration tokenLifetime, Duration refresh) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.tokenLifetime = tokenLifetime;
+        this.refresh = refresh;
+    }
+
+    Mono<Void> createIndexes() {
+        return mongo.indexOps(Ended.class)
+                .createIndex(new Index().on("tokensExpireBy", Sort.Direction.ASC).expire(SKEW))
+                .then(mongo.indexOps(Ended.class).createIndex(new Index().on("announced", Sort.Direction.ASC)))
+                .then();
+    }
+
+    /**
+     * Ends every token of this user issued until now, here at once and, once announced, everywhere.
+     *
+     * @param reason one of {@code OrganizerAccessEnded}'s reasons, for the services' logs
+     */
+    Mono<Instant> end(String username, String reason) {
+        Instant now = clock.instant();
+        Instant expireBy = now.plus(tokenLifetime);
+        Query mark = Query.query(Criteria.where("_id").is(username));
+        Update update = new Update().max("endedAt", now).max("tokensExpireBy", expireBy).set("reason", reason)
+                .set("announced", false);
+        return mongo.findAndModify(mark, update, FindAndModifyOptions.options().upsert(true).returnNew(true),
+                        Ended.class)
+                .doOnNext(this::remember)
+                .map(Ended::endedAt);
+    }
+
+    /** Whether this user's token issued at {@code issuedAt} was ended; one that does not say when it was issued is. */
+    boolean refuses(String username, Instant issuedAt) {
+        if (username == null) {
+            return false;
+        }
+        Ended mark = known.get(username);
+        if (mark == null || mark.tokensExpireBy().isBefore(clock.instant().minus(SKEW))) {
+            return false;
+        }
+        return issuedAt == null || !issuedAt.isAfter(mark.endedAt());
+    }
+
+    /**
+     * How long a login must wait before its token is issued: a token's {@code iat} is in whole seconds, so one issued
+     * in the same second as the ending would look issued before it, and be refused. Read from the store, so an ending
+     * at another gateway instance counts at once; zero almost always.
+     */
+    Mono<Duration> waitBeforeIssuing(String username) {
+        return mongo.findById(username, Ended.class).map(mark -> {
+            Instant firstUsable = mark.endedAt().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+            Duration wait = Duration.between(clock.instant(), firstUsable);
+            return wait.isNegative() ? Duration.ZERO : wait;
+        }).defaultIfEmpty(Duration.ZERO);
+    }
+
+    /** Reads the marks still in force, recorded by any gateway instance; forgets those whose tokens have expired. */
+    Mono<Void> refresh() {
+        Instant now = clock.instant();
+        return mongo.find(Query.query(Criteria.where("tokensExpireBy").gt(now.minus(SKEW))), Ended.class)
+                .doOnNext(this::remember)
+                .then(Mono.fromRunnable(() -> known.values().removeIf(mark -> mark.tokensExpireBy().isBefore(
+                        now.minus(SKEW)))));
+    }
+
+    private void remember(Ended mark) {
+        known.merge(mark.username(), mark, (one, other) -> one.endedAt().isAfter(other.endedAt()) ? one : other);
+    }
+
+    /** Endings the services have not been told of yet. */
+    Flux<Ended> unannounced(int limit) {
+        return mongo.find(Query.query(Criteria.where("announced").is(false)).limit(limit), Ended.class);
+    }
+
+    /** Marks the ending announced, unless a later one for the same user arrived meanwhile: that one waits its turn. */
+    Mono<Void> announced(Ended mark) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(mark.username()).and("endedAt").is(mark.endedAt())),
+                new Update().set("announced", true), Ended.class).then();
+    }
+
+    @Override
+    public void start() {
+        try {
+            refresh().block(Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            log.atWarn().setCause(e).log("Could not read ended access at start; trying again every {}", refresh);
+        }
+        refreshing = Flux.interval(refresh, refresh)
+                .onBackpressureDrop()
+                .concatMap(tick -> refresh().timeout(refresh.multipliedBy(5)).doOnSuccess(done -> {
+                    if (failing.getAndSet(false)) {
+                        log.info("Reading ended access works again");
+                    }
+                }).onErrorResume(e -> {
+                    if (!failing.getAndSet(true)) {
+                        log.atWarn().setCause(e).log("Cannot read ended access now; the last known marks hold");
+                    }
+                    return Mono.empty();
+                }))
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable running = refreshing;
+        if (running != null) {
+            running.dispose();
+            refreshing = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return refreshing != null;
+    }
+
+    /**
+     * @param endedAt        tokens issued at or before it are refused
+     * @param tokensExpireBy when every token it covers has expired; the mark is forgotten then
+     * @param reason         why, for the services' logs
+     * @param announced      whether the broker has the newest ending
+     */
+    @Document("ended_access")
+    record Ended(@Id String username, Instant endedAt, Instant tokensExpireBy, String reason, boolean announced) {
+    }
+}
