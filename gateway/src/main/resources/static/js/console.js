@@ -573,7 +573,12 @@ $('#draft-day').addEventListener('click', async () => {
   const day = currentDay();
   try {
     const result = await call(`/api/scheduling/convoys/${C}/days/${day.date}/draft-agenda`, { method: 'POST', body: {} });
-    say($('#planner-status'), t('con.draftDay.done', { n: result.drafts.length, placed: result.delegatesPlaced, approved: result.approvedDelegates }), 'ok');
+    if (result.drafts.length === 0) {
+      const reasons = (result.reasons || []).map((reason) => t('draft.reason.' + reason.code));
+      say($('#planner-status'), [t('con.draftDay.nothing'), ...reasons].join(' '), 'info');
+    } else {
+      say($('#planner-status'), t('con.draftDay.done', { n: result.drafts.length, placed: result.delegatesPlaced, approved: result.approvedDelegates }), 'ok');
+    }
     await loadDay();
   } catch (error) {
     say($('#planner-status'), describe(error), 'error');

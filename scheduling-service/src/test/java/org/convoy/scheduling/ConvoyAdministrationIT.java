@@ -263,6 +263,24 @@ class ConvoyAdministrationIT {
         assertThat(heldEdit.body()).contains("HELD");
     }
 
+    @Test
+    void draftingADayWithNothingToDraftSaysWhyInsteadOfCreatingNothing() {
+        String id = "empty-" + suffix();
+        assertThat(Http.postJson(base(), texas(id).toString(), TOKEN).statusCode()).isEqualTo(201);
+        String draftDay = base() + "/" + id + "/days/2027-06-07/draft-agenda";
+
+        HttpResponse<String> nobodyApproved = Http.postJson(draftDay, "{}", TOKEN);
+        new SchedulingFixture(events, delegates, port, id).approvedCohort(3, List.of("AGRIBUSINESS"), List.of("ECONOMIC"));
+        HttpResponse<String> noHost = Http.postJson(draftDay, "{}", TOKEN);
+
+        assertThat(nobodyApproved.statusCode()).as(nobodyApproved.body()).isEqualTo(200);
+        assertThat(json(nobodyApproved).get("drafts").size()).isZero();
+        assertThat(json(nobodyApproved).get("reasons").get(0).get("code").asString()).isEqualTo("NO_APPROVED_DELEGATES");
+        assertThat(noHost.statusCode()).isEqualTo(200);
+        assertThat(json(noHost).get("reasons").get(0).get("code").asString()).isEqualTo("NO_HOSTS_IN_CITY");
+        assertThat(json(noHost).get("reasons").get(0).get("message").asString()).contains("Houston", "2027-06-07");
+    }
+
     private ObjectNode californiaCopy(ObjectNode california, String id) {
         ObjectNode copy = JSON.createObjectNode();
         copy.put("id", id).put("copyFrom", "california-2023");

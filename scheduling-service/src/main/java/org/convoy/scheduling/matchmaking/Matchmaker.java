@@ -97,7 +97,34 @@ public class Matchmaker {
                 .toList());
         Set<UUID> placed = drafted.stream().flatMap(meeting -> meeting.attendeeIds().stream()).collect(Collectors.toSet());
         return new DraftAgenda(date, saved, approved.size(), placed.size(),
-                Duration.ofNanos(System.nanoTime() - started));
+                Duration.ofNanos(System.nanoTime() - started),
+                saved.isEmpty() ? whyNothing(convoy, date, approved, options) : List.of());
+    }
+
+    /** Why a day's draft came out empty, from the first thing missing to the last: in organizers' words. */
+    private List<Reason> whyNothing(Convoy convoy, LocalDate date, List<ScheduledDelegate> approved,
+            DraftOptions options) {
+        if (approved.isEmpty()) {
+            return List.of(new Reason("NO_APPROVED_DELEGATES",
+                    "No delegate of this convoy is approved yet; only approved delegates are put into meetings."));
+        }
+        Convoy.Day day = convoy.day(date).orElseThrow();
+        List<Host> dayHosts = hosts.of(convoy.id()).stream().filter(host -> day.in(host.venue().city())).toList();
+        if (dayHosts.isEmpty()) {
+            return List.of(new Reason("NO_HOSTS_IN_CITY", "No host of this convoy is in "
+                    + day.cities().stream().map(convoy::cityName).collect(Collectors.joining(" or "))
+                    + " on " + date + "; add hosts there, or draft another day."));
+        }
+        long mostInterested = dayHosts.stream().mapToLong(host -> approved.stream()
+                .filter(delegate -> Interest.of(delegate, host).any()).count()).max().orElse(0);
+        if (mostInterested < options.minCohort()) {
+            return List.of(new Reason("TOO_FEW_INTERESTED", "No host that day shares a sector or an axis with at least "
+                    + options.minCohort() + " approved delegates (the most any host has is " + mostInterested
+                    + "); approve more delegates, or lower minCohort."));
+        }
+        return List.of(new Reason("NO_FREE_SLOT", "Every host with enough interested delegates is full that day, or "
+                + "those delegates are taken: they already met the host, have " + options.maxMeetingsPerDelegate()
+                + " meetings that day, are busy, or cannot travel in time. Confirmed meetings stay as they are."));
     }
 
     /** A meeting as planned at the host's venue, on the host's first axis and sector, not yet saved anywhere. */
@@ -131,7 +158,13 @@ public class Matchmaker {
     /**
      * @param approved delegates approved in the convoy
      * @param placed   how many of them the drafts of this day include
+     * @param reasons  why nothing was drafted; empty when something was
      */
-    public record DraftAgenda(LocalDate date, List<Meeting> drafts, int approved, int placed, Duration took) {
+    public record DraftAgenda(LocalDate date, List<Meeting> drafts, int approved, int placed, Duration took,
+            List<Reason> reasons) {
+    }
+
+    /** Why a draft came out empty: a stable code and the organizer's explanation. */
+    public record Reason(String code, String message) {
     }
 }

@@ -21,13 +21,13 @@ import org.convoy.scheduling.meeting.web.MeetingView;
 import org.convoy.scheduling.meeting.web.MeetingViews;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Matchmaking for organizers: who fits a host, and a drafted agenda for a day to review and confirm. */
@@ -87,19 +87,23 @@ class MatchmakingController {
         }
     }
 
+    /** @param reasons why nothing was drafted, when nothing was */
     record DraftAgendaView(LocalDate date, int approvedDelegates, int delegatesPlaced, long tookMillis,
-            List<MeetingView> drafts) {
+            List<MeetingView> drafts, List<Matchmaker.Reason> reasons) {
     }
 
-    /** Drafts a conflict-free agenda for one day; nothing is confirmed until organizers confirm each meeting. */
+    /**
+     * Drafts a conflict-free agenda for one day; nothing is confirmed until organizers confirm each meeting. 201 with
+     * the drafts; 200 with the reasons when there was nothing to draft.
+     */
     @PostMapping("/days/{date}/draft-agenda")
-    @ResponseStatus(HttpStatus.CREATED)
-    DraftAgendaView draftDay(@PathVariable String convoyId,
+    ResponseEntity<DraftAgendaView> draftDay(@PathVariable String convoyId,
             @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @Valid @RequestBody(required = false) DraftRequest request) {
         DraftRequest options = request == null ? new DraftRequest(null, null, null, null, null, null) : request;
         DraftAgenda agenda = matchmaker.draftDay(convoyId, date, options.options());
-        return new DraftAgendaView(date, agenda.approved(), agenda.placed(), agenda.took().toMillis(),
-                views.of(meetings.schedule(convoyId), agenda.drafts(), false));
+        DraftAgendaView view = new DraftAgendaView(date, agenda.approved(), agenda.placed(), agenda.took().toMillis(),
+                views.of(meetings.schedule(convoyId), agenda.drafts(), false), agenda.reasons());
+        return ResponseEntity.status(agenda.drafts().isEmpty() ? HttpStatus.OK : HttpStatus.CREATED).body(view);
     }
 }
