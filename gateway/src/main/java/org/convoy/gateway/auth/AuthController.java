@@ -81,13 +81,7 @@ class AuthController {
     Mono<ResponseEntity<IssuedToken>> login(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
         String username = Users.normalize(request.username());
         String address = ClientAddress.of(exchange, trustForwardedFor);
-        LoginThrottle.Decision decision = throttle.before(username, address);
-        if (decision.refuseForMillis() > 0) {
-            return Mono.error(new AuthErrors.TooManyLogins(decision.refuseForMillis()));
-        }
-        Mono<Long> held = decision.delayMillis() > 0 ? Mono.delay(Duration.ofMillis(decision.delayMillis()))
-                : Mono.just(0L);
-        return held.then(checkedUser(username, request.password()))
+        return throttled(username, address, request.password())
                 .flatMap(user -> {
                     if (user.isEmpty() || !user.get().mayLogIn()) {
                         throttle.failed(username, address);
@@ -106,6 +100,20 @@ class AuthController {
     }
 
     /**
+     * Checks a password under the guessing limits: refused at once past them (429), held before the check when the
+     * user name is being guessed from elsewhere; then the user, if the password is hers.
+     */
+    private Mono<Optional<User>> throttled(String username, String address, String password) {
+        LoginThrottle.Decision decision = throttle.before(username, address);
+        if (decision.refuseForMillis() > 0) {
+            return Mono.error(new AuthErrors.TooManyLogins(decision.refuseForMillis()));
+        }
+        Mono<Long> held = decision.delayMillis() > 0 ? Mono.delay(Duration.ofMillis(decision.delayMillis()))
+                : Mono.just(0L);
+        return held.then(checkedUser(username, password));
+    }
+
+    /**
      * An organizer changes her own password, giving the current one: guesses count against the same limits as logins.
      * Every token she holds ends, this one too; she logs in again with the new password.
      */
@@ -120,13 +128,7 @@ class AuthController {
         }
         String username = token.getSubject();
         String address = ClientAddress.of(exchange, trustForwardedFor);
-        LoginThrottle.Decision decision = throttle.before(username, address);
-        if (decision.refuseForMillis() > 0) {
-            return Mono.error(new AuthErrors.TooManyLogins(decision.refuseForMillis()));
-        }
-        Mono<Long> held = decision.delayMillis() > 0 ? Mono.delay(Duration.ofMillis(decision.delayMillis()))
-                : Mono.just(0L);
-        return held.then(checkedUser(username, request.currentPassword()))
+        return throttled(username, address, request.currentPassword())
                 .flatMap(user -> {
                     if (user.isEmpty() || !user.get().mayLogIn()) {
                         throttle.failed(username, address);

@@ -6,11 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -21,7 +17,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -35,25 +30,21 @@ import reactor.core.publisher.Mono;
  * <p>Like {@link RevokedTokens}, checking a token costs no store call: the marks are kept in memory, this instance's
  * at once, those of other gateway instances within {@code refresh}.
  */
-class EndedAccess implements SmartLifecycle {
+class EndedAccess extends RefreshedFromStore {
 
-    private static final Logger log = LoggerFactory.getLogger(EndedAccess.class);
     /** The clock skew token checks allow past {@code exp}; a mark outlives its tokens by as much. */
     private static final Duration SKEW = Duration.ofSeconds(60);
 
     private final ReactiveMongoOperations mongo;
     private final Clock clock;
     private final Duration tokenLifetime;
-    private final Duration refresh;
     private final Map<String, Ended> known = new ConcurrentHashMap<>();
-    private final AtomicBoolean failing = new AtomicBoolean();
-    private volatile Disposable refreshing;
 
     EndedAccess(ReactiveMongoOperations mongo, Clock clock, Duration tokenLifetime, Duration refresh) {
+        super("ended access", refresh);
         this.mongo = mongo;
         this.clock = clock;
         this.tokenLifetime = tokenLifetime;
-        this.refresh = refresh;
     }
 
     Mono<Void> createIndexes() {
@@ -106,6 +97,7 @@ class EndedAccess implements SmartLifecycle {
     }
 
     /** Reads the marks still in force, recorded by any gateway instance; forgets those whose tokens have expired. */
+    @Override
     Mono<Void> refresh() {
         Instant now = clock.instant();
         return mongo.find(Query.query(Criteria.where("tokensExpireBy").gt(now.minus(SKEW))), Ended.class)
@@ -127,42 +119,6 @@ class EndedAccess implements SmartLifecycle {
     Mono<Void> announced(Ended mark) {
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(mark.username()).and("endedAt").is(mark.endedAt())),
                 new Update().set("announced", true), Ended.class).then();
-    }
-
-    @Override
-    public void start() {
-        try {
-            refresh().block(Duration.ofSeconds(5));
-        } catch (RuntimeException e) {
-            log.atWarn().setCause(e).log("Could not read ended access at start; trying again every {}", refresh);
-        }
-        refreshing = Flux.interval(refresh, refresh)
-                .onBackpressureDrop()
-                .concatMap(tick -> refresh().timeout(refresh.multipliedBy(5)).doOnSuccess(done -> {
-                    if (failing.getAndSet(false)) {
-                        log.info("Reading ended access works again");
-                    }
-                }).onErrorResume(e -> {
-                    if (!failing.getAndSet(true)) {
-                        log.atWarn().setCause(e).log("Cannot read ended access now; the last known marks hold");
-                    }
-                    return Mono.empty();
-                }))
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable running = refreshing;
-        if (running != null) {
-            running.dispose();
-            refreshing = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return refreshing != null;
     }
 
     /**

@@ -5,11 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
@@ -21,7 +17,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -35,21 +30,16 @@ import reactor.core.publisher.Mono;
  * once, and learns those of other gateway instances every {@code refresh}. A store that stops answering leaves the
  * last known list in force instead of holding every call.
  */
-class RevokedTokens implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(RevokedTokens.class);
+class RevokedTokens extends RefreshedFromStore {
 
     private final ReactiveMongoOperations mongo;
     private final Clock clock;
-    private final Duration refresh;
     private final Map<String, Instant> known = new ConcurrentHashMap<>();
-    private final AtomicBoolean failing = new AtomicBoolean();
-    private volatile Disposable refreshing;
 
     RevokedTokens(ReactiveMongoOperations mongo, Clock clock, Duration refresh) {
+        super("revoked tokens", refresh);
         this.mongo = mongo;
         this.clock = clock;
-        this.refresh = refresh;
     }
 
     Mono<Void> createIndexes() {
@@ -70,6 +60,7 @@ class RevokedTokens implements SmartLifecycle {
     }
 
     /** Reads the tokens revoked and not yet expired, by any gateway instance; forgets those expired. */
+    @Override
     Mono<Void> refresh() {
         Instant now = clock.instant();
         Query current = Query.query(Criteria.where("expiresAt").gt(now.minusSeconds(60)));
@@ -77,44 +68,6 @@ class RevokedTokens implements SmartLifecycle {
         return mongo.find(current, Revoked.class).doOnNext(token -> known.put(token.tokenId(), token.expiresAt()))
                 .then(Mono.fromRunnable(() -> known.values().removeIf(expiresAt -> expiresAt.isBefore(
                         now.minusSeconds(60)))));
-    }
-
-    @Override
-    public void start() {
-        try {
-            refresh().block(Duration.ofSeconds(5));
-        } catch (RuntimeException e) {
-            log.atWarn().setCause(e).log("Could not read revoked tokens at start; trying again every {}", refresh);
-        }
-        // A refresh slower than the interval (a busy store) skips ticks; without the drop the interval overflows,
-        // errors, and the refreshing stops for good.
-        refreshing = Flux.interval(refresh, refresh)
-                .onBackpressureDrop()
-                .concatMap(tick -> refresh().timeout(refresh.multipliedBy(5)).doOnSuccess(done -> {
-                    if (failing.getAndSet(false)) {
-                        log.info("Reading revoked tokens works again");
-                    }
-                }).onErrorResume(e -> {
-                    if (!failing.getAndSet(true)) {
-                        log.atWarn().setCause(e).log("Cannot read revoked tokens now; the last known list holds");
-                    }
-                    return Mono.empty();
-                }))
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable running = refreshing;
-        if (running != null) {
-            running.dispose();
-            refreshing = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return refreshing != null;
     }
 
     /** Logouts the services have not been told of yet, oldest first. */

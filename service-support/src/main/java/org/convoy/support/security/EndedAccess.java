@@ -5,15 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.convoy.events.OrganizerAccessEnded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
@@ -28,7 +24,7 @@ import org.springframework.data.mongodb.core.query.Update;
  * expired (a TTL index clears it on MongoDB), so every instance knows it, and in memory, read again from the store
  * every {@code refresh}, so checking a token costs no store call.
  */
-public class EndedAccess implements SmartLifecycle {
+public class EndedAccess extends RefreshedFromStore {
 
     static final String COLLECTION = "ended_access";
     private static final Logger log = LoggerFactory.getLogger(EndedAccess.class);
@@ -37,14 +33,12 @@ public class EndedAccess implements SmartLifecycle {
 
     private final MongoOperations mongo;
     private final Clock clock;
-    private final Duration refresh;
     private final Map<String, Mark> known = new ConcurrentHashMap<>();
-    private ScheduledExecutorService executor;
 
     public EndedAccess(MongoOperations mongo, Clock clock, Duration refresh) {
+        super("ended access", refresh);
         this.mongo = mongo;
         this.clock = clock;
-        this.refresh = refresh;
     }
 
     /** Keeps the ending; repeating it, or learning an older one later, changes nothing. */
@@ -70,6 +64,7 @@ public class EndedAccess implements SmartLifecycle {
     }
 
     /** Reads every mark still in force, whichever instance recorded it; forgets those whose tokens have all expired. */
+    @Override
     void refresh() {
         Instant now = clock.instant();
         Query current = Query.query(Criteria.where("forgetAfter").gt(now.minus(SKEW)));
@@ -85,39 +80,8 @@ public class EndedAccess implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        try {
-            mongo.indexOps(COLLECTION).createIndex(new Index().on("forgetAfter", Sort.Direction.ASC).expire(SKEW));
-        } catch (RuntimeException e) {
-            log.atWarn().setCause(e).log("Could not create the index of ended access now");
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ended-access");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::safeRefresh, 0, refresh.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void safeRefresh() {
-        try {
-            refresh();
-        } catch (RuntimeException e) {
-            log.atWarn().setCause(e).log("Could not read ended access; trying again");
-        }
-    }
-
-    @Override
-    public void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return executor != null;
+    void createIndexes() {
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("forgetAfter", Sort.Direction.ASC).expire(SKEW));
     }
 
     private record Mark(Instant endedAt, Instant forgetAfter) {

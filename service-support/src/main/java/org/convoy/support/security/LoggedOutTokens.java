@@ -5,15 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.convoy.events.OrganizerLoggedOut;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
@@ -26,22 +22,20 @@ import org.springframework.data.mongodb.core.query.Update;
  * store until it would have expired (a TTL index clears it on MongoDB), so every instance of the service knows it,
  * and in memory, refreshed from the store every {@code refresh}, so checking a token costs no store call.
  */
-public class LoggedOutTokens implements SmartLifecycle {
+public class LoggedOutTokens extends RefreshedFromStore {
 
     static final String COLLECTION = "logged_out_tokens";
     private static final Logger log = LoggerFactory.getLogger(LoggedOutTokens.class);
 
     private final MongoOperations mongo;
     private final Clock clock;
-    private final Duration refresh;
     private final Map<String, Instant> known = new ConcurrentHashMap<>();
     private volatile Instant seenUntil = Instant.EPOCH;
-    private ScheduledExecutorService executor;
 
     public LoggedOutTokens(MongoOperations mongo, Clock clock, Duration refresh) {
+        super("logged-out tokens", refresh);
         this.mongo = mongo;
         this.clock = clock;
-        this.refresh = refresh;
     }
 
     /** Keeps a logout; repeating it changes nothing. */
@@ -63,6 +57,7 @@ public class LoggedOutTokens implements SmartLifecycle {
     }
 
     /** Learns the logouts other instances of this service recorded since the last look; forgets expired tokens. */
+    @Override
     void refresh() {
         Query newer = Query.query(Criteria.where("recordedAt").gte(seenUntil)).with(Sort.by("recordedAt"));
         for (Document token : mongo.find(newer, Document.class, COLLECTION)) {
@@ -74,39 +69,8 @@ public class LoggedOutTokens implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        try {
-            mongo.indexOps(COLLECTION).createIndex(new Index().on("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO));
-            mongo.indexOps(COLLECTION).createIndex(new Index().on("recordedAt", Sort.Direction.ASC));
-        } catch (RuntimeException e) {
-            log.atWarn().setCause(e).log("Could not create the indexes of logged-out tokens now");
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "logged-out-tokens");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::safeRefresh, 0, refresh.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void safeRefresh() {
-        try {
-            refresh();
-        } catch (RuntimeException e) {
-            log.atWarn().setCause(e).log("Could not read logged-out tokens; trying again");
-        }
-    }
-
-    @Override
-    public void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return executor != null;
+    void createIndexes() {
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("recordedAt", Sort.Direction.ASC));
     }
 }
