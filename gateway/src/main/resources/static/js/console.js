@@ -293,7 +293,11 @@ function buildFilters() {
 }
 
 async function loadDelegates() {
+  const asked = convoyId;
   const all = await call(`/api/registrations?convoyId=${C}&size=500`);
+  if (asked !== convoyId) {
+    return; // another convoy was chosen meanwhile: this answer is not about it
+  }
   const total = all.total;
   if (lastTotal !== null && total > lastTotal) {
     say($('#arrivals'), t('con.newArrivals', { n: total - lastTotal }), 'info');
@@ -308,10 +312,13 @@ async function loadDelegates() {
     if (value) params.set(name, value);
   }
   const page = await call('/api/registrations?' + params);
-  renderDelegates(page.items, page.total);
+  if (asked === convoyId) {
+    renderDelegates(page.items, page.total);
+  }
 }
 
 function renderCounts(items, total) {
+  $('#count-status').dataset.convoy = convoyId;
   if (!changed('counts', total, items.map((row) => [row.status, row.role]))) {
     return;
   }
@@ -518,8 +525,14 @@ function buildMeetingForm() {
   });
 }
 
+/** The zone of the chosen host's city: a convoy may cross zones, and a meeting keeps its venue's time. */
+function hostZone() {
+  const host = hosts.find((candidate) => candidate.hostId === $('#m-host').value);
+  return (host && host.zone) || convoy.zone;
+}
+
 function plannedTimes() {
-  const zone = convoy.zone;
+  const zone = hostZone();
   const startsAt = zoned(currentDay().date, $('#m-start').value, zone);
   const endsAt = new Date(Date.parse(startsAt) + Number($('#m-duration').value) * 60000).toISOString();
   return { startsAt, endsAt };
@@ -588,9 +601,10 @@ $('#draft-day').addEventListener('click', async () => {
 async function loadDay(focusId) {
   const day = currentDay();
   const meetings = await call(`/api/scheduling/convoys/${C}/meetings?date=${day.date}`);
-  const zone = convoy.zone;
-  $('#day-zone').textContent = t('con.times', { zone });
-  fill($('#day-meetings'), meetings.length === 0 ? h('p', {}, t('con.noMeetings')) : meetings.map((m) => meetingCard(m, zone)));
+  const zones = [...new Set(day.cities.map((id) => (convoy.cities.find((c) => c.id === id) || {}).zone || convoy.zone))];
+  $('#day-zone').textContent = t('con.times', { zone: zones.join(', ') });
+  fill($('#day-meetings'), meetings.length === 0 ? h('p', {}, t('con.noMeetings'))
+    : meetings.map((m) => meetingCard(m, m.zone || convoy.zone)));
   if (focusId) {
     const card = $(`[data-meeting-id="${focusId}"]`);
     if (card) {

@@ -255,6 +255,8 @@ class WebUiIT {
         click(By.id("login"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("panel-dashboard")));
         select(By.id("convoy-select"), convoy.id());
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#count-status[data-convoy='" + convoy.id() + "']")));
         By total = By.id("count-total");
         waitForText(total, text -> !text.isEmpty() && Integer.parseInt(text) >= 1);
 

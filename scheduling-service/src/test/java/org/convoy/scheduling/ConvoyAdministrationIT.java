@@ -281,6 +281,40 @@ class ConvoyAdministrationIT {
         assertThat(json(noHost).get("reasons").get(0).get("message").asString()).contains("Houston", "2027-06-07");
     }
 
+    /** Houston keeps Central time and El Paso Mountain time: each meeting is planned and shown in its city's. */
+    @Test
+    void aConvoyAcrossTwoZonesPlansEachMeetingInItsCitysTime() {
+        String id = "west-texas-" + suffix();
+        ObjectNode convoy = texas(id);
+        ((ObjectNode) convoy.get("cities").get(2)).put("id", "EL_PASO").put("name", "El Paso").put("zone", "America/Denver");
+        ((ArrayNode) convoy.get("days").get(2).get("cities")).set(0, "EL_PASO");
+        assertThat(Http.postJson(base(), convoy.toString(), TOKEN).statusCode()).isEqualTo(201);
+        SchedulingFixture fixture = new SchedulingFixture(events, delegates, port, id);
+        String host = """
+                {"hostId": "utep", "name": "UTEP", "venue": {"name": "Campus", "address": "500 W University Ave",
+                 "city": "EL_PASO", "roomCapacity": 20}, "sectors": ["CINEMATOGRAPHY"], "axes": ["CREATIVE_INDUSTRIES"],
+                 "availability": [{"startsAt": "2027-06-09T09:00:00-06:00", "endsAt": "2027-06-09T18:00:00-06:00"}]}""";
+        HttpResponse<String> added = Http.postJson(base() + "/" + id + "/hosts", host, TOKEN);
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        assertThat(json(added).get("zone").asString()).isEqualTo("America/Denver");
+        assertThat(json(added).get("availability").get(0).get("startsAt").asString())
+                .isEqualTo("2027-06-09T09:00:00-06:00");
+        List<UUID> cohort = fixture.approvedCohort(1, List.of("CINEMATOGRAPHY"), List.of("CREATIVE_INDUSTRIES"));
+
+        // 09:30 in El Paso is 10:30 in Houston; in Central time the meeting would start before the host opens.
+        UUID meeting = fixture.confirmed("utep", "2027-06-09T09:30:00-06:00", "2027-06-09T10:30:00-06:00", cohort);
+        JsonNode confirmed = json(fixture.get("/meetings/" + meeting));
+        HttpResponse<String> lateNight = fixture.draft("utep", "2027-06-09T23:00:00-06:00",
+                "2027-06-09T23:45:00-06:00", cohort);
+
+        assertThat(confirmed.get("zone").asString()).isEqualTo("America/Denver");
+        assertThat(confirmed.get("startsAt").asString()).isEqualTo("2027-06-09T09:30:00-06:00");
+        assertThat(json(fixture.get("/meetings?date=2027-06-09")).findValuesAsString("id")).contains(meeting.toString());
+        assertThat(lateNight.statusCode()).as("still the convoy's last day in El Paso, though past midnight in Houston")
+                .isEqualTo(201);
+        assertThat(json(lateNight).get("conflicts").findValuesAsString("code")).containsExactly("HOST_UNAVAILABLE");
+    }
+
     private ObjectNode californiaCopy(ObjectNode california, String id) {
         ObjectNode copy = JSON.createObjectNode();
         copy.put("id", id).put("copyFrom", "california-2023");

@@ -107,7 +107,7 @@ public class Agendas {
         List<Day> days = convoy.days().stream()
                 .map(day -> new Day(day.date(), day.cities().stream().map(convoy::cityName).toList(),
                         confirmed.stream()
-                                .filter(meeting -> meeting.startsAt().atZone(convoy.zoneId()).toLocalDate()
+                                .filter(meeting -> meeting.startsAt().atZone(meeting.zoneId()).toLocalDate()
                                         .equals(day.date()))
                                 .toList()))
                 .toList();

@@ -38,7 +38,7 @@ public class HostSeed {
     public void load() {
         int added = SeedFiles.insertMissing(SeedFiles.read("seed/hosts.json", SeedHost[].class),
                 seed -> hosts.existsById(Host.key(seed.convoyId(), seed.hostId())),
-                seed -> hosts.insert(seed.toHost(convoys.get(seed.convoyId()).zoneId()))).size();
+                seed -> hosts.insert(seed.toHost(convoys.get(seed.convoyId()).zoneOf(seed.venue().city())))).size();
         if (added > 0) {
             log.atInfo().addKeyValue("hosts", added).log("Hosts loaded from seed");
         }

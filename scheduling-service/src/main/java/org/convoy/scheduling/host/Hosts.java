@@ -91,9 +91,9 @@ public class Hosts {
                 continue;
             }
             List<Window> moved = host.availability().stream()
-                    .map(window -> new Window(moved(window.startsAt(), source, copy, days),
-                            moved(window.endsAt(), source, copy, days)))
-                    .filter(window -> copy.onOneDay(window.startsAt(), window.endsAt()))
+                    .map(window -> new Window(moved(window.startsAt(), source, copy, days, host.venue().city()),
+                            moved(window.endsAt(), source, copy, days, host.venue().city())))
+                    .filter(window -> copy.onOneDay(window.startsAt(), window.endsAt(), host.venue().city()))
                     .toList();
             try {
                 hosts.insert(Host.of(copy.id(), host.hostId(), host.name(), host.venue(), host.sectors(), host.axes(),
@@ -107,8 +107,9 @@ public class Hosts {
                 .addKeyValue("hosts", added).log("Hosts copied");
     }
 
-    private static Instant moved(Instant instant, Convoy source, Convoy copy, long days) {
-        return instant.atZone(source.zoneId()).toLocalDateTime().plusDays(days).atZone(copy.zoneId()).toInstant();
+    private static Instant moved(Instant instant, Convoy source, Convoy copy, long days, String city) {
+        return instant.atZone(source.zoneOf(city)).toLocalDateTime().plusDays(days).atZone(copy.zoneOf(city))
+                .toInstant();
     }
 
     private static void checked(Convoy convoy, HostInput input) {
@@ -123,9 +124,9 @@ public class Hosts {
             if (!window.endsAt().isAfter(window.startsAt())) {
                 throw new FieldProblemException(field + ".endsAt", "must be after startsAt");
             }
-            if (!convoy.onOneDay(window.startsAt(), window.endsAt())) {
+            if (!convoy.onOneDay(window.startsAt(), window.endsAt(), input.venue().city())) {
                 throw new FieldProblemException(field, "must lie within one day of the convoy, " + convoy.firstDay()
-                        + " to " + convoy.lastDay() + " (" + convoy.zone() + ")");
+                        + " to " + convoy.lastDay() + " (" + convoy.zoneOf(input.venue().city()) + ")");
             }
             if (i > 0 && windows.get(i - 1).overlaps(window)) {
                 throw new FieldProblemException(field, "overlaps another availability window");

@@ -66,7 +66,7 @@ final class DayPlanner {
         List<Meeting> planned = new ArrayList<>(confirmed);
         Map<UUID, Integer> meetingsPerDelegate = new HashMap<>();
         Map<String, Integer> meetingsPerHost = new HashMap<>();
-        planned.stream().filter(meeting -> meeting.startsAt().atZone(convoy.zoneId()).toLocalDate().equals(date))
+        planned.stream().filter(meeting -> meeting.startsAt().atZone(meeting.zoneId()).toLocalDate().equals(date))
                 .forEach(meeting -> {
                     meeting.attendeeIds().forEach(id -> meetingsPerDelegate.merge(id, 1, Integer::sum));
                     meetingsPerHost.merge(meeting.hostId(), 1, Integer::sum);
@@ -122,7 +122,7 @@ final class DayPlanner {
         Duration length = Duration.ofMinutes(options.meetingMinutes());
         Duration step = Duration.ofMinutes(options.slotStepMinutes());
         for (Host.Window window : host.availability()) {
-            if (!window.startsAt().atZone(convoy.zoneId()).toLocalDate().equals(date)) {
+            if (!window.startsAt().atZone(convoy.zoneOf(host.venue().city())).toLocalDate().equals(date)) {
                 continue;
             }
             for (Instant start = window.startsAt(); !start.plus(length).isAfter(window.endsAt()); start = start.plus(step)) {

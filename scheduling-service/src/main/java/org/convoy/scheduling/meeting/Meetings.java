@@ -74,7 +74,7 @@ public class Meetings implements HostReferences, ConvoyReferences.ConfirmedMeeti
     /** The convoy's meetings that pass the filter, in time order. */
     public List<Meeting> search(String convoyId, MeetingFilter filter) {
         Convoy convoy = convoys.get(convoyId);
-        return schedule(convoyId).meetings().stream().filter(meeting -> filter.accepts(meeting, convoy.zoneId()))
+        return schedule(convoyId).meetings().stream().filter(meeting -> filter.accepts(meeting, meeting.zoneId()))
                 .sorted(Comparator.comparing(Meeting::startsAt)).toList();
     }
 
@@ -159,7 +159,7 @@ public class Meetings implements HostReferences, ConvoyReferences.ConfirmedMeeti
     public Set<LocalDate> confirmedMeetingDays(String convoyId) {
         Convoy convoy = convoys.get(convoyId);
         return schedules.findById(convoyId).stream().flatMap(schedule -> schedule.confirmed().stream())
-                .map(meeting -> meeting.startsAt().atZone(convoy.zoneId()).toLocalDate())
+                .map(meeting -> meeting.startsAt().atZone(meeting.zoneId()).toLocalDate())
                 .collect(Collectors.toSet());
     }
 
@@ -187,12 +187,14 @@ public class Meetings implements HostReferences, ConvoyReferences.ConfirmedMeeti
         if (Duration.between(input.startsAt(), input.endsAt()).compareTo(LONGEST_MEETING) > 0) {
             throw new FieldProblemException("endsAt", "a meeting lasts at most " + LONGEST_MEETING.toHours() + " hours");
         }
-        if (!convoy.onOneDay(input.startsAt(), input.endsAt())) {
-            throw new FieldProblemException("startsAt", "must start and end on one day of the convoy, "
-                    + convoy.firstDay() + " to " + convoy.lastDay() + " (" + convoy.zone() + ")");
-        }
         Host host = hosts.findById(Host.key(convoyId, input.hostId()))
                 .orElseThrow(() -> new FieldProblemException("hostId", "unknown host " + input.hostId()));
+        String city = host.venue().city();
+        if (!convoy.onOneDay(input.startsAt(), input.endsAt(), city)) {
+            throw new FieldProblemException("startsAt", "must start and end on one day of the convoy, "
+                    + convoy.firstDay() + " to " + convoy.lastDay() + " (" + convoy.zoneOf(city) + ", the time of "
+                    + convoy.cityName(city) + ")");
+        }
         Set<UUID> distinct = new HashSet<>(input.attendeeIds());
         if (distinct.size() != input.attendeeIds().size()) {
             throw new FieldProblemException("attendeeIds", "names a delegate more than once");

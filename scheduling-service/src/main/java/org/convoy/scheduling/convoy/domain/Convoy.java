@@ -146,15 +146,25 @@ public record Convoy(@Id String id, Map<String, String> names, String zone, List
         return instant == null ? null : instant.atZone(zoneId()).toOffsetDateTime();
     }
 
-    /** Whether a span starts and ends on one and the same day of the convoy (in its zone). */
-    public boolean onOneDay(Instant startsAt, Instant endsAt) {
-        Optional<Day> first = dayOf(startsAt);
-        return first.isPresent() && first.equals(dayOf(endsAt.minusNanos(1)));
+    /** An instant as people in one of the convoy's cities read it: in that city's zone, with the offset. */
+    public OffsetDateTime local(Instant instant, String cityId) {
+        return instant == null ? null : instant.atZone(zoneOf(cityId)).toOffsetDateTime();
     }
 
-    /** The convoy day on which an instant falls, in the convoy's zone. */
-    public Optional<Day> dayOf(Instant instant) {
-        return day(instant.atZone(zoneId()).toLocalDate());
+    /** Whether a span starts and ends on one and the same day of the convoy, as read in that city. */
+    public boolean onOneDay(Instant startsAt, Instant endsAt, String cityId) {
+        Optional<Day> first = dayOf(startsAt, cityId);
+        return first.isPresent() && first.equals(dayOf(endsAt.minusNanos(1), cityId));
+    }
+
+    /** The convoy day on which an instant falls, as read in that city (a convoy may cross zones). */
+    public Optional<Day> dayOf(Instant instant, String cityId) {
+        return day(instant.atZone(zoneOf(cityId)).toLocalDate());
+    }
+
+    /** The zone of one of the convoy's cities; the convoy's own for a city it does not list. */
+    public ZoneId zoneOf(String cityId) {
+        return ZoneId.of(city(cityId).map(this::zoneOf).orElse(zone));
     }
 
     public Optional<Day> day(LocalDate date) {

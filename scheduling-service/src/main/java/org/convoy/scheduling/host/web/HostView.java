@@ -18,8 +18,9 @@ record HostView(String hostId, String convoyId, String name, Host.Venue venue, S
     static HostView of(Host host, Convoy convoy) {
         return new HostView(host.hostId(), host.convoyId(), host.name(), host.venue(),
                 convoy.cityName(host.venue().city()), host.sectors(), host.axes(),
-                host.availability().stream().map(window -> new WindowView(convoy.local(window.startsAt()),
-                        convoy.local(window.endsAt()))).toList(),
-                convoy.zone());
+                host.availability().stream().map(window -> new WindowView(
+                        convoy.local(window.startsAt(), host.venue().city()),
+                        convoy.local(window.endsAt(), host.venue().city()))).toList(),
+                convoy.zoneOf(host.venue().city()).getId());
     }
 }

@@ -34,7 +34,8 @@ public record MeetingPlan(
     public static MeetingPlan at(Host host, Convoy convoy, Instant startsAt, Instant endsAt, Axis axis, Sector sector,
             String title, List<UUID> attendeeIds) {
         return new MeetingPlan(host.hostId(), host.name(), host.venue().name(), host.venue().address(),
-                host.venue().city(), convoy.cityName(host.venue().city()), startsAt, endsAt, convoy.zone(), axis, sector,
+                host.venue().city(), convoy.cityName(host.venue().city()), startsAt, endsAt,
+                convoy.zoneOf(host.venue().city()).getId(), axis, sector,
                 title, attendeeIds);
     }
 

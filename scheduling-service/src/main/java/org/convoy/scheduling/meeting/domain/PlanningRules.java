@@ -62,7 +62,7 @@ public final class PlanningRules {
     }
 
     private void checkCity(Meeting candidate, List<Conflict> conflicts) {
-        Optional<Convoy.Day> day = convoy.dayOf(candidate.startsAt());
+        Optional<Convoy.Day> day = convoy.dayOf(candidate.startsAt(), candidate.plan().city());
         if (day.isEmpty() || !day.get().in(candidate.plan().city())) {
             String cities = day.map(d -> String.join(" and ", d.cities().stream().map(convoy::cityName).toList()))
                     .orElse("no city");
@@ -123,9 +123,9 @@ public final class PlanningRules {
     }
 
     private String span(Meeting meeting) {
-        return "on " + TIME.format(meeting.startsAt().atZone(convoy.zoneId())) + "–"
-                + DateTimeFormatter.ofPattern("HH:mm").format(meeting.endsAt().atZone(convoy.zoneId())) + " ("
-                + convoy.zone() + ")";
+        return "on " + TIME.format(meeting.startsAt().atZone(meeting.zoneId())) + "–"
+                + DateTimeFormatter.ofPattern("HH:mm").format(meeting.endsAt().atZone(meeting.zoneId())) + " ("
+                + meeting.zoneId() + ")";
     }
 
     private static String minutes(Duration duration) {
