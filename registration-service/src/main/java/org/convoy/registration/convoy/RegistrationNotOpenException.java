@@ -20,9 +20,10 @@ public class RegistrationNotOpenException extends ConflictException {
     private static String detail(ConvoyListing convoy, ConvoyListing.RegistrationState state) {
         var details = convoy.details();
         String name = details.name("en");
-        if (details.registration() == null || !"OPEN".equals(details.status())
-                && state == ConvoyListing.RegistrationState.CLOSED) {
-            return "Registration for " + name + " is closed.";
+        if (!"OPEN".equals(details.status()) || details.registration() == null) {
+            return state == ConvoyListing.RegistrationState.NOT_YET_OPEN
+                    ? "Registration for " + name + " is not open yet."
+                    : "Registration for " + name + " is closed.";
         }
         ZoneId zone = ZoneId.of(details.zone());
         return state == ConvoyListing.RegistrationState.NOT_YET_OPEN

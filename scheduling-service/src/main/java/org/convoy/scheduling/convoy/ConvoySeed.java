@@ -62,7 +62,7 @@ public class ConvoySeed {
                     continue;
                 }
             } else if (convoys.get(seed.id()).places() == null) {
-                convoys.redefine(seed.id(), seed.startsOn(), seed.endsOn(), seed.definition());
+                convoys.complete(seed.id(), seed.startsOn(), seed.endsOn(), seed.definition());
                 log.atInfo().addKeyValue("convoyId", seed.id()).log("Convoy completed from seed");
             } else {
                 continue;

@@ -97,13 +97,28 @@ public class Convoys {
      * meetings stays; a new date range is announced to the convoy's delegates.
      */
     public Convoy redefine(String convoyId, LocalDate startsOn, LocalDate endsOn, ConvoyDefinition definition) {
+        return redefine(convoyId, startsOn, endsOn, definition, true);
+    }
+
+    /**
+     * Gives a convoy stored before convoys had places, a window and a status the definition of the sample data: not an
+     * organizer's edit, so what delegates hold is not weighed against it (registration never takes a place back).
+     */
+    Convoy complete(String convoyId, LocalDate startsOn, LocalDate endsOn, ConvoyDefinition definition) {
+        return redefine(convoyId, startsOn, endsOn, definition, false);
+    }
+
+    private Convoy redefine(String convoyId, LocalDate startsOn, LocalDate endsOn, ConvoyDefinition definition,
+            boolean protecting) {
         ConvoyRules.check(startsOn, endsOn, definition);
         Convoy changed = change(convoyId, convoy -> {
             if (!convoy.status().editable()) {
                 throw new ConflictException("Convoy not editable", "A convoy is edited while it is a draft or open; "
                         + convoyId + " is " + convoy.status() + ".");
             }
-            protect(convoy, definition);
+            if (protecting) {
+                protect(convoy, definition);
+            }
             return convoy.redefined(definition, clock.instant());
         });
         log.atInfo().addKeyValue("convoyId", convoyId).addKeyValue("sequence", changed.sequence()).log("Convoy changed");
