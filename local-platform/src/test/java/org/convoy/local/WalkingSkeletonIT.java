@@ -300,6 +300,10 @@ class WalkingSkeletonIT {
         assertThat(get("api/scheduling/delegates/" + inB, scoped).statusCode()).isEqualTo(404);
         assertThat(get("api/scheduling/convoys", scoped).body()).contains("\"id\":\"" + a + "\"")
                 .doesNotContain("\"id\":\"" + b + "\"", "\"id\":\"california-2023\"");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("api/notifications?limit=1000",
+                scoped).body()).contains(inA).doesNotContain(inB, waitingInB));
+        assertThat(get("api/notifications?delegateId=" + inB, scoped).body()).isEqualTo("[]");
+        assertThat(get("api/notifications/dead-letters", scoped).statusCode()).isEqualTo(403);
         HttpResponse<String> approval = post("api/registrations/approvals",
                 "{\"delegateIds\": [\"" + waitingInB + "\"]}", scoped);
         assertThat(approval.body()).contains("NOT_FOUND");

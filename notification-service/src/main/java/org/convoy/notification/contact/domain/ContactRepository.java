@@ -1,5 +1,6 @@
 package org.convoy.notification.contact.domain;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,4 +10,6 @@ public interface ContactRepository extends MongoRepository<Contact, UUID> {
 
     /** The convoy's delegates who still take part (not withdrawn, not rejected). */
     List<Contact> findByConvoyIdAndDepartedFalse(String convoyId);
+
+    List<Contact> findByConvoyIdIn(Collection<String> convoyIds);
 }

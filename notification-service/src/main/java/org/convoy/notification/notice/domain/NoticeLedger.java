@@ -1,6 +1,7 @@
 package org.convoy.notification.notice.domain;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -107,10 +108,17 @@ public class NoticeLedger {
      *
      * @param delegateId, meetingId, status each narrows the list when given
      */
-    public List<Notice> search(UUID delegateId, UUID meetingId, Notice.Status status, int limit) {
+    /** @param within only the notices to these delegates; {@code null} for every delegate */
+    public List<Notice> search(UUID delegateId, UUID meetingId, Notice.Status status, int limit,
+            Collection<UUID> within) {
+        if (delegateId != null && within != null && !within.contains(delegateId)) {
+            return List.of();
+        }
         Criteria criteria = new Criteria();
         if (delegateId != null) {
             criteria = criteria.and("delegateId").is(delegateId);
+        } else if (within != null) {
+            criteria = criteria.and("delegateId").in(within);
         }
         if (meetingId != null) {
             criteria = criteria.and("meetingId").is(meetingId);

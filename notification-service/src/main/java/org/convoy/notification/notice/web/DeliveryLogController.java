@@ -2,14 +2,17 @@ package org.convoy.notification.notice.web;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.convoy.notification.contact.Contacts;
 import org.convoy.notification.notice.domain.Notice;
 import org.convoy.notification.notice.domain.NoticeLedger;
+import org.convoy.support.security.OrganizerScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,10 +31,14 @@ import org.springframework.web.server.ResponseStatusException;
 class DeliveryLogController {
 
     private final NoticeLedger ledger;
+    private final Contacts contacts;
+    private final OrganizerScope scope;
     private final Clock clock;
 
-    DeliveryLogController(NoticeLedger ledger, Clock clock) {
+    DeliveryLogController(NoticeLedger ledger, Contacts contacts, OrganizerScope scope, Clock clock) {
         this.ledger = ledger;
+        this.contacts = contacts;
+        this.scope = scope;
         this.clock = clock;
     }
 
@@ -48,24 +55,31 @@ class DeliveryLogController {
         }
     }
 
-    /** Newest first; every filter is optional. */
+    /** Newest first; every filter is optional. An organizer limited to some convoys sees their delegates' notices. */
     @GetMapping
     List<LogEntry> search(@RequestParam(required = false) UUID delegateId,
             @RequestParam(required = false) UUID meetingId,
             @RequestParam(required = false) Notice.Status status,
             @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
-        return ledger.search(delegateId, meetingId, status, limit).stream().map(LogEntry::of).toList();
+        return ledger.search(delegateId, meetingId, status, limit, visibleDelegates()).stream().map(LogEntry::of)
+                .toList();
     }
 
     /** Sends a FAILED or DEAD notice again, as it was rendered, with a fresh count of attempts. */
     @PostMapping("/{noticeId}/replay")
     LogEntry replay(@PathVariable String noticeId) {
-        Notice notice = ledger.find(noticeId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "No notice " + noticeId + "."));
+        Collection<UUID> visible = visibleDelegates();
+        Notice notice = ledger.find(noticeId).filter(found -> visible == null || visible.contains(found.delegateId()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No notice " + noticeId + "."));
         if (!ledger.replay(noticeId, clock.instant())) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Only a FAILED or DEAD notice can be replayed; this "
                     + "one is " + notice.status() + ".");
         }
         return LogEntry.of(ledger.find(noticeId).orElseThrow());
+    }
+
+    /** The delegates whose notices this organizer may see; {@code null} when she sees every convoy. */
+    private Collection<UUID> visibleDelegates() {
+        return scope.limitedTo().map(contacts::delegatesOf).orElse(null);
     }
 }
