@@ -304,6 +304,16 @@ class WalkingSkeletonIT {
                 scoped).body()).contains(inA).doesNotContain(inB, waitingInB));
         assertThat(get("api/notifications?delegateId=" + inB, scoped).body()).isEqualTo("[]");
         assertThat(get("api/notifications/dead-letters", scoped).statusCode()).isEqualTo(403);
+        String another = """
+                {"id": "texas-by-ines", "names": {"es": "Texas", "en": "Texas"}, "startsOn": "2030-06-03",
+                 "endsOn": "2030-06-03", "cities": [{"id": "HOUSTON", "name": "Houston", "zone": "America/Chicago"}],
+                 "days": [{"date": "2030-06-03", "cities": ["HOUSTON"]}],
+                 "travel": {"withinCityMinutes": 30, "betweenCitiesMinutes": 240},
+                 "places": {"total": 10, "byRole": {"MAYOR": 10}},
+                 "registration": {"opensAt": "2030-01-01T00:00:00-06:00", "closesAt": "2030-05-01T00:00:00-05:00"},
+                 "retainUntil": "2031-06-03"}""";
+        assertThat(post("api/scheduling/convoys", another, scoped).statusCode()).as("she creates no convoy")
+                .isEqualTo(403);
         HttpResponse<String> approval = post("api/registrations/approvals",
                 "{\"delegateIds\": [\"" + waitingInB + "\"]}", scoped);
         assertThat(approval.body()).contains("NOT_FOUND");
