@@ -1,10 +1,13 @@
 package org.convoy.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +24,16 @@ class PortsTest {
                     .hasMessageContaining("--scheduling-port=<port>")
                     .hasMessageContaining("CONVOY_SCHEDULING_PORT=<port>");
         }
+    }
+
+    @Test
+    void portsForTestsAreFreeDistinctAndBelowTheEphemeralRanges() {
+        Set<Integer> chosen = new HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            chosen.add(Ports.anyFree());
+        }
+
+        assertThat(chosen).hasSize(50).allSatisfy(port -> assertThat(port).isBetween(20000, 32000));
     }
 
     @Test
