@@ -80,7 +80,7 @@ class HostDirectoryIT {
     }
 
     @Test
-    void organizersAddReadChangeAndRemoveAHostKeepingContactsOutOfTheLogs(CapturedOutput output) {
+    void organizersAddReadChangeAndRemoveAHostWithoutOverwritingAnotherOrganizersChangeOrLoggingContacts(CapturedOutput output) {
         String id = "d-" + suffix();
         ObjectNode host = directoryHost(id);
 
@@ -100,7 +100,7 @@ class HostDirectoryIT {
 
         ObjectNode changed = host.deepCopy();
         changed.remove("hostId");
-        changed.put("organization", "Port Houston " + id);
+        changed.put("organization", "Port Houston " + id).put("version", json(added).get("version").asLong());
         ((ArrayNode) changed.get("contacts")).add(JSON.readTree("""
                 {"name": "Bob Lee", "email": "bob-%s@example.com", "language": "en"}""".formatted(id)));
         ((ArrayNode) changed.get("venues")).remove(1);
@@ -115,6 +115,11 @@ class HostDirectoryIT {
         assertThat(json(put).get("venues").findValuesAsString("city")).containsExactly("HOUSTON");
         assertThat(json(put).get("version").asLong()).isGreaterThan(json(added).get("version").asLong());
         assertProblem(otherId, 400, "hostId");
+        HttpResponse<String> stale = Http.send("PUT", directoryBase() + "/" + id,
+                changed.deepCopy().put("organization", "Stale " + id).toString(), TOKEN);
+        assertProblem(stale, 409, null);
+        assertThat(stale.body()).contains("changed meanwhile");
+        assertThat(directory.findById(id).orElseThrow().organization()).isEqualTo("Port Houston " + id);
         assertThat(Http.send("DELETE", directoryBase() + "/" + id, null, TOKEN).statusCode()).isEqualTo(204);
         assertProblem(Http.get(directoryBase() + "/" + id, TOKEN), 404, null);
         assertProblem(Http.send("PUT", directoryBase() + "/" + id, changed.toString(), TOKEN), 404, null);

@@ -68,11 +68,21 @@ public class HostDirectory {
         }
     }
 
-    /** Replaces what the directory says of a host; the convoys it already takes part in keep what they have. */
+    /**
+     * Replaces what the directory says of a host; the convoys it already takes part in keep what they have.
+     *
+     * @throws HostConflictException when the input names a version and the host changed since
+     */
     public DirectoryHost update(String hostId, DirectoryInput input) {
         checked(input);
-        DirectoryHost changed = change(hostId, current -> current.revised(input.organization(), input.contacts(),
-                input.venues(), input.sectors(), input.axes()));
+        DirectoryHost changed = change(hostId, current -> {
+            if (input.version() != null && !input.version().equals(current.version())) {
+                throw new HostConflictException(current.organization() + " was changed meanwhile (version "
+                        + current.version() + ", not " + input.version() + "); read it again and redo the change.");
+            }
+            return current.revised(input.organization(), input.contacts(), input.venues(), input.sectors(),
+                    input.axes());
+        });
         log.atInfo().addKeyValue("hostId", hostId).log("Host changed in the directory");
         return changed;
     }

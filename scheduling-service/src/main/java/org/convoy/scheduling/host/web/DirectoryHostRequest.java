@@ -19,7 +19,8 @@ import org.convoy.support.text.PlainText;
 
 /**
  * A host organization as an organizer writes it in the directory. {@code hostId} is given when adding one and may
- * not differ when changing one (the id in the path wins).
+ * not differ when changing one (the id in the path wins). {@code version}, when changing one, is the version the
+ * organizer read: someone else's change since then is not overwritten (409). Adding one ignores it.
  */
 record DirectoryHostRequest(
         @Pattern(regexp = HOST_ID, message = "lower-case letters, digits and dashes, 2 to 40") String hostId,
@@ -27,7 +28,8 @@ record DirectoryHostRequest(
         @NotNull @Size(max = 20) List<@NotNull @Valid ContactRequest> contacts,
         @NotNull @Size(max = 20) List<@NotNull @Valid VenueRequest> venues,
         @NotNull @Size(max = 8) List<@NotNull Sector> sectors,
-        @NotNull @Size(max = 4) List<@NotNull Axis> axes) {
+        @NotNull @Size(max = 4) List<@NotNull Axis> axes,
+        @Min(0) Long version) {
 
     static final String HOST_ID = "[a-z0-9][a-z0-9-]{1,39}";
     static final String CITY = "[A-Z][A-Z0-9_]{1,39}";
@@ -55,6 +57,6 @@ record DirectoryHostRequest(
                         contact.email().strip(), contact.phone(), contact.language())).toList(),
                 venues.stream().map(venue -> new DirectoryHost.Venue(venue.city(), venue.name().strip(),
                         venue.address().strip(), venue.roomCapacity())).toList(),
-                sectors, axes);
+                sectors, axes, version);
     }
 }
