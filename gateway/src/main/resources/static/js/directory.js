@@ -179,6 +179,8 @@ function body() {
     venues: draft.venues,
     sectors: draft.sectors,
     axes: draft.axes,
+    // Someone else's change since this host was read is refused rather than overwritten.
+    version: editing ? editing.version : undefined,
   };
 }
 
@@ -202,6 +204,11 @@ async function save(event) {
     error.textContent = [describe(e), ...unplaced].join(' ');
     error.hidden = false;
     focusFirstError(form);
+    if (e instanceof ApiError && e.status === 409) {
+      // Another organizer changed it, or took the id: show the directory as it is now, the form as it was typed.
+      directory = await ctx.call(BASE);
+      renderList();
+    }
   }
 }
 

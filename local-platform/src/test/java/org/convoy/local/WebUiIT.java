@@ -552,6 +552,16 @@ class WebUiIT {
         waitForText(row, text -> text.contains("Participa"));
         screenshot("22-console-host-directory");
 
+        // Changed later: the form opens with what is stored, and the change keeps the contacts.
+        click(By.id("dir-edit-" + hostId));
+        waitForText(By.id("directory-form-title"), text -> text.equals("Editar Bay Trade Council " + hostId
+                + " en el directorio"));
+        assertThat(value("f-contacts-0-phone")).isEqualTo("+14155550100");
+        type("f-organization", "Bay Area Trade Council " + hostId);
+        click(By.id("dir-save"));
+        waitForText(By.id("directory-status"), text -> text.equals("Se guardó Bay Area Trade Council " + hostId
+                + " en el directorio."));
+
         JsonNode taking = json.readTree(get("api/scheduling/convoys/" + convoy.id() + "/hosts/" + hostId,
                 organizerToken()));
         assertThat(taking.path("venue").path("roomCapacity").asInt()).isEqualTo(18);
@@ -559,6 +569,7 @@ class WebUiIT {
                 .containsExactly(convoy.day("2023-03-03") + "T10:00:00-08:00");
         JsonNode listed = json.readTree(get("api/scheduling/hosts/" + hostId, organizerToken()));
         assertThat(listed.path("contacts").findValuesAsString("language")).containsExactly("es", "en");
+        assertThat(listed.path("organization").asString()).isEqualTo("Bay Area Trade Council " + hostId);
     }
 
     @Test
