@@ -7,6 +7,7 @@ import { ROLES, SECTORS, AXES, STATUSES, STATES, stateName } from './vocab.js';
 import { zoned } from './zones.js';
 import { setupConvoys, loadConvoysPanel, saveConvoy, convoyName } from './convoys.js';
 import { setupHostEditor, buildHostForm, saveHost, removeHost } from './hosts.js';
+import { setupDirectory, showDirectory } from './directory.js';
 import { showAccounts } from './accounts.js';
 
 const SESSION_KEY = 'convoy.session';
@@ -208,6 +209,7 @@ $('#cv-form').addEventListener('submit', saveConvoy);
 
 setupHostEditor({ call, convoy: () => convoy, changed: loadHosts });
 $('#host-form').addEventListener('submit', saveHost);
+setupDirectory({ call, convoy: () => convoy, hosts: () => hosts, changed: loadHosts });
 
 TABS.forEach((name, i) => {
   const tab = $('#tab-' + name);
@@ -439,6 +441,7 @@ async function loadHosts() {
     $('#host-form').dataset.convoy = convoyId;
     buildHostForm(null);
   }
+  await showDirectory();
 }
 
 async function showSuggestions(host) {

@@ -52,14 +52,22 @@ export function buildHostForm(host = null) {
     host ? h('button', { type: 'button', class: 'secondary', id: 'hf-new', onclick: () => buildHostForm(null) }, t('hf.new')) : null);
 }
 
-function body() {
+/**
+ * The hours of the form's from/to fields on every day the chosen convoy is in a city, in that city's zone: what a
+ * host there receives delegations in. The directory's "take part" uses them too.
+ */
+export function dailyWindows(city) {
   const convoy = ctx.convoy();
-  const city = $('#hf-city').value;
   const from = $('#hf-from').value;
   const to = $('#hf-to').value;
   const zone = (convoy.cities.find((c) => c.id === city) || {}).zone || convoy.zone;
-  const availability = from && to ? convoy.days.filter((day) => day.cities.includes(city))
+  return from && to ? convoy.days.filter((day) => day.cities.includes(city))
     .map((day) => ({ startsAt: zoned(day.date, from, zone), endsAt: zoned(day.date, to, zone) })) : [];
+}
+
+function body() {
+  const city = $('#hf-city').value;
+  const availability = dailyWindows(city);
   return {
     hostId: editing ? editing.hostId : $('#hf-id').value.trim(),
     name: $('#hf-name').value.trim(),

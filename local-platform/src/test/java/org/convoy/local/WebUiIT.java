@@ -504,6 +504,75 @@ class WebUiIT {
     }
 
     @Test
+    void anOrganizerKeepsAHostInTheDirectoryAndHasItTakePartInAConvoy() throws Exception {
+        String hostId = "bay-trade-" + UUID.randomUUID().toString().substring(0, 8);
+        logIntoConsole(PlatformConfig.DEVELOPMENT_ADMIN_USERNAME, PlatformConfig.DEVELOPMENT_ADMIN_PASSWORD);
+        select(By.id("convoy-select"), convoy.id());
+        click(By.id("tab-hosts"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("f-hostId")));
+        waitForText(By.id("directory-list"), text -> text.contains("The Walt Disney Company"));
+
+        type("f-hostId", hostId);
+        type("f-organization", "Bay Trade Council " + hostId);
+        type("f-contacts-0-name", "Ana Ruiz");
+        type("f-contacts-0-email", "ana.ruiz@baytrade.example");
+        type("f-contacts-0-phone", "415 555");
+        click(By.id("dir-contact-add"));
+        type("f-contacts-1-name", "Bob Lee");
+        type("f-contacts-1-email", "bob.lee@baytrade.example");
+        select(By.id("f-contacts-1-language"), "en");
+        click(By.id("dir-venue-add"));
+        type("f-venues-0-city", "SAN_FRANCISCO");
+        type("f-venues-0-name", "Bay Trade offices");
+        type("f-venues-0-address", "1 Ferry Building, San Francisco, CA 94111");
+        type("f-venues-0-roomCapacity", "18");
+        type("f-venues-1-city", "HOUSTON");
+        type("f-venues-1-name", "Houston office");
+        type("f-venues-1-address", "1200 Smith St, Houston, TX 77002");
+        click(By.cssSelector("#directory-form input[name='sectors'][value='FINTECH']"));
+        click(By.cssSelector("#directory-form input[name='axes'][value='ECONOMIC']"));
+        click(By.id("dir-save"));
+        // Only the server knows the phone is not E.164; its answer lands beside the phone.
+        waitForText(By.id("e-contacts-0-phone"), text -> text.contains("E.164"));
+        assertThat(value("f-contacts-1-name")).isEqualTo("Bob Lee");
+        type("f-contacts-0-phone", "+14155550100");
+        click(By.id("dir-save"));
+        waitForText(By.id("directory-status"), text -> text.equals("Bay Trade Council " + hostId
+                + " quedó en el directorio."));
+        By row = By.xpath("//table[@id='directory-list']//tr[th[text()='Bay Trade Council " + hostId + "']]");
+        waitForText(row, text -> text.contains("HOUSTON, SAN_FRANCISCO") && text.contains("2"));
+
+        // It takes part in the convoy in San Francisco, receiving in the host form's hours.
+        time("hf-from", "10:00");
+        time("hf-to", "16:00");
+        click(By.id("dir-join-" + hostId + "-SAN_FRANCISCO"));
+        waitForText(By.id("directory-status"), text -> text.equals("Bay Trade Council " + hostId
+                + " participa en este convoy."));
+        waitForText(By.id("hosts"), text -> text.contains("Bay Trade Council " + hostId) && text.contains("Bay Trade offices"));
+        waitForText(row, text -> text.contains("Participa"));
+        screenshot("22-console-host-directory");
+
+        // Changed later: the form opens with what is stored, and the change keeps the contacts.
+        click(By.id("dir-edit-" + hostId));
+        waitForText(By.id("directory-form-title"), text -> text.equals("Editar Bay Trade Council " + hostId
+                + " en el directorio"));
+        assertThat(value("f-contacts-0-phone")).isEqualTo("+14155550100");
+        type("f-organization", "Bay Area Trade Council " + hostId);
+        click(By.id("dir-save"));
+        waitForText(By.id("directory-status"), text -> text.equals("Se guardó Bay Area Trade Council " + hostId
+                + " en el directorio."));
+
+        JsonNode taking = json.readTree(get("api/scheduling/convoys/" + convoy.id() + "/hosts/" + hostId,
+                organizerToken()));
+        assertThat(taking.path("venue").path("roomCapacity").asInt()).isEqualTo(18);
+        assertThat(taking.path("availability").findValuesAsString("startsAt"))
+                .containsExactly(convoy.day("2023-03-03") + "T10:00:00-08:00");
+        JsonNode listed = json.readTree(get("api/scheduling/hosts/" + hostId, organizerToken()));
+        assertThat(listed.path("contacts").findValuesAsString("language")).containsExactly("es", "en");
+        assertThat(listed.path("organization").asString()).isEqualTo("Bay Area Trade Council " + hostId);
+    }
+
+    @Test
     void registeringAnEmailTwiceSaysSoBesideTheEmailAndSendsANewLinkOnRequest() throws Exception {
         String email = unique("carmen") + "@tepic.gob.mx";
         register("Carmen", "Luna", email);

@@ -3,6 +3,7 @@ package org.convoy.scheduling.host;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.convoy.events.Axis;
@@ -19,7 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the host catalogues of {@code seed/hosts.json} that do not exist yet (the California 2023 hosts); what
- * organizers changed is left alone. Needs the convoys loaded first, for their zones.
+ * organizers changed is left alone. Needs the convoys loaded first, for their zones. Then gives the host directory
+ * an entry for each seed host and each stored host of a convoy that it does not list yet (hosts stored before the
+ * directory existed).
  */
 @Component
 public class HostSeed {
@@ -28,19 +31,27 @@ public class HostSeed {
 
     private final HostRepository hosts;
     private final Convoys convoys;
+    private final HostDirectory directory;
 
-    HostSeed(HostRepository hosts, Convoys convoys) {
+    HostSeed(HostRepository hosts, Convoys convoys, HostDirectory directory) {
         this.hosts = hosts;
         this.convoys = convoys;
+        this.directory = directory;
     }
 
     /** Loads what is missing; safe to run from several instances at once. */
     public void load() {
-        int added = SeedFiles.insertMissing(SeedFiles.read("seed/hosts.json", SeedHost[].class),
-                seed -> hosts.existsById(Host.key(seed.convoyId(), seed.hostId())),
-                seed -> hosts.insert(seed.toHost(convoys.get(seed.convoyId()).zoneOf(seed.venue().city())))).size();
+        List<Host> seeded = SeedFiles.read("seed/hosts.json", SeedHost[].class).stream()
+                .map(seed -> seed.toHost(convoys.get(seed.convoyId()).zoneOf(seed.venue().city()))).toList();
+        int added = SeedFiles.insertMissing(seeded, host -> hosts.existsById(host.key()), hosts::insert).size();
         if (added > 0) {
             log.atInfo().addKeyValue("hosts", added).log("Hosts loaded from seed");
+        }
+        List<Host> known = new ArrayList<>(seeded);
+        known.addAll(hosts.findAll());
+        int listed = directory.addMissing(known);
+        if (listed > 0) {
+            log.atInfo().addKeyValue("hosts", listed).log("Hosts added to the directory");
         }
     }
 

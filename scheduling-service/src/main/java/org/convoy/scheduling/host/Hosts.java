@@ -10,6 +10,7 @@ import org.convoy.support.problem.FieldProblemException;
 import org.convoy.scheduling.convoy.ConvoyCopied;
 import org.convoy.scheduling.convoy.Convoys;
 import org.convoy.scheduling.convoy.domain.Convoy;
+import org.convoy.scheduling.host.domain.DirectoryHost;
 import org.convoy.scheduling.host.domain.Host;
 import org.convoy.scheduling.host.domain.Host.Window;
 import org.convoy.scheduling.host.domain.HostRepository;
@@ -19,7 +20,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
-/** The host catalogue of each convoy: companies, their venue and room, and when they receive delegations. */
+/**
+ * The host catalogue of each convoy: companies, their venue and room, and when they receive delegations. Every host a
+ * convoy takes is told to the {@link HostDirectory}, which keeps host organizations from one convoy to the next.
+ */
 @Service
 public class Hosts {
 
@@ -28,11 +32,13 @@ public class Hosts {
     private final HostRepository hosts;
     private final Convoys convoys;
     private final HostReferences references;
+    private final HostDirectory directory;
 
-    Hosts(HostRepository hosts, Convoys convoys, HostReferences references) {
+    Hosts(HostRepository hosts, Convoys convoys, HostReferences references, HostDirectory directory) {
         this.hosts = hosts;
         this.convoys = convoys;
         this.references = references;
+        this.directory = directory;
     }
 
     public List<Host> of(String convoyId) {
@@ -45,25 +51,53 @@ public class Hosts {
         return hosts.findById(Host.key(convoyId, hostId)).orElseThrow(() -> new HostNotFoundException(hostId));
     }
 
+    /** Adds a host to the convoy as the organizer describes it; the host directory hears of it too. */
     public Host create(String convoyId, HostInput input) {
-        checked(convoys.get(convoyId), input);
-        Host host = Host.of(convoyId, input.hostId(), input.name(), input.venue(), input.sectors(), input.axes(),
-                sorted(input.availability()));
-        try {
-            Host created = hosts.insert(host);
-            log.atInfo().addKeyValue("convoyId", convoyId).addKeyValue("hostId", input.hostId()).log("Host added");
-            return created;
-        } catch (DuplicateKeyException e) {
-            throw new HostConflictException("This convoy already has a host " + input.hostId() + ".");
+        Host created = added(convoys.get(convoyId), input);
+        directory.heard(created);
+        return created;
+    }
+
+    /**
+     * A host of the directory takes part in a convoy: organization, sectors, axes and its venue in one of the
+     * convoy's cities come from the directory, the availability from the organizer.
+     *
+     * @param city the city of the venue; may be left out when the directory has one venue in the convoy's cities
+     * @throws HostConflictException when the host takes part in this convoy already
+     */
+    public Host takePart(String convoyId, String hostId, String city, List<Window> availability) {
+        Convoy convoy = convoys.get(convoyId);
+        DirectoryHost listed = directory.get(hostId);
+        List<DirectoryHost.Venue> venues = listed.venues().stream()
+                .filter(venue -> convoy.city(venue.city()).isPresent()).toList();
+        DirectoryHost.Venue venue;
+        if (city != null) {
+            if (convoy.city(city).isEmpty()) {
+                throw new FieldProblemException("city", "not a city of this convoy; one of " + cityIds(convoy));
+            }
+            venue = listed.venueIn(city).orElseThrow(() -> new FieldProblemException("city", "the host directory "
+                    + "has no venue of " + listed.organization() + " in " + city + "; add one there first"));
+        } else if (venues.size() == 1) {
+            venue = venues.get(0);
+        } else if (venues.isEmpty()) {
+            throw new FieldProblemException("city", "the host directory has no venue of " + listed.organization()
+                    + " in this convoy's cities " + cityIds(convoy) + "; add one there first");
+        } else {
+            throw new FieldProblemException("city", "must be given: the host directory has venues of "
+                    + listed.organization() + " in " + venues.stream().map(DirectoryHost.Venue::city).toList());
         }
+        return added(convoy, new HostInput(hostId, listed.organization(), venue.forConvoy(), listed.sectors(),
+                listed.axes(), availability));
     }
 
     /** Replaces what the catalogue says of a host; meetings already confirmed keep the venue attendees were told. */
     public Host update(String convoyId, String hostId, HostInput input) {
         checked(convoys.get(convoyId), input);
         Host current = get(convoyId, hostId);
-        return hosts.save(current.revised(input.name(), input.venue(), input.sectors(), input.axes(),
+        Host changed = hosts.save(current.revised(input.name(), input.venue(), input.sectors(), input.axes(),
                 sorted(input.availability())));
+        directory.heard(changed);
+        return changed;
     }
 
     public void delete(String convoyId, String hostId) {
@@ -107,6 +141,23 @@ public class Hosts {
                 .addKeyValue("hosts", added).log("Hosts copied");
     }
 
+    private Host added(Convoy convoy, HostInput input) {
+        checked(convoy, input);
+        Host host = Host.of(convoy.id(), input.hostId(), input.name(), input.venue(), input.sectors(), input.axes(),
+                sorted(input.availability()));
+        try {
+            Host created = hosts.insert(host);
+            log.atInfo().addKeyValue("convoyId", convoy.id()).addKeyValue("hostId", input.hostId()).log("Host added");
+            return created;
+        } catch (DuplicateKeyException e) {
+            throw new HostConflictException("This convoy already has a host " + input.hostId() + ".");
+        }
+    }
+
+    private static List<String> cityIds(Convoy convoy) {
+        return convoy.cities().stream().map(Convoy.City::id).toList();
+    }
+
     private static Instant moved(Instant instant, Convoy source, Convoy copy, long days, String city) {
         return instant.atZone(source.zoneOf(city)).toLocalDateTime().plusDays(days).atZone(copy.zoneOf(city))
                 .toInstant();
@@ -114,8 +165,7 @@ public class Hosts {
 
     private static void checked(Convoy convoy, HostInput input) {
         if (convoy.city(input.venue().city()).isEmpty()) {
-            throw new FieldProblemException("venue.city", "not a city of this convoy; one of "
-                    + convoy.cities().stream().map(Convoy.City::id).toList());
+            throw new FieldProblemException("venue.city", "not a city of this convoy; one of " + cityIds(convoy));
         }
         List<Window> windows = sorted(input.availability());
         for (int i = 0; i < windows.size(); i++) {

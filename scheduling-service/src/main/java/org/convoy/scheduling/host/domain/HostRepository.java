@@ -7,4 +7,7 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 public interface HostRepository extends MongoRepository<Host, String> {
 
     List<Host> findByConvoyIdOrderByName(String convoyId);
+
+    /** Whether the host takes part in any convoy. */
+    boolean existsByHostId(String hostId);
 }

@@ -62,6 +62,15 @@ class HostController {
         return HostView.of(hosts.update(convoyId, hostId, request.toInput(hostId)), convoys.get(convoyId));
     }
 
+    /** A host of the directory takes part in this convoy, with what the directory says of it. */
+    @PostMapping("/{hostId}/participation")
+    ResponseEntity<HostView> takePart(@PathVariable String convoyId, @PathVariable String hostId,
+            @Valid @RequestBody ParticipationRequest request) {
+        Host host = hosts.takePart(convoyId, hostId, request.city(), request.windows());
+        return ResponseEntity.created(URI.create("/api/scheduling/convoys/" + convoyId + "/hosts/" + host.hostId()))
+                .body(HostView.of(host, convoys.get(convoyId)));
+    }
+
     @DeleteMapping("/{hostId}")
     ResponseEntity<Void> remove(@PathVariable String convoyId, @PathVariable String hostId) {
         hosts.delete(convoyId, hostId);
