@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.convoy.support.problem.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -37,6 +38,18 @@ public class OrganizerScope {
     public void require(String convoyId) {
         if (!covers(convoyId)) {
             throw notFound(convoyId);
+        }
+    }
+
+    /**
+     * Refuses (403 problem+json) an organizer limited to some convoys what concerns every convoy: dead letters, the
+     * host directory's changes, creating a convoy.
+     *
+     * @param why what the refusal says, e.g. "Dead letters concern every convoy."
+     */
+    public void requireEveryConvoy(String why) {
+        if (limitedTo().isPresent()) {
+            throw new AccessDeniedException(why);
         }
     }
 

@@ -12,6 +12,7 @@ import org.convoy.support.problem.NotFoundException;
 import org.convoy.support.problem.Refusal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -50,6 +51,16 @@ class OrganizerScopeTest {
                     assertThat(((Refusal) refusal).kind().status()).isEqualTo(404);
                     assertThat(((Refusal) refusal).title()).isEqualTo("No such convoy");
                 });
+    }
+
+    @Test
+    void whatConcernsEveryConvoyIsRefusedToALimitedOrganizerOnly() {
+        signIn(Map.of("roles", List.of("ORGANIZER"), "convoys", List.of("texas-2027")));
+        assertThatThrownBy(() -> scope.requireEveryConvoy("Dead letters concern every convoy."))
+                .isInstanceOf(AccessDeniedException.class).hasMessage("Dead letters concern every convoy.");
+
+        signIn(Map.of("roles", List.of("ORGANIZER")));
+        scope.requireEveryConvoy("Dead letters concern every convoy.");
     }
 
     @Test

@@ -9,7 +9,6 @@ import org.convoy.notification.deadletter.DeadLetters;
 import org.convoy.notification.deadletter.domain.DeadLetter;
 import org.convoy.support.security.OrganizerScope;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,24 +36,18 @@ class DeadLetterController {
     @GetMapping
     List<DeadLetter> all(@RequestParam(required = false) DeadLetter.Status status,
             @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
-        requireEveryConvoy();
+        scope.requireEveryConvoy("Dead letters concern every convoy: they are for organizers of every convoy.");
         return letters.all(status, limit);
     }
 
     @PostMapping("/{id}/replay")
     DeadLetter replay(@PathVariable String id) {
-        requireEveryConvoy();
+        scope.requireEveryConvoy("Dead letters concern every convoy: they are for organizers of every convoy.");
         try {
             return letters.replay(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                     "No dead letter " + id + "."));
         } catch (IllegalStateException e) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
-        }
-    }
-
-    private void requireEveryConvoy() {
-        if (scope.limitedTo().isPresent()) {
-            throw new AccessDeniedException("Dead letters concern every convoy: they are for organizers of every convoy.");
         }
     }
 }

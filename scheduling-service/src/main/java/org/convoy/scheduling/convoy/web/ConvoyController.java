@@ -13,7 +13,6 @@ import org.convoy.scheduling.convoy.domain.ConvoyStatus;
 import org.convoy.support.problem.FieldProblemException;
 import org.convoy.support.security.OrganizerScope;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,9 +51,7 @@ class ConvoyController {
 
     @PostMapping
     ResponseEntity<ConvoyView> create(@Valid @RequestBody ConvoyRequest request) {
-        if (scope.limitedTo().isPresent()) {
-            throw new AccessDeniedException("Organizers limited to some convoys do not create convoys.");
-        }
+        scope.requireEveryConvoy("Organizers limited to some convoys do not create convoys.");
         if (request.id() == null) {
             throw new FieldProblemException("id", "must not be null");
         }

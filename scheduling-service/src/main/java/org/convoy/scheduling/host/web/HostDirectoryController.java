@@ -9,7 +9,6 @@ import org.convoy.scheduling.host.HostDirectory;
 import org.convoy.support.problem.FieldProblemException;
 import org.convoy.support.security.OrganizerScope;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/scheduling/hosts")
 class HostDirectoryController {
+
+    private static final String EVERY_CONVOY = "The host directory serves every convoy: organizers of every convoy "
+            + "change it.";
 
     private final HostDirectory directory;
     private final OrganizerScope scope;
@@ -49,7 +51,7 @@ class HostDirectoryController {
 
     @PostMapping
     ResponseEntity<DirectoryHostView> add(@Valid @RequestBody DirectoryHostRequest request) {
-        requireEveryConvoy();
+        scope.requireEveryConvoy(EVERY_CONVOY);
         if (request.hostId() == null) {
             throw new FieldProblemException("hostId", "must not be null");
         }
@@ -59,7 +61,7 @@ class HostDirectoryController {
 
     @PutMapping("/{hostId}")
     DirectoryHostView change(@PathVariable String hostId, @Valid @RequestBody DirectoryHostRequest request) {
-        requireEveryConvoy();
+        scope.requireEveryConvoy(EVERY_CONVOY);
         if (request.hostId() != null && !request.hostId().equals(hostId)) {
             throw new FieldProblemException("hostId", "a host's id cannot change");
         }
@@ -68,15 +70,8 @@ class HostDirectoryController {
 
     @DeleteMapping("/{hostId}")
     ResponseEntity<Void> remove(@PathVariable String hostId) {
-        requireEveryConvoy();
+        scope.requireEveryConvoy(EVERY_CONVOY);
         directory.delete(hostId);
         return ResponseEntity.noContent().build();
-    }
-
-    private void requireEveryConvoy() {
-        if (scope.limitedTo().isPresent()) {
-            throw new AccessDeniedException("The host directory serves every convoy: organizers of every convoy "
-                    + "change it.");
-        }
     }
 }
