@@ -22,6 +22,8 @@ import org.convoy.support.test.TestEventPublisher;
 import org.convoy.support.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
@@ -98,6 +100,26 @@ class DeadLettersIT {
                 .statusCode()).as("replayed once only").isEqualTo(409);
         assertThat(Http.get(url("/dead-letters"), TestTokens.token("delegate", List.of("DELEGATE"))).statusCode())
                 .isEqualTo(403);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(nullValues = "none", value = { "none", "DelegateTeleported" })
+    void anEventWithoutAKnownTypeIsADeadLetterNotADropAndLaterEventsFlow(String eventType) {
+        String key = UUID.randomUUID().toString();
+
+        events.publishRaw(Topics.DELEGATES, key, eventType, "{\"eventId\":\"%s\"}".formatted(UUID.randomUUID())
+                .getBytes(StandardCharsets.UTF_8));
+
+        JsonNode letter = awaitLetter(node -> key.equals(node.path("key").asString()));
+        assertThat(letter.path("kind").asString()).isEqualTo("EVENT");
+        assertThat(letter.path("originalTopic").asString()).isEqualTo(Topics.DELEGATES);
+        assertThat(letter.path("status").asString()).isEqualTo("DEAD");
+        UUID later = UUID.randomUUID();
+        events.publish(new DelegateRegistered(UUID.randomUUID(), Instant.now(), 1, later, "california-2023", later,
+                new DelegateProfile("Olga", "Ruiz", "olga." + later + "@example.org", null, "es", "MAYOR",
+                        "MX-JAL", "Zapopan", "Gobierno Municipal de Zapopan", null, List.of(), List.of(),
+                        Set.of("EMAIL"))));
+        await("later events still flow").atMost(Duration.ofSeconds(20)).until(() -> contacts.existsById(later));
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.convoy.events.EventHeaders;
 import org.convoy.events.UnreadableEventException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
 /**
@@ -22,9 +23,10 @@ import org.springframework.messaging.Message;
  * event named by the {@code eventType} header, skips an {@code eventId} this consumer has already handled, and
  * passes the rest to the handler registered for the type.
  *
- * <p>Types without a handler (including types newer than this reader) are skipped. A payload that cannot be read
- * throws {@link UnreadableEventException}: the binder sends it to the dead-letter topic without retrying, and the
- * partition moves on.
+ * <p>Known types without a handler here are skipped. An event without an {@code eventType} header, of a type the
+ * event catalog does not know, or whose payload cannot be read throws {@link UnreadableEventException}: the binder
+ * sends it to the dead-letter topic without retrying, and the partition moves on; nothing disappears silently (a
+ * newer producer's type waits there to be replayed once this reader knows it).
  */
 public final class IdempotentEventConsumer implements Consumer<Message<byte[]>> {
 
@@ -47,9 +49,17 @@ public final class IdempotentEventConsumer implements Consumer<Message<byte[]>> 
     @Override
     public void accept(Message<byte[]> message) {
         String typeName = header(message, EventHeaders.EVENT_TYPE);
+        if (typeName == null || EventCatalog.typeFor(typeName).isEmpty()) {
+            count(typeName == null ? "none" : typeName, "unknown");
+            String where = " (topic " + header(message, KafkaHeaders.RECEIVED_TOPIC) + ", key "
+                    + header(message, KafkaHeaders.RECEIVED_KEY) + ")";
+            throw new UnreadableEventException(typeName == null
+                    ? "Event without an " + EventHeaders.EVENT_TYPE + " header" + where
+                    : "Event of a type no service knows, " + typeName + where);
+        }
         Optional<Class<? extends ConvoyEvent>> type = EventCatalog.typeFor(typeName).filter(handlers::containsKey);
         if (type.isEmpty()) {
-            count(typeName == null ? "none" : typeName, "ignored");
+            count(typeName, "ignored");
             log.debug("Consumer {} ignores event type {}", name, typeName);
             return;
         }

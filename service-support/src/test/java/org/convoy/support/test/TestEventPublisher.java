@@ -29,9 +29,12 @@ public final class TestEventPublisher implements AutoCloseable {
                 codec.toBytes(event));
     }
 
+    /** A record as any producer could write it; {@code eventType} {@code null} leaves the header out. */
     public void publishRaw(String topic, String key, String eventType, byte[] payload) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, payload);
-        record.headers().add(EventHeaders.EVENT_TYPE, eventType.getBytes(StandardCharsets.UTF_8));
+        if (eventType != null) {
+            record.headers().add(EventHeaders.EVENT_TYPE, eventType.getBytes(StandardCharsets.UTF_8));
+        }
         template.send(record).join();
     }
 
