@@ -83,7 +83,10 @@ public final class Bench {
 
     /** How much load, and where the report goes. */
     record Settings(int registrations, int clients, List<Integer> rates, int pacedSeconds, int comparisonCalls,
-            int anchorRecords, int warmUp, Path report, boolean smoke) {
+            int anchorRecords, int warmUp, int planningDelegates, int planningHosts, List<String> phases, Path report,
+            boolean smoke) {
+
+        static final List<String> PHASES = List.of("registration", "gateway", "scheduling", "kafka");
 
         static Settings from(String[] args) {
             Map<String, String> given = new HashMap<>();
@@ -105,7 +108,22 @@ public final class Bench {
                     Integer.parseInt(given.getOrDefault("calls", smoke ? "300" : "3000")),
                     Integer.parseInt(given.getOrDefault("anchor-records", smoke ? "2000" : "50000")),
                     Integer.parseInt(given.getOrDefault("warm-up", smoke ? "50" : "2000")),
+                    Integer.parseInt(given.getOrDefault("planning-delegates", smoke ? "60" : "1000")),
+                    Integer.parseInt(given.getOrDefault("planning-hosts", smoke ? "4" : "50")),
+                    phases(given.getOrDefault("phases", String.join(",", PHASES))),
                     Path.of(given.getOrDefault("report", "bench-report")), smoke);
+        }
+
+        private static List<String> phases(String given) {
+            List<String> phases = Arrays.stream(given.split(",")).map(String::trim).toList();
+            phases.stream().filter(phase -> !PHASES.contains(phase)).findFirst().ifPresent(unknown -> {
+                throw new IllegalArgumentException("Unknown phase " + unknown + "; the phases are " + PHASES);
+            });
+            return phases;
+        }
+
+        boolean runs(String phase) {
+            return phases.contains(phase);
         }
     }
 
@@ -126,13 +144,23 @@ public final class Bench {
         // The sample convoys' registration windows are fixed dates; the benchmark registers for a copy it opens now.
         convoyId = ConvoyCopy.openCopyOfCalifornia(gateway, login(gateway), "bench").id();
 
-        warmUp(direct);
-        // Paced first: each rate's emails are all delivered before the next starts. The rush leaves a backlog of
-        // notices behind it that would otherwise be counted in the paced figures.
-        paced(direct);
-        rush(direct);
-        compare(direct, gateway);
-        anchor();
+        if (settings.runs("registration")) {
+            warmUp(direct);
+            // Paced first: each rate's emails are all delivered before the next starts. The rush leaves a backlog of
+            // notices behind it that would otherwise be counted in the paced figures.
+            paced(direct);
+            rush(direct);
+        }
+        if (settings.runs("gateway")) {
+            compare(direct, gateway);
+        }
+        if (settings.runs("scheduling")) {
+            new PlanningBench(this, figures, http, gateway, direct,
+                    "http://localhost:" + config.port(PlatformConfig.SCHEDULING) + "/", settings).run();
+        }
+        if (settings.runs("kafka")) {
+            anchor();
+        }
         resident();
         writeReport();
     }
@@ -312,7 +340,7 @@ public final class Bench {
 
     // --- load ---
 
-    private Calls closedLoop(int count, int clients, IntFunction<Integer> call) throws InterruptedException {
+    Calls closedLoop(int count, int clients, IntFunction<Integer> call) throws InterruptedException {
         long[] latencies = new long[count];
         int[] statuses = new int[count];
         AtomicInteger next = new AtomicInteger();
@@ -416,7 +444,7 @@ public final class Bench {
         }
     }
 
-    private String login(String gateway) throws IOException, InterruptedException {
+    String login(String gateway) throws IOException, InterruptedException {
         String credentials = "{\"username\":\"" + config.adminUsername() + "\",\"password\":\"" + config.adminPassword()
                 + "\"}";
         String answer = http.send(HttpRequest.newBuilder(URI.create(gateway + "api/auth/login"))
@@ -523,8 +551,13 @@ public final class Bench {
                 .append(".\n\n");
         report.append("| Measurement | Figure |\n|---|---|\n");
         figures.forEach((what, figure) -> report.append("| ").append(what).append(" | ").append(figure).append(" |\n"));
-        report.append("\n![Time per registration](registration-curve.png)\n\n")
-                .append("![Latency against rate](latency-by-rate.png)\n");
+        if (settings.runs("registration")) {
+            report.append("\n![Time per registration](registration-curve.png)\n\n")
+                    .append("![Latency against rate](latency-by-rate.png)\n");
+        }
+        if (settings.runs("scheduling")) {
+            report.append("\n![Time per confirmation](confirmation-curve.png)\n");
+        }
         notes.forEach(note -> report.append("\n").append(note).append('\n'));
         Path file = settings.report().resolve("report.md");
         Files.writeString(file, report);
@@ -543,7 +576,7 @@ public final class Bench {
         }
     }
 
-    private static void say(String line) {
+    static void say(String line) {
         System.out.println("[bench] " + line);
     }
 
@@ -551,7 +584,7 @@ public final class Bench {
         return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
     }
 
-    private static String millis(long nanos) {
+    static String millis(long nanos) {
         return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
     }
 
@@ -575,7 +608,7 @@ public final class Bench {
     }
 
     /** The figures in the order measured; each is printed as soon as it is known. */
-    private static final class Figures {
+    static final class Figures {
 
         private final Map<String, String> measured = new LinkedHashMap<>();
 
