@@ -177,7 +177,7 @@ final class PlanningBench {
         token = bench.login(gateway);
         long began = System.nanoTime();
         HttpResponse<String> answer = expect(send("POST", scheduling + "days/" + day + "/draft-agenda",
-                "{\"maxMeetingsPerHost\": " + meetingsPerHost + "}"), 200, 201);
+                "{\"maxMeetingsPerHost\": " + meetingsPerHost + ", \"maxCohort\": 7}"), 200, 201);
         long took = System.nanoTime() - began;
         JsonNode agenda = JSON.readTree(answer.body());
         List<JsonNode> drafts = new ArrayList<>();

@@ -28,7 +28,9 @@ import org.convoy.events.MeetingConfirmed;
 import org.convoy.events.MeetingRescheduled;
 import org.convoy.events.Topics;
 import org.convoy.scheduling.delegate.domain.ScheduledDelegateRepository;
-import org.convoy.scheduling.meeting.domain.ScheduleRepository;
+import org.convoy.scheduling.meeting.ScheduleStore;
+import org.convoy.scheduling.meeting.domain.ScheduleHead;
+import org.convoy.scheduling.meeting.domain.StoredMeeting;
 import org.convoy.support.test.EventProbe;
 import org.convoy.support.test.Http;
 import org.convoy.support.test.TestTokens;
@@ -42,6 +44,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import tools.jackson.databind.JsonNode;
 
@@ -62,7 +67,10 @@ class MeetingPlanningIT {
     ScheduledDelegateRepository delegates;
 
     @Autowired
-    ScheduleRepository schedules;
+    ScheduleStore store;
+
+    @Autowired
+    MongoOperations mongo;
 
     @Autowired
     MutableClock clock;
@@ -117,6 +125,38 @@ class MeetingPlanningIT {
         assertThat(event.details().attendeeIds()).containsExactlyElementsOf(cohort);
 
         assertThat(fixture.confirm(meetingId).statusCode()).as("confirming again changes nothing").isEqualTo(200);
+    }
+
+    /**
+     * A process that stopped between saving a commit in the schedule's head and writing its meetings to their own
+     * documents: the next change of the convoy finishes that commit before it reads, so the rules see the meeting
+     * (here the cohort's confirmed meeting makes an overlapping one a double booking), and so does the next start.
+     */
+    @Test
+    void aCommitLeftHalfDoneIsFinishedBeforeTheNextChangeReads() {
+        List<UUID> cohort = fixture.approvedCohort(1, List.of("CINEMATOGRAPHY"), List.of());
+        UUID confirmedFirst = fixture.confirmed(fixture.host("LOS_ANGELES", 10), "2023-02-27T15:00:00-08:00",
+                "2023-02-27T16:00:00-08:00", cohort);
+        StoredMeeting stored = store.stored(SchedulingFixture.CONVOY, confirmedFirst).orElseThrow();
+        ScheduleHead head = mongo.findById(SchedulingFixture.CONVOY, ScheduleHead.class);
+        mongo.remove(Query.query(Criteria.where("_id").is(confirmedFirst)), StoredMeeting.class);
+        head.commit(List.of(stored), List.of());
+        mongo.save(head);
+        assertThat(fixture.get("/meetings/" + confirmedFirst).statusCode()).as("not written yet").isEqualTo(404);
+
+        UUID overlapping = fixture.drafted(fixture.host("LOS_ANGELES", 10), "2023-02-27T15:30:00-08:00",
+                "2023-02-27T16:30:00-08:00", cohort);
+
+        assertThat(conflictCodes(fixture.confirm(overlapping))).containsExactly("DELEGATE_DOUBLE_BOOKED");
+        assertThat(json(fixture.get("/meetings/" + confirmedFirst)).get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(mongo.findById(SchedulingFixture.CONVOY, ScheduleHead.class).pending()).isEmpty();
+
+        mongo.remove(Query.query(Criteria.where("_id").is(confirmedFirst)), StoredMeeting.class);
+        head = mongo.findById(SchedulingFixture.CONVOY, ScheduleHead.class);
+        head.commit(List.of(stored), List.of());
+        mongo.save(head);
+        store.afterSingletonsInstantiated();
+        assertThat(store.meeting(SchedulingFixture.CONVOY, confirmedFirst)).as("finished at start-up").isPresent();
     }
 
     @Test
@@ -255,8 +295,8 @@ class MeetingPlanningIT {
 
         assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
         assertThat(statuses).filteredOn(status -> status == 409).hasSize(7);
-        long confirmed = schedules.findById(SchedulingFixture.CONVOY).orElseThrow().confirmed().stream()
-                .filter(meeting -> drafts.contains(meeting.id())).count();
+        long confirmed = store.confirmed(SchedulingFixture.CONVOY).stream()
+                .filter(stored -> drafts.contains(stored.id())).count();
         assertThat(confirmed).isEqualTo(1);
     }
 
@@ -331,7 +371,7 @@ class MeetingPlanningIT {
         events.publish(new DelegateErased(UUID.randomUUID(), Instant.now(), 1, cohort.get(0), SchedulingFixture.CONVOY));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                schedules.findById(SchedulingFixture.CONVOY).orElseThrow().meeting(past).orElseThrow().attendeeIds())
+                store.meeting(SchedulingFixture.CONVOY, past).orElseThrow().attendeeIds())
                 .containsExactly(cohort.get(1)));
     }
 

@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.convoy.scheduling.delegate.domain.ScheduledDelegateRepository;
-import org.convoy.scheduling.meeting.domain.Schedule;
-import org.convoy.scheduling.meeting.domain.ScheduleRepository;
+import org.convoy.scheduling.meeting.ScheduleStore;
 import org.convoy.support.test.Http;
 import org.convoy.support.test.TestTokens;
 import org.convoy.support.test.TokenChecks;
@@ -38,7 +37,7 @@ class PlanningInputIT {
     ScheduledDelegateRepository delegates;
 
     @Autowired
-    ScheduleRepository schedules;
+    ScheduleStore store;
 
     @LocalServerPort
     int port;
@@ -202,7 +201,7 @@ class PlanningInputIT {
     }
 
     private int meetingCount() {
-        return schedules.findById(SchedulingFixture.CONVOY).map(Schedule::meetings).map(List::size).orElse(0);
+        return store.ofConvoy(SchedulingFixture.CONVOY).size();
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String field) {

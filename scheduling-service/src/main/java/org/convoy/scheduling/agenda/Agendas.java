@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import org.convoy.events.Labels;
 import org.convoy.scheduling.convoy.Convoys;
@@ -13,6 +12,7 @@ import org.convoy.scheduling.delegate.Delegates;
 import org.convoy.scheduling.delegate.domain.ScheduledDelegate;
 import org.convoy.scheduling.host.Hosts;
 import org.convoy.scheduling.host.domain.Host;
+import org.convoy.scheduling.meeting.MeetingFilter;
 import org.convoy.scheduling.meeting.Meetings;
 import org.convoy.scheduling.meeting.domain.Meeting;
 import org.convoy.scheduling.meeting.domain.MeetingPlan;
@@ -63,12 +63,14 @@ public class Agendas {
 
     public Agenda ofDelegate(String convoyId, UUID delegateId) {
         ScheduledDelegate delegate = delegate(convoyId, delegateId);
-        return agenda(convoyId, delegate.fullName(), delegate.language(), meeting -> meeting.attends(delegateId));
+        return agenda(convoyId, delegate.fullName(), delegate.language(),
+                new MeetingFilter(null, null, MeetingStatus.CONFIRMED, null, delegateId));
     }
 
     public Agenda ofHost(String convoyId, String hostId) {
         Host host = hosts.get(convoyId, hostId);
-        return agenda(convoyId, host.name(), ORGANIZERS, meeting -> meeting.hostId().equals(hostId));
+        return agenda(convoyId, host.name(), ORGANIZERS, new MeetingFilter(null, null, MeetingStatus.CONFIRMED, hostId,
+                null));
     }
 
     /** One day of the convoy, optionally in one of its cities. */
@@ -77,7 +79,7 @@ public class Agendas {
         Convoy.Day day = convoy.day(date).orElseThrow(() -> new NotFoundException("No such day", date
                 + " is not a day of this convoy (" + convoy.firstDay() + " to " + convoy.lastDay() + ")."));
         Agenda all = agenda(convoyId, date + (city == null ? "" : " — " + convoy.cityName(city)), ORGANIZERS,
-                meeting -> city == null || meeting.plan().city().equals(city));
+                new MeetingFilter(date, city, MeetingStatus.CONFIRMED, null, null));
         return new Agenda(all.convoy(), all.owner(), all.language(),
                 all.days().stream().filter(entry -> entry.date().equals(day.date())).toList());
     }
@@ -91,8 +93,9 @@ public class Agendas {
         ScheduledDelegate delegate = delegate(convoyId, delegateId);
         Convoy convoy = convoys.get(convoyId);
         String language = delegate.language();
-        List<CalendarEvent> entries = meetings.schedule(convoyId).meetings().stream()
-                .filter(meeting -> !meeting.is(MeetingStatus.DRAFT) && meeting.attends(delegateId))
+        List<CalendarEvent> entries = meetings.search(convoyId, new MeetingFilter(null, null, null, null, delegateId))
+                .stream()
+                .filter(meeting -> !meeting.is(MeetingStatus.DRAFT))
                 .sorted(Comparator.comparing(Meeting::startsAt))
                 .map(meeting -> entry(convoy, meeting, language))
                 .toList();
@@ -100,10 +103,9 @@ public class Agendas {
                 .addAll(entries).write();
     }
 
-    private Agenda agenda(String convoyId, String owner, String language, Predicate<Meeting> selected) {
+    private Agenda agenda(String convoyId, String owner, String language, MeetingFilter selected) {
         Convoy convoy = convoys.get(convoyId);
-        List<Meeting> confirmed = meetings.schedule(convoyId).confirmed().stream().filter(selected)
-                .sorted(Comparator.comparing(Meeting::startsAt)).toList();
+        List<Meeting> confirmed = meetings.search(convoyId, selected);
         List<Day> days = convoy.days().stream()
                 .map(day -> new Day(day.date(), day.cities().stream().map(convoy::cityName).toList(),
                         confirmed.stream()

@@ -53,7 +53,7 @@ public class Matchmaker {
     public List<Suggestion> suggest(String convoyId, String hostId, Instant startsAt, Instant endsAt) {
         Convoy convoy = convoys.get(convoyId);
         Host host = hosts.get(convoyId, hostId);
-        List<Meeting> confirmed = meetings.schedule(convoyId).confirmed();
+        List<Meeting> confirmed = meetings.confirmed(convoyId);
         List<ScheduledDelegate> approved = approved(convoyId);
         Map<UUID, ScheduledDelegate> byId = approved.stream()
                 .collect(Collectors.toMap(ScheduledDelegate::id, Function.identity()));
@@ -89,7 +89,7 @@ public class Matchmaker {
                     + convoy.lastDay() + ")");
         }
         List<ScheduledDelegate> approved = approved(convoyId);
-        List<Meeting> confirmed = meetings.schedule(convoyId).confirmed();
+        List<Meeting> confirmed = meetings.confirmed(convoyId);
         List<Meeting> drafted = new DayPlanner(convoy, hosts.of(convoyId), approved, options).draft(date, confirmed);
         List<Meeting> saved = drafted.isEmpty() ? List.of() : meetings.draftAll(convoyId, drafted.stream()
                 .map(meeting -> new PlanInput(meeting.hostId(), meeting.startsAt(), meeting.endsAt(), meeting.plan().axis(),

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,64 +29,74 @@ import org.convoy.scheduling.meeting.domain.MeetingPlan;
 import org.convoy.scheduling.meeting.domain.MeetingStatus;
 import org.convoy.scheduling.meeting.domain.PlanningRules;
 import org.convoy.scheduling.meeting.domain.Schedule;
-import org.convoy.scheduling.meeting.domain.ScheduleRepository;
+import org.convoy.scheduling.meeting.domain.StoredMeeting;
 import org.convoy.support.problem.FieldProblemException;
-import org.convoy.support.store.OptimisticWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
- * Plans, confirms, moves and cancels meetings. Every change loads the convoy's schedule, applies the change with
- * the planning rules, and saves it in one optimistic write that also holds the events to relay; a write that lost
- * a race is redone on the fresh schedule, where the rules see what the winner confirmed.
+ * Plans, confirms, moves and cancels meetings. Every change reads the meeting and the confirmed meetings it must fit
+ * around (its host's and its attendees'), applies the change with the planning rules, and commits it with the events
+ * to relay through the convoy's schedule head ({@link ScheduleStore}); a commit that lost a race is redone on what
+ * the winner left, where the rules see what the winner confirmed.
  */
 @Service
 public class Meetings implements HostReferences, ConvoyReferences.ConfirmedMeetingDays {
 
     private static final Logger log = LoggerFactory.getLogger(Meetings.class);
     static final Duration LONGEST_MEETING = Duration.ofHours(8);
+    private static final int FEW = 5;
 
-    private final ScheduleRepository schedules;
+    private final ScheduleStore store;
     private final Convoys convoys;
     private final HostRepository hosts;
     private final Delegates delegates;
-    private final OptimisticWrites writes;
     private final Clock clock;
 
-    Meetings(ScheduleRepository schedules, Convoys convoys, HostRepository hosts, Delegates delegates,
-            OptimisticWrites writes, Clock clock) {
-        this.schedules = schedules;
+    Meetings(ScheduleStore store, Convoys convoys, HostRepository hosts, Delegates delegates, Clock clock) {
+        this.store = store;
         this.convoys = convoys;
         this.hosts = hosts;
         this.delegates = delegates;
-        this.writes = writes;
         this.clock = clock;
     }
 
-    public Schedule schedule(String convoyId) {
+    /** The convoy's meetings that pass the filter, in time order, read by the filter's most selective field. */
+    public List<Meeting> search(String convoyId, MeetingFilter filter) {
         convoys.get(convoyId);
-        return schedules.findById(convoyId).orElseGet(() -> Schedule.empty(convoyId));
+        List<StoredMeeting> candidates;
+        if (filter.delegateId() != null) {
+            candidates = store.ofAttendees(convoyId, List.of(filter.delegateId()));
+        } else if (filter.hostId() != null) {
+            candidates = store.ofHost(convoyId, filter.hostId());
+        } else if (filter.date() != null) {
+            candidates = store.ofDay(convoyId, filter.date());
+        } else if (filter.status() == MeetingStatus.CONFIRMED) {
+            candidates = store.confirmed(convoyId);
+        } else {
+            candidates = store.ofConvoy(convoyId);
+        }
+        return candidates.stream().map(StoredMeeting::meeting).filter(meeting -> filter.accepts(meeting, meeting.zoneId()))
+                .sorted(Comparator.comparing(Meeting::startsAt).thenComparing(Meeting::id)).toList();
     }
 
-    /** The convoy's meetings that pass the filter, in time order. */
-    public List<Meeting> search(String convoyId, MeetingFilter filter) {
-        Convoy convoy = convoys.get(convoyId);
-        return schedule(convoyId).meetings().stream().filter(meeting -> filter.accepts(meeting, meeting.zoneId()))
-                .sorted(Comparator.comparing(Meeting::startsAt)).toList();
+    /** Every confirmed meeting of the convoy. */
+    public List<Meeting> confirmed(String convoyId) {
+        convoys.get(convoyId);
+        return store.confirmed(convoyId).stream().map(StoredMeeting::meeting).toList();
     }
 
     public Meeting meeting(String convoyId, UUID meetingId) {
-        return schedule(convoyId).meeting(meetingId).orElseThrow(() -> new MeetingNotFoundException(meetingId));
+        convoys.get(convoyId);
+        return store.meeting(convoyId, meetingId).orElseThrow(() -> new MeetingNotFoundException(meetingId));
     }
 
     public Meeting draft(String convoyId, PlanInput input) {
         MeetingPlan plan = plan(convoyId, input);
         UUID meetingId = UUID.randomUUID();
-        Meeting draft = change(convoyId, schedule -> schedule.draft(meetingId, plan, clock.instant()));
+        Meeting draft = change(convoyId, none(), schedule -> schedule.draft(meetingId, plan, clock.instant()));
         log.atInfo().addKeyValue("convoyId", convoyId).addKeyValue("meetingId", meetingId).log("Meeting drafted");
         return draft;
     }
@@ -94,7 +105,7 @@ public class Meetings implements HostReferences, ConvoyReferences.ConfirmedMeeti
     public List<Meeting> draftAll(String convoyId, List<PlanInput> inputs) {
         List<MeetingPlan> plans = inputs.stream().map(input -> plan(convoyId, input)).toList();
         List<UUID> ids = plans.stream().map(plan -> UUID.randomUUID()).toList();
-        return change(convoyId, schedule -> {
+        return change(convoyId, none(), schedule -> {
             for (int i = 0; i < plans.size(); i++) {
                 schedule.draft(ids.get(i), plans.get(i), clock.instant());
             }
@@ -104,14 +115,14 @@ public class Meetings implements HostReferences, ConvoyReferences.ConfirmedMeeti
 
     public Meeting replan(String convoyId, UUID meetingId, PlanInput input) {
         MeetingPlan plan = plan(convoyId, input);
-        Meeting meeting = change(convoyId, schedule -> schedule.replan(meetingId, plan, rulesFor(convoyId, plan),
-                clock.instant()));
+        Meeting meeting = change(convoyId, around(convoyId, meetingId, plan),
+                schedule -> schedule.replan(meetingId, plan, rulesFor(convoyId, plan), clock.instant()));
         log.atInfo().addKeyValue("meetingId", meetingId).addKeyValue("sequence", meeting.sequence()).log("Meeting replanned");
         return meeting;
     }
 
     public Meeting confirm(String convoyId, UUID meetingId) {
-        Meeting meeting = change(convoyId, schedule -> {
+        Meeting meeting = change(convoyId, around(convoyId, meetingId, null), schedule -> {
             Meeting current = schedule.meeting(meetingId).orElseThrow(() -> new MeetingNotFoundException(meetingId));
             return schedule.confirm(meetingId, rulesFor(convoyId, current.plan()), clock.instant());
         });
@@ -120,11 +131,12 @@ public class Meetings implements HostReferences, ConvoyReferences.ConfirmedMeeti
     }
 
     public Meeting cancel(String convoyId, UUID meetingId, String reason) {
-        return change(convoyId, schedule -> schedule.cancel(meetingId, reason, clock.instant()));
+        return change(convoyId, only(convoyId, meetingId),
+                schedule -> schedule.cancel(meetingId, reason, clock.instant()));
     }
 
     public void discard(String convoyId, UUID meetingId) {
-        change(convoyId, schedule -> {
+        change(convoyId, only(convoyId, meetingId), schedule -> {
             schedule.discard(meetingId);
             return null;
         });
@@ -137,11 +149,12 @@ public class Meetings implements HostReferences, ConvoyReferences.ConfirmedMeeti
     }
 
     public List<Meeting> leave(String convoyId, UUID delegateId, boolean erased) {
-        if (!schedules.existsById(convoyId)) {
+        if (store.ofAttendees(convoyId, List.of(delegateId)).isEmpty()) {
             return List.of();
         }
         String reason = "No attendees left";
-        List<Meeting> changed = change(convoyId, schedule -> schedule.leave(delegateId, clock.instant(), erased, reason));
+        List<Meeting> changed = change(convoyId, store -> store.ofAttendees(convoyId, List.of(delegateId)),
+                schedule -> schedule.leave(delegateId, clock.instant(), erased, reason));
         if (!changed.isEmpty()) {
             log.atInfo().addKeyValue("delegateId", delegateId).addKeyValue("meetings", changed.size())
                     .log("Delegate left their upcoming meetings");
@@ -151,24 +164,33 @@ public class Meetings implements HostReferences, ConvoyReferences.ConfirmedMeeti
 
     @Override
     public boolean meetingsWith(String convoyId, String hostId) {
-        return schedules.findById(convoyId).stream().flatMap(schedule -> schedule.meetings().stream())
-                .anyMatch(meeting -> meeting.hostId().equals(hostId) && !meeting.is(MeetingStatus.CANCELLED));
+        return store.ofHost(convoyId, hostId).stream()
+                .anyMatch(stored -> !stored.meeting().is(MeetingStatus.CANCELLED));
     }
 
     @Override
     public Set<LocalDate> confirmedMeetingDays(String convoyId) {
-        Convoy convoy = convoys.get(convoyId);
-        return schedules.findById(convoyId).stream().flatMap(schedule -> schedule.confirmed().stream())
-                .map(meeting -> meeting.startsAt().atZone(meeting.zoneId()).toLocalDate())
-                .collect(Collectors.toSet());
+        return store.confirmed(convoyId).stream().map(StoredMeeting::day).collect(Collectors.toSet());
     }
 
-    /** What would stop this meeting from being confirmed as it stands (empty for confirmed and cancelled ones). */
-    public List<Conflict> conflicts(Schedule schedule, Meeting meeting) {
-        if (!meeting.is(MeetingStatus.DRAFT)) {
-            return List.of();
+    /**
+     * What would stop these meetings from being confirmed as they stand, by meeting (drafts only: confirmed and
+     * cancelled meetings have nothing to stop them).
+     */
+    public Map<UUID, List<Conflict>> conflicts(String convoyId, List<Meeting> selected) {
+        List<Meeting> drafts = selected.stream().filter(meeting -> meeting.is(MeetingStatus.DRAFT)).toList();
+        if (drafts.isEmpty()) {
+            return Map.of();
         }
-        return rulesFor(schedule.convoyId(), meeting.plan()).check(meeting, schedule.confirmed());
+        // A few drafts are checked against what each must fit around; many against everything confirmed, read once.
+        List<Meeting> confirmed = drafts.size() > FEW ? confirmed(convoyId) : null;
+        Map<UUID, List<Conflict>> conflicts = new HashMap<>();
+        for (Meeting draft : drafts) {
+            List<Meeting> around = confirmed != null ? confirmed : store.around(convoyId, draft.id(), draft.hostId(),
+                    draft.attendeeIds()).stream().map(StoredMeeting::meeting).toList();
+            conflicts.put(draft.id(), rulesFor(convoyId, draft.plan()).check(draft, around));
+        }
+        return conflicts;
     }
 
     private PlanningRules rulesFor(String convoyId, MeetingPlan plan) {
@@ -209,16 +231,30 @@ public class Meetings implements HostReferences, ConvoyReferences.ConfirmedMeeti
                 input.title(), input.attendeeIds());
     }
 
-    private <T> T change(String convoyId, Function<Schedule, T> change) {
+    private <T> T change(String convoyId, ScheduleStore.WorkingSet needs, Function<Schedule, T> change) {
         convoys.get(convoyId);
-        return writes.change(() -> schedules.findById(convoyId).orElseGet(() -> Schedule.empty(convoyId)), change,
-                schedule -> {
-                    try {
-                        return schedules.save(schedule);
-                    } catch (DuplicateKeyException createdMeanwhile) {
-                        throw new OptimisticLockingFailureException("Schedule of " + convoyId + " created meanwhile",
-                                createdMeanwhile);
-                    }
-                });
+        return store.change(convoyId, needs, change);
+    }
+
+    private static ScheduleStore.WorkingSet none() {
+        return store -> List.of();
+    }
+
+    private static ScheduleStore.WorkingSet only(String convoyId, UUID meetingId) {
+        return store -> store.stored(convoyId, meetingId).map(List::of).orElse(List.of());
+    }
+
+    /**
+     * The meeting and the confirmed meetings it must fit around, as planned ({@code plan}) or, when null, as it
+     * stands.
+     */
+    private static ScheduleStore.WorkingSet around(String convoyId, UUID meetingId, MeetingPlan plan) {
+        return store -> {
+            MeetingPlan planned = plan != null ? plan : store.meeting(convoyId, meetingId).map(Meeting::plan).orElse(null);
+            if (planned == null) {
+                return List.of();
+            }
+            return store.around(convoyId, meetingId, planned.hostId(), planned.attendeeIds());
+        };
     }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.convoy.scheduling.delegate.Delegates;
 import org.convoy.scheduling.delegate.domain.ScheduledDelegate;
 import org.convoy.scheduling.host.Hosts;
+import org.convoy.scheduling.meeting.MeetingFilter;
 import org.convoy.scheduling.meeting.Meetings;
 import org.convoy.scheduling.meeting.domain.Meeting;
 import org.convoy.scheduling.meeting.domain.MeetingStateException;
@@ -53,8 +54,7 @@ public class Visitors {
     /** Every confirmed meeting of the host, in time order. */
     public List<Visit> ofHost(String convoyId, String hostId) {
         hosts.get(convoyId, hostId);
-        return visits(meetings.schedule(convoyId).confirmed().stream()
-                .filter(meeting -> meeting.hostId().equals(hostId))
+        return visits(meetings.search(convoyId, new MeetingFilter(null, null, MeetingStatus.CONFIRMED, hostId, null)).stream()
                 .sorted(Comparator.comparing(Meeting::startsAt)).toList());
     }
 

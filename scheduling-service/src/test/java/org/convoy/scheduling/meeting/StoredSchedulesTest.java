@@ -3,6 +3,7 @@ package org.convoy.scheduling.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,7 +13,8 @@ import org.convoy.events.Sector;
 import org.convoy.scheduling.meeting.domain.Meeting;
 import org.convoy.scheduling.meeting.domain.MeetingPlan;
 import org.convoy.scheduling.meeting.domain.Schedule;
-import org.convoy.scheduling.meeting.domain.ScheduleRepository;
+import org.convoy.scheduling.meeting.domain.ScheduleHead;
+import org.convoy.scheduling.meeting.domain.StoredMeeting;
 import org.convoy.support.test.MongoWireStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,8 +26,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * How schedules are stored, on the MongoDB-wire store: a schedule saved before a meeting held its plan (the plan's
- * fields on the meeting itself) loads unchanged once the start-up upgrade has rewritten it.
+ * How meetings stored by earlier versions reach today's shape, on the MongoDB-wire store: a schedule that held every
+ * meeting in one list (in either of its two meeting shapes) becomes one document per meeting, with nothing lost and
+ * its pending events kept, and upgrading again changes nothing.
  */
 @DataMongoTest
 @ContextConfiguration(initializers = MongoWireStore.class)
@@ -35,66 +38,78 @@ class StoredSchedulesTest {
     private static final Instant NOW = Instant.parse("2023-02-20T18:00:00Z");
 
     @Autowired
-    ScheduleRepository schedules;
-
-    @Autowired
     MongoOperations mongo;
 
     @Autowired
     MeetingShapeUpgrade upgrade;
 
     @Test
-    void aScheduleStoredInTheEarlierShapeLoadsWithItsMeetingsPlansAfterTheUpgrade() {
+    void aScheduleOfTheEarliestShapeBecomesOneDocumentPerMeetingWithItsPlan() {
         String convoyId = "shape-" + UUID.randomUUID();
-        Schedule schedule = Schedule.empty(convoyId);
-        UUID first = UUID.randomUUID();
-        UUID second = UUID.randomUUID();
-        schedule.draft(first, plan("disney", "2023-02-28T18:00:00Z", List.of(UUID.randomUUID())), NOW);
-        schedule.draft(second, plan("netflix", "2023-03-01T22:00:00Z", List.of(UUID.randomUUID(), UUID.randomUUID())),
-                NOW);
-        List<Meeting> asPlanned = schedules.save(schedule).meetings();
-        storeInTheEarlierShape(convoyId);
-        assertThat(schedules.findById(convoyId).orElseThrow().meetings()).extracting(Meeting::plan)
-                .as("read as it is stored, the earlier shape has no plan").containsOnlyNulls();
+        List<Meeting> planned = twoDrafts(convoyId);
+        storeAsOneList(convoyId, planned, true);
 
         assertThat(upgrade.upgrade()).isEqualTo(1);
+        upgrade.split();
 
-        Schedule loaded = schedules.findById(convoyId).orElseThrow();
-        assertThat(loaded.meetings()).containsExactlyElementsOf(asPlanned);
-        assertThat(upgrade.upgrade()).as("nothing left to rewrite").isZero();
+        assertMovedToTheirOwnDocuments(convoyId, planned);
     }
 
     @Test
-    void aScheduleAlreadyInTheCurrentShapeIsLeftAlone() {
-        String convoyId = "current-" + UUID.randomUUID();
-        Schedule schedule = Schedule.empty(convoyId);
-        schedule.draft(UUID.randomUUID(), plan("paypal", "2023-03-02T17:00:00Z", List.of(UUID.randomUUID())), NOW);
-        Schedule saved = schedules.save(schedule);
-        Object versionBefore = raw(convoyId).get("version");
+    void aScheduleThatHeldItsMeetingsInOneListBecomesOneDocumentPerMeetingOnceOnly() {
+        String convoyId = "list-" + UUID.randomUUID();
+        List<Meeting> planned = twoDrafts(convoyId);
+        storeAsOneList(convoyId, planned, false);
 
-        upgrade.upgrade();
+        assertThat(upgrade.upgrade()).as("the plan shape needs no rewriting").isZero();
+        assertThat(upgrade.split()).isEqualTo(2);
 
-        assertThat(raw(convoyId).get("version")).isEqualTo(versionBefore);
-        assertThat(schedules.findById(convoyId).orElseThrow().meetings()).isEqualTo(saved.meetings());
+        assertMovedToTheirOwnDocuments(convoyId, planned);
+        assertThat(upgrade.split()).as("nothing left to move").isZero();
+        assertThat(mongo.find(Query.query(Criteria.where("convoyId").is(convoyId)), StoredMeeting.class)).hasSize(2);
     }
 
-    /** Moves every plan field up onto its meeting, as schedules were written before. */
-    private void storeInTheEarlierShape(String convoyId) {
-        Document stored = raw(convoyId);
-        List<Document> meetings = stored.getList("meetings", Document.class).stream().map(meeting -> {
-            Document flat = new Document(meeting);
-            Document plan = (Document) flat.remove("plan");
-            flat.putAll(plan);
-            return flat;
+    private void assertMovedToTheirOwnDocuments(String convoyId, List<Meeting> planned) {
+        List<StoredMeeting> stored = mongo.find(Query.query(Criteria.where("convoyId").is(convoyId)),
+                StoredMeeting.class);
+        assertThat(stored).extracting(StoredMeeting::meeting).containsExactlyInAnyOrderElementsOf(planned);
+        assertThat(stored).extracting(StoredMeeting::revision).containsOnly(1L);
+        assertThat(stored).extracting(StoredMeeting::day)
+                .containsExactlyInAnyOrder(LocalDate.parse("2023-02-28"), LocalDate.parse("2023-03-01"));
+        Document head = raw(convoyId);
+        assertThat(head).doesNotContainKey("meetings");
+        assertThat(head.getList("outbox", Document.class)).as("pending events stay").hasSize(1);
+        assertThat(mongo.findById(convoyId, ScheduleHead.class).pendingEvents()).hasSize(1);
+    }
+
+    private static List<Meeting> twoDrafts(String convoyId) {
+        Schedule schedule = Schedule.empty(convoyId);
+        schedule.draft(UUID.randomUUID(), plan("disney", "2023-02-28T18:00:00Z", List.of(UUID.randomUUID())), NOW);
+        schedule.draft(UUID.randomUUID(), plan("netflix", "2023-03-01T22:00:00Z",
+                List.of(UUID.randomUUID(), UUID.randomUUID())), NOW);
+        return schedule.meetings();
+    }
+
+    /** Writes the schedule as earlier versions did: every meeting in one list, optionally with the plan flattened. */
+    private void storeAsOneList(String convoyId, List<Meeting> meetings, boolean planFlattened) {
+        List<Document> list = meetings.stream().map(meeting -> {
+            Document written = new Document();
+            mongo.getConverter().write(meeting, written);
+            written.remove("_class");
+            if (planFlattened) {
+                Document plan = (Document) written.remove("plan");
+                written.putAll(plan);
+            }
+            return written;
         }).toList();
-        stored.put("meetings", meetings);
-        mongo.findAndReplace(Query.query(Criteria.where("_id").is(convoyId)), stored, Schedule.COLLECTION);
-        assertThat(raw(convoyId).getList("meetings", Document.class))
-                .allSatisfy(meeting -> assertThat(meeting).doesNotContainKey("plan").containsKey("hostId"));
+        Document outboxEntry = new Document("eventId", UUID.randomUUID().toString()).append("type", "MeetingConfirmed")
+                .append("topic", "convoy.meetings").append("key", "k").append("payload", "{}");
+        mongo.insert(new Document("_id", convoyId).append("meetings", list).append("outbox", List.of(outboxEntry))
+                .append("version", 3L), ScheduleHead.COLLECTION);
     }
 
     private Document raw(String convoyId) {
-        return mongo.findOne(Query.query(Criteria.where("_id").is(convoyId)), Document.class, Schedule.COLLECTION);
+        return mongo.findOne(Query.query(Criteria.where("_id").is(convoyId)), Document.class, ScheduleHead.COLLECTION);
     }
 
     private static MeetingPlan plan(String hostId, String startsAt, List<UUID> attendees) {

@@ -103,7 +103,7 @@ class MatchmakingController {
         DraftRequest options = request == null ? new DraftRequest(null, null, null, null, null, null) : request;
         DraftAgenda agenda = matchmaker.draftDay(convoyId, date, options.options());
         DraftAgendaView view = new DraftAgendaView(date, agenda.approved(), agenda.placed(), agenda.took().toMillis(),
-                views.of(meetings.schedule(convoyId), agenda.drafts(), false), agenda.reasons());
+                views.of(convoyId, agenda.drafts(), false), agenda.reasons());
         return ResponseEntity.status(agenda.drafts().isEmpty() ? HttpStatus.OK : HttpStatus.CREATED).body(view);
     }
 }

@@ -2,8 +2,10 @@ package org.convoy.scheduling.meeting.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -12,40 +14,34 @@ import org.convoy.events.MeetingCancelled;
 import org.convoy.events.MeetingConfirmed;
 import org.convoy.events.MeetingRescheduled;
 import org.convoy.support.outbox.OutboxEntry;
-import org.convoy.support.outbox.Outboxed;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * Every meeting of one convoy, drafts included, with the events their changes caused. Keeping the whole agenda in
- * one document makes each confirmation one optimistic write checked against everything confirmed before it: of
- * two organizers confirming colliding meetings at the same moment, one write wins and the other is checked again
- * against the winner, and refused. No multi-document transaction is needed.
+ * The meetings of one convoy that a change needs: the meeting it is about and every confirmed meeting it must fit
+ * around (its host's and its attendees'), or, for the domain's own tests, the whole agenda. A change applies the
+ * planning rules to these, records the events it causes, and notes which meetings it touched; the store writes
+ * exactly those ({@link #touched()}, {@link #removed()}) and the events, in one commit that is checked against
+ * every commit before it (see {@code ScheduleStore}).
  */
-@Document(Schedule.COLLECTION)
-public class Schedule implements Outboxed {
+public class Schedule {
 
-    public static final String COLLECTION = "schedules";
-
-    @Id
     private final String convoyId;
     private final List<Meeting> meetings;
-    private final List<OutboxEntry> outbox;
-    @Version
-    private Long version;
+    private final List<OutboxEntry> outbox = new ArrayList<>();
+    private final Set<UUID> touched = new LinkedHashSet<>();
+    private final Set<UUID> removed = new LinkedHashSet<>();
 
-    @PersistenceCreator
-    Schedule(String convoyId, List<Meeting> meetings, List<OutboxEntry> outbox, Long version) {
+    Schedule(String convoyId, List<Meeting> meetings) {
         this.convoyId = convoyId;
-        this.meetings = meetings == null ? new ArrayList<>() : new ArrayList<>(meetings);
-        this.outbox = outbox == null ? new ArrayList<>() : new ArrayList<>(outbox);
-        this.version = version;
+        this.meetings = new ArrayList<>(meetings);
     }
 
     public static Schedule empty(String convoyId) {
-        return new Schedule(convoyId, List.of(), List.of(), null);
+        return new Schedule(convoyId, List.of());
+    }
+
+    /** The meetings a change needs, as the store has them now. */
+    public static Schedule of(String convoyId, List<Meeting> meetings) {
+        return new Schedule(convoyId, meetings);
     }
 
     public String convoyId() {
@@ -64,9 +60,19 @@ public class Schedule implements Outboxed {
         return meetings.stream().filter(meeting -> meeting.id().equals(meetingId)).findFirst();
     }
 
-    @Override
+    /** The events the changes so far caused, in order. */
     public List<OutboxEntry> pendingEvents() {
         return List.copyOf(outbox);
+    }
+
+    /** The meetings changed or added so far, as they are now. */
+    public List<Meeting> touched() {
+        return touched.stream().map(id -> meeting(id).orElseThrow()).toList();
+    }
+
+    /** The drafts discarded so far. */
+    public Set<UUID> removed() {
+        return Set.copyOf(removed);
     }
 
     public Meeting draft(UUID meetingId, MeetingPlan plan, Instant now) {
@@ -76,6 +82,7 @@ public class Schedule implements Outboxed {
         }
         Meeting draft = Meeting.draft(meetingId, plan, now);
         meetings.add(draft);
+        touched.add(meetingId);
         return draft;
     }
 
@@ -135,6 +142,8 @@ public class Schedule implements Outboxed {
             throw new MeetingStateException("Only drafts can be discarded; cancel a confirmed meeting instead.");
         }
         meetings.remove(meeting);
+        touched.remove(meetingId);
+        removed.add(meetingId);
     }
 
     /**
@@ -197,6 +206,7 @@ public class Schedule implements Outboxed {
         for (int i = 0; i < meetings.size(); i++) {
             if (meetings.get(i).id().equals(changed.id())) {
                 meetings.set(i, changed);
+                touched.add(changed.id());
                 return changed;
             }
         }

@@ -44,21 +44,21 @@ class MeetingController {
             @RequestParam(required = false) MeetingStatus status,
             @RequestParam(required = false) String hostId,
             @RequestParam(required = false) UUID delegateId) {
-        return views.of(meetings.schedule(convoyId),
+        return views.of(convoyId,
                 meetings.search(convoyId, new MeetingFilter(date, city, status, hostId, delegateId)), true);
     }
 
     @GetMapping("/{meetingId}")
     MeetingView one(@PathVariable String convoyId, @PathVariable UUID meetingId) {
         Meeting meeting = meetings.meeting(convoyId, meetingId);
-        return views.of(meetings.schedule(convoyId), meeting);
+        return views.of(convoyId, meeting);
     }
 
     @PostMapping
     ResponseEntity<MeetingView> draft(@PathVariable String convoyId, @Valid @RequestBody MeetingRequest request) {
         Meeting draft = meetings.draft(convoyId, request.toInput());
         return ResponseEntity.created(URI.create("/api/scheduling/convoys/" + convoyId + "/meetings/" + draft.id()))
-                .body(views.of(meetings.schedule(convoyId), draft));
+                .body(views.of(convoyId, draft));
     }
 
     /** Changes a draft, or moves a confirmed meeting (checked again; attendees are told). */
@@ -66,20 +66,20 @@ class MeetingController {
     MeetingView replan(@PathVariable String convoyId, @PathVariable UUID meetingId,
             @Valid @RequestBody MeetingRequest request) {
         Meeting meeting = meetings.replan(convoyId, meetingId, request.toInput());
-        return views.of(meetings.schedule(convoyId), meeting);
+        return views.of(convoyId, meeting);
     }
 
     @PostMapping("/{meetingId}/confirmation")
     MeetingView confirm(@PathVariable String convoyId, @PathVariable UUID meetingId) {
         Meeting meeting = meetings.confirm(convoyId, meetingId);
-        return views.of(meetings.schedule(convoyId), meeting);
+        return views.of(convoyId, meeting);
     }
 
     @PostMapping("/{meetingId}/cancellation")
     MeetingView cancel(@PathVariable String convoyId, @PathVariable UUID meetingId,
             @Valid @RequestBody CancellationRequest request) {
         Meeting meeting = meetings.cancel(convoyId, meetingId, request.reason().strip());
-        return views.of(meetings.schedule(convoyId), meeting);
+        return views.of(convoyId, meeting);
     }
 
     /** Removes a draft; confirmed meetings are cancelled instead, so attendees are told. */

@@ -9,7 +9,6 @@ import org.convoy.scheduling.delegate.domain.ScheduledDelegate;
 import org.convoy.scheduling.meeting.Meetings;
 import org.convoy.scheduling.meeting.domain.Conflict;
 import org.convoy.scheduling.meeting.domain.Meeting;
-import org.convoy.scheduling.meeting.domain.Schedule;
 import org.springframework.stereotype.Component;
 
 /** Turns meetings into views, looking up every attendee once per answer. */
@@ -24,15 +23,17 @@ public class MeetingViews {
         this.meetings = meetings;
     }
 
-    public List<MeetingView> of(Schedule schedule, List<Meeting> selected, boolean withConflicts) {
+    /** @param withConflicts whether drafts say what would stop them from being confirmed now */
+    public List<MeetingView> of(String convoyId, List<Meeting> selected, boolean withConflicts) {
         Map<UUID, ScheduledDelegate> known = delegates.byId(selected.stream()
                 .flatMap(meeting -> meeting.attendeeIds().stream()).distinct().toList());
-        return selected.stream().map(meeting -> view(schedule.convoyId(), meeting, known,
-                withConflicts ? meetings.conflicts(schedule, meeting) : List.of())).toList();
+        Map<UUID, List<Conflict>> conflicts = withConflicts ? meetings.conflicts(convoyId, selected) : Map.of();
+        return selected.stream().map(meeting -> view(convoyId, meeting, known,
+                conflicts.getOrDefault(meeting.id(), List.of()))).toList();
     }
 
-    public MeetingView of(Schedule schedule, Meeting meeting) {
-        return of(schedule, List.of(meeting), true).get(0);
+    public MeetingView of(String convoyId, Meeting meeting) {
+        return of(convoyId, List.of(meeting), true).get(0);
     }
 
     private static MeetingView view(String convoyId, Meeting meeting, Map<UUID, ScheduledDelegate> known,
