@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,10 +65,10 @@ final class DayPlanner {
                 .orElseThrow(() -> new IllegalArgumentException(date + " is not a day of convoy " + convoy.id()));
         Map<UUID, ScheduledDelegate> byId = schedulable.stream()
                 .collect(Collectors.toMap(ScheduledDelegate::id, Function.identity()));
-        List<Meeting> planned = new ArrayList<>(confirmed);
+        Planned planned = new Planned(confirmed);
         Map<UUID, Integer> meetingsPerDelegate = new HashMap<>();
         Map<String, Integer> meetingsPerHost = new HashMap<>();
-        planned.stream().filter(meeting -> meeting.startsAt().atZone(meeting.zoneId()).toLocalDate().equals(date))
+        confirmed.stream().filter(meeting -> meeting.startsAt().atZone(meeting.zoneId()).toLocalDate().equals(date))
                 .forEach(meeting -> {
                     meeting.attendeeIds().forEach(id -> meetingsPerDelegate.merge(id, 1, Integer::sum));
                     meetingsPerHost.merge(meeting.hostId(), 1, Integer::sum);
@@ -76,7 +78,7 @@ final class DayPlanner {
                 .filter(host -> day.in(host.venue().city()))
                 .map(host -> new HostDemand(host, new PlanningRules(convoy, host, byId), schedulable.stream()
                         .map(delegate -> Interest.of(delegate, host)).filter(Interest::any).toList(),
-                        alreadyMet(planned, host)))
+                        alreadyMet(confirmed, host)))
                 .filter(host -> host.interested().size() >= options.minCohort())
                 .sorted(Comparator.comparing((HostDemand host) -> -host.interested().size())
                         .thenComparing(host -> host.host().name()))
@@ -116,7 +118,7 @@ final class DayPlanner {
         return met;
     }
 
-    private Meeting nextMeeting(LocalDate date, HostDemand demand, List<Meeting> planned,
+    private Meeting nextMeeting(LocalDate date, HostDemand demand, Planned planned,
             Map<UUID, Integer> meetingsPerDelegate) {
         Host host = demand.host();
         Duration length = Duration.ofMinutes(options.meetingMinutes());
@@ -127,7 +129,8 @@ final class DayPlanner {
             }
             for (Instant start = window.startsAt(); !start.plus(length).isAfter(window.endsAt()); start = start.plus(step)) {
                 Instant end = start.plus(length);
-                if (!demand.rules().check(Matchmaker.candidate(convoy, host, start, end, List.of()), planned).isEmpty()) {
+                if (!demand.rules().check(Matchmaker.candidate(convoy, host, start, end, List.of()),
+                        planned.around(host.hostId(), List.of())).isEmpty()) {
                     continue;
                 }
                 List<UUID> cohort = new ArrayList<>();
@@ -146,7 +149,7 @@ final class DayPlanner {
                     }
                     UUID id = interest.delegate().id();
                     if (Matchmaker.personal(demand.rules().check(Matchmaker.candidate(convoy, host, start, end,
-                            List.of(id)), planned), id).isEmpty()) {
+                            List.of(id)), planned.around(host.hostId(), List.of(id))), id).isEmpty()) {
                         cohort.add(id);
                     }
                 }
@@ -154,7 +157,7 @@ final class DayPlanner {
                     continue;
                 }
                 Meeting meeting = topic(Matchmaker.candidate(convoy, host, start, end, cohort), demand);
-                if (demand.rules().check(meeting, planned).isEmpty()) {
+                if (demand.rules().check(meeting, planned.around(host.hostId(), cohort)).isEmpty()) {
                     return meeting;
                 }
             }
@@ -183,6 +186,32 @@ final class DayPlanner {
     private static String label(String name) {
         String words = name.replace('_', ' ').toLowerCase();
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /**
+     * The meetings confirmed and drafted so far, by host and by attendee: a candidate is judged against its host's
+     * and its attendees' meetings only, which is all the planning rules look at, instead of against every meeting.
+     */
+    private static final class Planned {
+
+        private final Map<String, List<Meeting>> byHost = new HashMap<>();
+        private final Map<UUID, List<Meeting>> byAttendee = new HashMap<>();
+
+        Planned(List<Meeting> confirmed) {
+            confirmed.forEach(this::add);
+        }
+
+        void add(Meeting meeting) {
+            byHost.computeIfAbsent(meeting.hostId(), key -> new ArrayList<>()).add(meeting);
+            meeting.attendeeIds().forEach(id -> byAttendee.computeIfAbsent(id, key -> new ArrayList<>()).add(meeting));
+        }
+
+        List<Meeting> around(String hostId, List<UUID> attendees) {
+            Set<Meeting> around = Collections.newSetFromMap(new IdentityHashMap<>());
+            around.addAll(byHost.getOrDefault(hostId, List.of()));
+            attendees.forEach(id -> around.addAll(byAttendee.getOrDefault(id, List.of())));
+            return List.copyOf(around);
+        }
     }
 
     private record HostDemand(Host host, PlanningRules rules, List<Interest> interested, Set<UUID> met) {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import org.bson.Document;
@@ -17,6 +19,7 @@ import org.convoy.scheduling.meeting.domain.MeetingStatus;
 import org.convoy.scheduling.meeting.domain.Schedule;
 import org.convoy.scheduling.meeting.domain.ScheduleHead;
 import org.convoy.scheduling.meeting.domain.StoredMeeting;
+import org.convoy.support.outbox.OutboxEntry;
 import org.convoy.support.outbox.OutboxRelay;
 import org.convoy.support.store.OptimisticWrites;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -56,6 +59,7 @@ public class ScheduleStore implements SmartInitializingSingleton {
     private final OptimisticWrites writes;
     private final OutboxRelay relay;
     private final MeetingShapeUpgrade upgrade;
+    private final Map<String, ReentrantLock> turns = new ConcurrentHashMap<>();
 
     ScheduleStore(MongoOperations mongo, OptimisticWrites writes, OutboxRelay relay, MeetingShapeUpgrade upgrade) {
         this.mongo = mongo;
@@ -78,7 +82,8 @@ public class ScheduleStore implements SmartInitializingSingleton {
         indexes.createIndex(new Index().on(MEETING + "plan.attendeeIds", Sort.Direction.ASC).named("by_attendee"));
         indexes.createIndex(new Index().on("convoyId", Sort.Direction.ASC).named("by_convoy"));
         // A commit a stopped process left half done is finished before anyone reads.
-        mongo.find(Query.query(Criteria.where("pending.0").exists(true)), ScheduleHead.class).forEach(this::finish);
+        mongo.find(Query.query(Criteria.where("pending.0").exists(true)), ScheduleHead.class)
+                .forEach(head -> finish(head.convoyId(), head.pending(), head.commits()));
     }
 
     /** The meetings a change needs, read after the head's last commit was finished. */
@@ -92,7 +97,15 @@ public class ScheduleStore implements SmartInitializingSingleton {
      * what the winner left.
      */
     public <T> T change(String convoyId, WorkingSet needs, Function<Schedule, T> change) {
-        return writes.change(() -> load(convoyId, needs), loaded -> change.apply(loaded.schedule()), this::commit);
+        // The changes of one instance queue here instead of racing each other to the head; those of other instances
+        // still race, and the head's count of commits decides.
+        ReentrantLock turn = turns.computeIfAbsent(convoyId, id -> new ReentrantLock(true));
+        turn.lock();
+        try {
+            return writes.change(() -> load(convoyId, needs), loaded -> change.apply(loaded.schedule()), this::commit);
+        } finally {
+            turn.unlock();
+        }
     }
 
     // --- reads ---
@@ -168,7 +181,7 @@ public class ScheduleStore implements SmartInitializingSingleton {
         if (head == null) {
             head = ScheduleHead.empty(convoyId);
         } else if (!head.pending().isEmpty()) {
-            finish(head);
+            finish(convoyId, head.pending(), head.commits());
         }
         Map<UUID, Long> revisions = new HashMap<>();
         List<Meeting> meetings = new ArrayList<>();
@@ -192,18 +205,27 @@ public class ScheduleStore implements SmartInitializingSingleton {
         if (changed.isEmpty() && schedule.pendingEvents().isEmpty()) {
             return loaded;
         }
-        ScheduleHead head = loaded.head();
-        head.commit(changed, schedule.pendingEvents());
-        ScheduleHead saved;
-        try {
-            saved = mongo.save(head);
-        } catch (DuplicateKeyException createdMeanwhile) {
-            throw new OptimisticLockingFailureException("Schedule of " + convoyId + " created meanwhile",
-                    createdMeanwhile);
+        long commits = loaded.head().commits();
+        Criteria unchanged = commits == 0
+                ? Criteria.where("_id").is(convoyId).orOperator(Criteria.where("commits").is(0L),
+                        Criteria.where("commits").exists(false))
+                : Criteria.where("_id").is(convoyId).and("commits").is(commits);
+        Update commit = new Update().set("pending", changed).inc("commits", 1).inc("version", 1);
+        if (!schedule.pendingEvents().isEmpty()) {
+            commit.push(OutboxEntry.FIELD).each(schedule.pendingEvents().toArray());
         }
-        finish(saved);
-        if (saved.hasPendingEvents()) {
-            relay.nudge(saved);
+        try {
+            if (mongo.upsert(Query.query(unchanged), commit, ScheduleHead.class).getMatchedCount() == 0
+                    && commits > 0) {
+                throw new OptimisticLockingFailureException("Schedule of " + convoyId + " changed meanwhile");
+            }
+        } catch (DuplicateKeyException changedMeanwhile) {
+            throw new OptimisticLockingFailureException("Schedule of " + convoyId + " changed meanwhile",
+                    changedMeanwhile);
+        }
+        finish(convoyId, changed, commits + 1);
+        if (!schedule.pendingEvents().isEmpty()) {
+            relay.nudge(loaded.head());
         }
         return loaded;
     }
@@ -212,9 +234,9 @@ public class ScheduleStore implements SmartInitializingSingleton {
      * Writes a commit's meetings to their documents, each only over an earlier revision of itself, and then empties
      * the head's pending list if nobody committed since. Anyone may do it, any number of times.
      */
-    private void finish(ScheduleHead head) {
+    private void finish(String convoyId, List<StoredMeeting> pending, long commits) {
         BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StoredMeeting.class);
-        for (StoredMeeting stored : head.pending()) {
+        for (StoredMeeting stored : pending) {
             Query earlier = Query.query(Criteria.where("_id").is(stored.id()).and(REVISION).lt(stored.revision()));
             if (stored.meeting() == null) {
                 writes.remove(earlier);
@@ -232,7 +254,7 @@ public class ScheduleStore implements SmartInitializingSingleton {
         } catch (DuplicateKeyException laterRevisionThere) {
             // The same, reported by a driver that folds a bulk's duplicate keys into one exception.
         }
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(head.convoyId()).and("version").is(head.version())),
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(convoyId).and("commits").is(commits)),
                 new Update().set("pending", List.of()), ScheduleHead.class);
     }
 
