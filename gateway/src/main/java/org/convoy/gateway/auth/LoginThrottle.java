@@ -16,7 +16,9 @@ import reactor.core.publisher.Mono;
  * {@code maxDelay}), so guessing from many addresses gets slow while the real user, from an address that has not been
  * guessing, still gets in. A successful login gives the user name, from that address, its tries back.
  *
- * <p>Counted in the {@link BucketStore}, for now this gateway instance's memory.
+ * <p>Counted in the {@link BucketStore}: shared by every gateway instance when Redis is configured, so guesses spread
+ * over the instances add up; in this instance's memory otherwise, and while Redis is away (logins keep working, and
+ * each instance still throttles what it sees).
  */
 final class LoginThrottle {
 

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Where the gateway keeps the token buckets of its limits. In this instance's memory for now, so that with several
- * instances each counts on its own.
+ * Where the gateway keeps the token buckets of its limits: in this instance's memory, so that each instance counts on
+ * its own, or in Redis ({@code convoy.gateway.shared-state.redis-url}), shared by every instance.
  */
 public interface BucketStore {
 
@@ -18,7 +18,7 @@ public interface BucketStore {
      */
     Buckets buckets(String limit, int capacity, Duration refillEvery);
 
-    /** Each limit counted in this instance's memory. */
+    /** Each limit counted in this instance's memory, as when no shared store is configured. */
     static BucketStore inMemory(Clock clock) {
         return (limit, capacity, refillEvery) -> new TokenBuckets(capacity, refillEvery, clock);
     }

@@ -4,8 +4,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The token buckets of one limit, by key (a client address, a user name): each key may spend the limit's capacity at
- * once and regains one token every refill interval. Asynchronous, so that they may be kept in a store every gateway
- * instance shares.
+ * once and regains one token every refill interval. None of these ever fails: a store that cannot be reached is
+ * answered for from memory (see {@link BucketStore}).
  */
 public interface Buckets {
 

@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
 /**
  * Token buckets by key, in this gateway's memory: each key may spend {@code capacity} at once and regains one every
  * {@code refillEvery}. With several gateway instances each keeps its own buckets, so a client gets up to that many
- * times the limit; a shared store (such as Redis) is what several instances need instead.
+ * times the limit; {@link RedisBucketStore} shares them instead, and keeps these as its fallback.
  */
 public final class TokenBuckets implements Buckets {
 

@@ -20,7 +20,8 @@ import reactor.core.publisher.Mono;
  * A token bucket per logged-in user for every call made with a token, keyed by the token's subject. It runs after
  * the security filters, so the subject comes from a token the gateway has checked, never from what a client claims.
  * Over the limit the answer is 429 problem+json with Retry-After. Counted in the {@link BucketStore}, like
- * {@link PublicRateLimit}.
+ * {@link PublicRateLimit}: shared by every instance when Redis is configured, in this instance's memory otherwise and
+ * while Redis is away.
  */
 @Component
 @Order(0)

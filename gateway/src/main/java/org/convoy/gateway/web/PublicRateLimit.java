@@ -20,8 +20,9 @@ import reactor.core.publisher.Mono;
  * A token bucket per client address for the public calls anyone can make without logging in: registering and
  * asking for a personal link again. Over the limit the answer is 429 problem+json with Retry-After.
  *
- * <p>The buckets are in the {@link BucketStore}, for now this gateway's memory: with several gateway instances each
- * counts on its own, so a client gets up to that many times the limit.
+ * <p>The buckets are in the {@link BucketStore}: Redis, shared by every gateway instance, when one is configured;
+ * else this instance's memory, so that with several instances each counts on its own. While a configured Redis is
+ * away, each instance counts in its own memory: the limit never disappears, and registering keeps working.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
