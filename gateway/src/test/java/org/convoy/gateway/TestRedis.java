@@ -33,9 +33,14 @@ public final class TestRedis implements AutoCloseable {
         this.port = port;
     }
 
+    /** For {@code @EnabledIf("org.convoy.gateway.TestRedis#installed")}: the test class is reported skipped without. */
+    public static boolean installed() {
+        return Files.isExecutable(BINARY);
+    }
+
     /** Started and answering PING; skips the calling test class when there is no redis-server here. */
     public static TestRedis start() {
-        Assumptions.assumeTrue(Files.isExecutable(BINARY), "redis-server is not installed at " + BINARY);
+        Assumptions.assumeTrue(installed(), "redis-server is not installed at " + BINARY);
         TestRedis redis = new TestRedis(freePort());
         Runtime.getRuntime().addShutdownHook(new Thread(redis::kill, "test-redis-stop"));
         redis.restart();

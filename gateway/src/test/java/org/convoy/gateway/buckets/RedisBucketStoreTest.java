@@ -15,11 +15,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * The buckets in a real Redis, as two gateway instances see them: one count for both; and, while Redis is away, each
  * instance's own count at once, until Redis is back.
  */
+@EnabledIf(value = "org.convoy.gateway.TestRedis#installed", disabledReason = "no redis-server here")
 class RedisBucketStoreTest {
 
     private static final Duration AN_HOUR = Duration.ofHours(1);
