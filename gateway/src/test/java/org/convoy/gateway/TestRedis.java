@@ -2,7 +2,6 @@ package org.convoy.gateway;
 
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,10 +60,11 @@ public final class TestRedis implements AutoCloseable {
             throw new IllegalStateException("Redis is running already");
         }
         try {
+            Path log = Files.createDirectories(Path.of("target")).resolve("test-redis-" + port + ".log");
             process = new ProcessBuilder(BINARY.toString(), "--port", String.valueOf(port), "--bind", "127.0.0.1",
                     "--save", "", "--appendonly", "no", "--loglevel", "warning")
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/test-redis-" + port + ".log")))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start " + BINARY, e);

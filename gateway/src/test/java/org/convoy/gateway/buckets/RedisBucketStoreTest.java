@@ -43,8 +43,9 @@ class RedisBucketStoreTest {
     }
 
     @AfterEach
-    void redisRuns() {
+    void redisRunsAndBothShare() {
         redis.startUnlessRunning();
+        await().atMost(Duration.ofSeconds(10)).until(() -> sharing(storeA, metersA) && sharing(storeB, metersB));
     }
 
     @AfterAll
