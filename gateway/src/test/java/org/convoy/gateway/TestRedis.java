@@ -39,10 +39,16 @@ public final class TestRedis implements AutoCloseable {
 
     /** Started and answering PING; skips the calling test class when there is no redis-server here. */
     public static TestRedis start() {
+        TestRedis redis = notStarted();
+        redis.restart();
+        return redis;
+    }
+
+    /** A free port for a server that {@link #restart()} starts later. */
+    public static TestRedis notStarted() {
         Assumptions.assumeTrue(installed(), "redis-server is not installed at " + BINARY);
         TestRedis redis = new TestRedis(freePort());
         Runtime.getRuntime().addShutdownHook(new Thread(redis::kill, "test-redis-stop"));
-        redis.restart();
         return redis;
     }
 

@@ -169,6 +169,28 @@ class RedisBucketStoreTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> sharing(storeA, metersA));
     }
 
+    @Test
+    void aGatewayStartedBeforeItsRedisCountsInMemoryUntilRedisIsThere() {
+        TestRedis later = TestRedis.notStarted();
+        MeterRegistry meters = new SimpleMeterRegistry();
+        try (RedisBucketStore store = new RedisBucketStore(later.url(), Duration.ofMillis(200), Clock.systemUTC(),
+                meters)) {
+            Buckets buckets = store.buckets(uniqueLimit(), 1, AN_HOUR);
+
+            assertThat(quickly(() -> buckets.take("gina").block())).isZero();
+            assertThat(quickly(() -> buckets.take("gina").block())).as("its own memory still limits").isPositive();
+            assertThat(reachable(meters)).isZero();
+
+            later.restart();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> sharing(store, meters));
+            assertThat(buckets.take("hana").block()).isZero();
+            assertThat(buckets.take("hana").block()).isPositive();
+        } finally {
+            later.close();
+        }
+    }
+
     /** What the call answers, after checking it answered well within a second. */
     private static <T> T quickly(Supplier<T> call) {
         long start = System.nanoTime();
