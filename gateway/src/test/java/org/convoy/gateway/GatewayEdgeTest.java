@@ -19,8 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.convoy.gateway.buckets.BucketStore;
+import org.convoy.gateway.buckets.RedisBucketStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
@@ -56,6 +60,12 @@ class GatewayEdgeTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    BucketStore buckets;
+
+    @Autowired
+    MeterRegistry meters;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -149,6 +159,12 @@ class GatewayEdgeTest {
                 seconds -> assertThat(Long.parseLong(seconds)).isPositive());
         assertThat(last.body()).contains("\"title\":\"Too many requests\"");
         assertThat(send(HttpRequest.newBuilder(url("/api/registrations/ok")).GET()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void withoutARedisUrlTheLimitsCountInThisInstancesMemoryAndNothingOfRedisStarts() {
+        assertThat(buckets).isNotInstanceOf(RedisBucketStore.class);
+        assertThat(meters.find("convoy.gateway.shared-state.reachable").gauge()).isNull();
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -84,12 +84,10 @@ class AuthController {
         return throttled(username, address, request.password())
                 .flatMap(user -> {
                     if (user.isEmpty() || !user.get().mayLogIn()) {
-                        throttle.failed(username, address);
                         log.atInfo().addKeyValue("address", address).log("Login refused");
-                        return Mono.error(new AuthErrors.LoginRefused());
+                        return throttle.failed(username, address).then(Mono.error(new AuthErrors.LoginRefused()));
                     }
-                    throttle.succeeded(username, address);
-                    return ended.waitBeforeIssuing(username)
+                    return throttle.succeeded(username, address).then(ended.waitBeforeIssuing(username))
                             .flatMap(wait -> wait.isZero() ? Mono.just(0L) : Mono.delay(wait))
                             .then(Mono.fromSupplier(() -> {
                                 log.atInfo().addKeyValue("user", username).log("Logged in");
@@ -104,13 +102,14 @@ class AuthController {
      * user name is being guessed from elsewhere; then the user, if the password is hers.
      */
     private Mono<Optional<User>> throttled(String username, String address, String password) {
-        LoginThrottle.Decision decision = throttle.before(username, address);
-        if (decision.refuseForMillis() > 0) {
-            return Mono.error(new AuthErrors.TooManyLogins(decision.refuseForMillis()));
-        }
-        Mono<Long> held = decision.delayMillis() > 0 ? Mono.delay(Duration.ofMillis(decision.delayMillis()))
-                : Mono.just(0L);
-        return held.then(checkedUser(username, password));
+        return throttle.before(username, address).flatMap(decision -> {
+            if (decision.refuseForMillis() > 0) {
+                return Mono.error(new AuthErrors.TooManyLogins(decision.refuseForMillis()));
+            }
+            Mono<Long> held = decision.delayMillis() > 0 ? Mono.delay(Duration.ofMillis(decision.delayMillis()))
+                    : Mono.just(0L);
+            return held.then(checkedUser(username, password));
+        });
     }
 
     /**
@@ -131,15 +130,14 @@ class AuthController {
         return throttled(username, address, request.currentPassword())
                 .flatMap(user -> {
                     if (user.isEmpty() || !user.get().mayLogIn()) {
-                        throttle.failed(username, address);
                         log.atInfo().addKeyValue("user", username).addKeyValue("address", address)
                                 .log("Password change refused: wrong current password");
-                        return Mono.error(new AuthErrors.FieldProblem("currentPassword",
-                                "is not your current password"));
+                        return throttle.failed(username, address).then(Mono.error(new AuthErrors.FieldProblem(
+                                "currentPassword", "is not your current password")));
                     }
-                    throttle.succeeded(username, address);
-                    return Mono.fromCallable(() -> passwords.encode(request.newPassword()))
-                            .subscribeOn(Schedulers.boundedElastic())
+                    return throttle.succeeded(username, address)
+                            .then(Mono.fromCallable(() -> passwords.encode(request.newPassword()))
+                                    .subscribeOn(Schedulers.boundedElastic()))
                             .flatMap(hash -> accounts.changePassword(username, hash));
                 })
                 .thenReturn(ResponseEntity.noContent().build());

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.bson.Document;
+import org.convoy.gateway.buckets.BucketStore;
 import org.convoy.gateway.web.Problems;
 import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -84,8 +85,8 @@ class GatewaySecurity {
     }
 
     @Bean
-    LoginThrottle loginThrottle(AuthProperties properties) {
-        return new LoginThrottle(properties.loginThrottle(), Clock.systemUTC());
+    LoginThrottle loginThrottle(AuthProperties properties, BucketStore store) {
+        return new LoginThrottle(properties.loginThrottle(), store);
     }
 
     @Bean

@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param organizerRateLimit how often one logged-in user (the token's subject) may call through the gateway
  * @param inFlightLimit  how many calls to one service may be on their way at once; more are answered 503 at once
  * @param busyRetryAfter what such a 503 tells clients about when to try again
+ * @param sharedState    where the rate limits and the login throttle count: this instance's memory, or Redis
  */
 @Validated
 @ConfigurationProperties("convoy.gateway")
@@ -27,7 +28,8 @@ public record GatewayProperties(
         @Valid @NotNull @DefaultValue RateLimit publicRateLimit,
         @Valid @NotNull @DefaultValue UserRateLimit organizerRateLimit,
         @Min(1) @DefaultValue("256") int inFlightLimit,
-        @NotNull @DefaultValue("1s") Duration busyRetryAfter) {
+        @NotNull @DefaultValue("1s") Duration busyRetryAfter,
+        @Valid @NotNull @DefaultValue SharedState sharedState) {
 
     /**
      * @param capacity          requests a client may make at once
@@ -47,5 +49,27 @@ public record GatewayProperties(
     public record UserRateLimit(
             @Min(1) @DefaultValue("120") int capacity,
             @NotNull @DefaultValue("250ms") Duration refillEvery) {
+    }
+
+    /**
+     * @param redisUrl {@code GATEWAY_REDIS_URL}, such as {@code redis://redis:6379} ({@code rediss://} for TLS,
+     *                 {@code redis://:password@host:6379/0}): every instance configured with it counts the public rate
+     *                 limit, the per-user rate limit and the login throttle there, together. Empty: each instance
+     *                 counts in its own memory and never connects to Redis
+     * @param timeout  {@code GATEWAY_REDIS_TIMEOUT}: the longest a request waits for Redis before this instance
+     *                 counts in its own memory instead
+     */
+    public record SharedState(
+            @DefaultValue("") String redisUrl,
+            @NotNull @DefaultValue("200ms") Duration timeout) {
+
+        public boolean configured() {
+            return !redisUrl.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "SharedState[redisUrl=" + (configured() ? "******" : "") + ", timeout=" + timeout + "]";
+        }
     }
 }

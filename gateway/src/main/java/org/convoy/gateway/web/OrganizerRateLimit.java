@@ -1,9 +1,9 @@
 package org.convoy.gateway.web;
 
-import java.time.Clock;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Autowired;
+import org.convoy.gateway.buckets.BucketStore;
+import org.convoy.gateway.buckets.Buckets;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -19,22 +19,19 @@ import reactor.core.publisher.Mono;
 /**
  * A token bucket per logged-in user for every call made with a token, keyed by the token's subject. It runs after
  * the security filters, so the subject comes from a token the gateway has checked, never from what a client claims.
- * Over the limit the answer is 429 problem+json with Retry-After. In memory, like {@link PublicRateLimit}: several
- * gateway instances need a shared store instead.
+ * Over the limit the answer is 429 problem+json with Retry-After. Counted in the {@link BucketStore}, like
+ * {@link PublicRateLimit}: shared by every instance when Redis is configured, in this instance's memory otherwise and
+ * while Redis is away.
  */
 @Component
 @Order(0)
 class OrganizerRateLimit implements WebFilter {
 
-    private final TokenBuckets buckets;
+    private final Buckets buckets;
 
-    @Autowired
-    OrganizerRateLimit(GatewayProperties properties) {
-        this(properties.organizerRateLimit(), Clock.systemUTC());
-    }
-
-    OrganizerRateLimit(GatewayProperties.UserRateLimit limit, Clock clock) {
-        this.buckets = new TokenBuckets(limit.capacity(), limit.refillEvery(), clock);
+    OrganizerRateLimit(GatewayProperties properties, BucketStore store) {
+        GatewayProperties.UserRateLimit limit = properties.organizerRateLimit();
+        this.buckets = store.buckets("organizer", limit.capacity(), limit.refillEvery());
     }
 
     @Override
@@ -45,8 +42,8 @@ class OrganizerRateLimit implements WebFilter {
                 .map(Authentication::getName)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .flatMap(subject -> {
-                    long waitMillis = subject.map(buckets::take).orElse(0L);
+                .flatMap(subject -> subject.map(buckets::take).orElse(Mono.just(0L)))
+                .flatMap(waitMillis -> {
                     if (waitMillis == 0) {
                         return chain.filter(exchange);
                     }

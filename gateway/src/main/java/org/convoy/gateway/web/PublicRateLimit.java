@@ -3,6 +3,8 @@ package org.convoy.gateway.web;
 import java.time.Clock;
 import java.util.List;
 
+import org.convoy.gateway.buckets.BucketStore;
+import org.convoy.gateway.buckets.Buckets;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -18,9 +20,9 @@ import reactor.core.publisher.Mono;
  * A token bucket per client address for the public calls anyone can make without logging in: registering and
  * asking for a personal link again. Over the limit the answer is 429 problem+json with Retry-After.
  *
- * <p>The buckets live in this gateway's memory: with several gateway instances each counts on its own, so a client
- * gets up to that many times the limit. Several instances need a shared store (such as Spring Cloud Gateway's
- * Redis rate limiter) instead.
+ * <p>The buckets are in the {@link BucketStore}: Redis, shared by every gateway instance, when one is configured;
+ * else this instance's memory, so that with several instances each counts on its own. While a configured Redis is
+ * away, each instance counts in its own memory: the limit never disappears, and registering keeps working.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -30,16 +32,20 @@ class PublicRateLimit implements WebFilter {
             "/api/registrations/sessions");
 
     private final GatewayProperties.RateLimit limit;
-    private final TokenBuckets buckets;
+    private final Buckets buckets;
 
     @Autowired
-    PublicRateLimit(GatewayProperties properties) {
-        this(properties.publicRateLimit(), Clock.systemUTC());
+    PublicRateLimit(GatewayProperties properties, BucketStore store) {
+        this(properties.publicRateLimit(), store);
     }
 
     PublicRateLimit(GatewayProperties.RateLimit limit, Clock clock) {
+        this(limit, BucketStore.inMemory(clock));
+    }
+
+    private PublicRateLimit(GatewayProperties.RateLimit limit, BucketStore store) {
         this.limit = limit;
-        this.buckets = new TokenBuckets(limit.capacity(), limit.refillEvery(), clock);
+        this.buckets = store.buckets("public", limit.capacity(), limit.refillEvery());
     }
 
     @Override
@@ -48,15 +54,13 @@ class PublicRateLimit implements WebFilter {
                 || !LIMITED_PATHS.contains(exchange.getRequest().getPath().value())) {
             return chain.filter(exchange);
         }
-        long waitMillis = take(ClientAddress.of(exchange, limit.trustForwardedFor()));
-        if (waitMillis == 0) {
-            return chain.filter(exchange);
-        }
-        return Problems.tooManyRequests(exchange.getResponse(), waitMillis, "Too many requests from this address.");
+        return take(ClientAddress.of(exchange, limit.trustForwardedFor())).flatMap(waitMillis -> waitMillis == 0
+                ? chain.filter(exchange)
+                : Problems.tooManyRequests(exchange.getResponse(), waitMillis, "Too many requests from this address."));
     }
 
     /** @return 0 when a token was taken, else how long until the next token */
-    long take(String client) {
+    Mono<Long> take(String client) {
         return buckets.take(client);
     }
 }

@@ -18,34 +18,34 @@ class PublicRateLimitTest {
 
     @Test
     void aClientMayBurstUpToTheCapacityThenWaitsForTheNextToken() {
-        assertThat(limit.take("203.0.113.7")).isZero();
-        assertThat(limit.take("203.0.113.7")).isZero();
-        assertThat(limit.take("203.0.113.7")).isZero();
+        assertThat(limit.take("203.0.113.7").block()).isZero();
+        assertThat(limit.take("203.0.113.7").block()).isZero();
+        assertThat(limit.take("203.0.113.7").block()).isZero();
 
-        assertThat(limit.take("203.0.113.7")).isEqualTo(6000);
+        assertThat(limit.take("203.0.113.7").block()).isEqualTo(6000);
 
         clock.move(Duration.ofSeconds(4));
-        assertThat(limit.take("203.0.113.7")).isEqualTo(2000);
+        assertThat(limit.take("203.0.113.7").block()).isEqualTo(2000);
         clock.move(Duration.ofSeconds(2));
-        assertThat(limit.take("203.0.113.7")).isZero();
+        assertThat(limit.take("203.0.113.7").block()).isZero();
     }
 
     @Test
     void eachClientHasItsOwnBucket() {
         for (int i = 0; i < 3; i++) {
-            limit.take("203.0.113.7");
+            limit.take("203.0.113.7").block();
         }
 
-        assertThat(limit.take("203.0.113.7")).isPositive();
-        assertThat(limit.take("198.51.100.20")).isZero();
+        assertThat(limit.take("203.0.113.7").block()).isPositive();
+        assertThat(limit.take("198.51.100.20").block()).isZero();
     }
 
     @Test
     void aQuietClientNeverHoldsMoreThanTheCapacity() {
         clock.move(Duration.ofHours(5));
         for (int i = 0; i < 3; i++) {
-            assertThat(limit.take("192.0.2.1")).isZero();
+            assertThat(limit.take("192.0.2.1").block()).isZero();
         }
-        assertThat(limit.take("192.0.2.1")).isPositive();
+        assertThat(limit.take("192.0.2.1").block()).isPositive();
     }
 }

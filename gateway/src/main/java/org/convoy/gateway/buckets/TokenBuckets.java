@@ -1,16 +1,18 @@
-package org.convoy.gateway.web;
+package org.convoy.gateway.buckets;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import reactor.core.publisher.Mono;
+
 /**
  * Token buckets by key, in this gateway's memory: each key may spend {@code capacity} at once and regains one every
  * {@code refillEvery}. With several gateway instances each keeps its own buckets, so a client gets up to that many
- * times the limit; a shared store (such as Redis) is what several instances need instead.
+ * times the limit; {@link RedisBucketStore} shares them instead, and keeps these as its fallback.
  */
-public final class TokenBuckets {
+public final class TokenBuckets implements Buckets {
 
     private static final int MAX_TRACKED_KEYS = 100_000;
 
@@ -25,31 +27,43 @@ public final class TokenBuckets {
         this.clock = clock;
     }
 
-    /** Takes one token. @return 0 when a token was taken, else how many milliseconds until the next one */
-    public long take(String key) {
+    @Override
+    public Mono<Long> take(String key) {
+        return Mono.fromSupplier(() -> takeNow(key));
+    }
+
+    @Override
+    public Mono<Standing> look(String key) {
+        return Mono.fromSupplier(() -> lookNow(key));
+    }
+
+    @Override
+    public Mono<Void> reset(String key) {
+        return Mono.fromRunnable(() -> buckets.remove(key));
+    }
+
+    long takeNow(String key) {
         forgetAllWhenTooMany();
         long now = clock.millis();
         long[] wait = new long[1];
         buckets.compute(key, (k, old) -> {
-            Bucket bucket = (old == null ? new Bucket(capacity, now) : old).refilled(now, capacity, refillEvery);
+            Bucket bucket = (old == null ? new Bucket(capacity, now, 0) : old).refilled(now, capacity, refillEvery);
             if (bucket.tokens() >= 1) {
-                return new Bucket(bucket.tokens() - 1, now);
+                return new Bucket(bucket.tokens() - 1, now, 0);
             }
             wait[0] = millisUntilOne(bucket);
-            return bucket;
+            return new Bucket(bucket.tokens(), now, bucket.refused() + 1);
         });
         return wait[0];
     }
 
-    /** How long until a token is there, taking none. @return 0 when one is there now */
-    public long waitFor(String key) {
+    Standing lookNow(String key) {
         Bucket bucket = buckets.get(key);
-        return bucket == null ? 0 : millisUntilOne(bucket.refilled(clock.millis(), capacity, refillEvery));
-    }
-
-    /** Fills the key's bucket again. */
-    public void reset(String key) {
-        buckets.remove(key);
+        if (bucket == null) {
+            return Standing.FULL;
+        }
+        Bucket now = bucket.refilled(clock.millis(), capacity, refillEvery);
+        return new Standing(millisUntilOne(now), now.refused());
     }
 
     private long millisUntilOne(Bucket bucket) {
@@ -62,11 +76,13 @@ public final class TokenBuckets {
         }
     }
 
-    private record Bucket(double tokens, long at) {
+    /** @param refused takes refused since the bucket last had a token */
+    private record Bucket(double tokens, long at, int refused) {
 
         Bucket refilled(long now, int capacity, Duration every) {
             double added = Math.max(0, now - at) / (double) every.toMillis();
-            return new Bucket(Math.min(capacity, tokens + added), now);
+            double tokens = Math.min(capacity, this.tokens + added);
+            return new Bucket(tokens, now, tokens >= 1 ? 0 : refused);
         }
     }
 }
