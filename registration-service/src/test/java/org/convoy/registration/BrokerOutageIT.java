@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * broker is reachable again. The service starts with no broker at all; a real KRaft broker comes up mid-test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.cloud.stream.kafka.binder.min-partition-count=1",
+        "convoy.topics.partitions=1",
         "spring.cloud.stream.kafka.binder.producer-properties.max.block.ms=2000",
         "spring.cloud.stream.kafka.binder.producer-properties.request.timeout.ms=2000",
         "spring.cloud.stream.kafka.binder.producer-properties.delivery.timeout.ms=4000",

@@ -14,6 +14,8 @@ import org.convoy.events.OrganizerLoggedOut;
 import org.convoy.support.inbox.EventConsumers;
 import org.convoy.support.inbox.ProcessedEvents;
 import org.convoy.support.outbox.EventSender;
+import org.convoy.support.topics.TopicLayout;
+import org.convoy.support.topics.TopicProperties;
 import org.convoy.support.outbox.OutboxProperties;
 import org.convoy.support.outbox.OutboxRelay;
 import org.convoy.support.personal.DelegateKeyring;
@@ -38,6 +40,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -52,7 +55,7 @@ import tools.jackson.databind.JacksonModule;
         "org.springframework.cloud.stream.function.FunctionConfiguration" },
         beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @EnableConfigurationProperties({ OutboxProperties.class, WebLimitsProperties.class, TextingProperties.class,
-        PublicCallLimits.class, PersonalDataProperties.class })
+        PublicCallLimits.class, PersonalDataProperties.class, TopicProperties.class })
 public class ServiceSupportAutoConfiguration {
 
     static final int OPTIMISTIC_ATTEMPTS = 50;
@@ -140,6 +143,14 @@ public class ServiceSupportAutoConfiguration {
     @ConditionalOnEnabledHealthIndicator("mongo")
     MongoPingHealthIndicator mongoHealthIndicator(MongoOperations mongo) {
         return new MongoPingHealthIndicator(mongo);
+    }
+
+    /** The event topics, created and checked before any binding uses them. */
+    @Bean
+    @ConditionalOnMissingBean
+    TopicLayout topicLayout(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+            TopicProperties topics) {
+        return new TopicLayout(brokers, topics);
     }
 
     @Bean
