@@ -154,8 +154,10 @@ public class ServiceSupportAutoConfiguration {
     }
 
     @Bean
-    ProcessedEvents processedEvents(MongoOperations mongo) {
-        return new ProcessedEvents(mongo);
+    ProcessedEvents processedEvents(MongoOperations mongo,
+            @Value("${convoy.inbox.keep-processed-for:30d}") Duration keepFor,
+            @Value("${convoy.inbox.forget-every:1h}") Duration sweepEvery) {
+        return new ProcessedEvents(mongo, keepFor, sweepEvery, Clock.systemUTC());
     }
 
     @Bean
