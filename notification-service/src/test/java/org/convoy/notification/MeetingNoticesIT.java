@@ -44,6 +44,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -129,6 +130,21 @@ class MeetingNoticesIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(textsTo(marta.phone()))
                 .extracting(text -> text.path("text").asString()).containsExactly(sms));
         assertThat(log("meetingId=" + meetingId)).contains("\"kind\":\"MEETING_CONFIRMED\"", "\"status\":\"SENT\"");
+    }
+
+    /** Every way notification reads its collections has its index, created when the service starts. */
+    @Test
+    void everyQueryPathHasItsIndex() {
+        assertThat(indexes("notices")).contains("by_status", "by_delegate");
+        assertThat(indexes("contacts")).contains("by_convoy");
+        assertThat(indexes("meetings")).contains("by_cancelled");
+        assertThat(indexes("dead_letters")).contains("by_status", "by_key");
+        assertThat(indexes("sms_budget")).contains("by_number");
+        assertThat(indexes("processed_events")).contains("forgotten_after");
+    }
+
+    private List<String> indexes(String collection) {
+        return mongo.indexOps(collection).getIndexInfo().stream().map(IndexInfo::getName).toList();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -24,6 +25,8 @@ public class LocalSmsProvider implements SmsProvider {
     public LocalSmsProvider(MongoOperations mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
+        // A number's texts are forgotten when its delegate is erased.
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("to", Sort.Direction.ASC).named("by_number"));
     }
 
     @Override

@@ -42,6 +42,8 @@ public class SmsBudget {
         this.meters = meters;
         this.clock = clock;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO));
+        // A number's counts are forgotten when its delegate is erased.
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("number", Sort.Direction.ASC).sparse().named("by_number"));
     }
 
     /** Takes one text from this hour's budgets (empty), or, when either is spent, says when the next hour starts. */
