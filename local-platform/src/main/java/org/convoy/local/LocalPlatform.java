@@ -1,6 +1,9 @@
 package org.convoy.local;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code java -jar local-platform/target/local-platform.jar} (or {@code ./run-local.sh}, which builds first):
@@ -54,10 +57,20 @@ public final class LocalPlatform {
                 + platform.mongoUri("<database>") + "   SMTP  localhost:" + config.port(PlatformConfig.SMTP));
         console.headline("  Press Ctrl-C to stop everything.");
         console.headline("");
-        platform.awaitUnexpectedExit().ifPresent(service -> {
+        Set<ServiceProcess> ended = new HashSet<>();
+        for (Optional<ServiceProcess> exited = platform.awaitUnexpectedExit(ended); exited.isPresent();
+                exited = platform.awaitUnexpectedExit(ended)) {
+            ServiceProcess service = exited.get();
+            ended.add(service);
+            if (platform.othersRunning(service)) {
+                // With --instances, the others take its calls and its share of the events.
+                console.say("✗ " + service.name() + " stopped unexpectedly (exit code " + service.exitCode()
+                        + "); its other instances go on");
+                continue;
+            }
             console.say("✗ " + service.name() + " stopped unexpectedly (exit code " + service.exitCode()
                     + "); stopping the platform");
             System.exit(1);
-        });
+        }
     }
 }

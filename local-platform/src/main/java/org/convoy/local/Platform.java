@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
@@ -79,10 +80,13 @@ final class Platform implements AutoCloseable {
 
             int index = 0;
             for (String name : PlatformConfig.SERVICES) {
-                ServiceProcess service = new ServiceProcess(name, index++, config.serviceJar(name),
-                        config.serviceJavaOptions(), environment(name), config.port(name), console);
-                service.start();
-                services.add(service);
+                for (int instance = 0; instance < config.instancesOf(name); instance++) {
+                    ServiceProcess service = new ServiceProcess(instance == 0 ? name : name + "-" + (instance + 1),
+                            index++, config.serviceJar(name), config.serviceJavaOptions(), environment(name, instance),
+                            config.port(name, instance), console);
+                    service.start();
+                    services.add(service);
+                }
             }
             writePidFile();
             awaitReady(began, timeout);
@@ -157,9 +161,9 @@ final class Platform implements AutoCloseable {
         }
     }
 
-    private Map<String, String> environment(String service) {
+    private Map<String, String> environment(String service, int instance) {
         Map<String, String> env = new HashMap<>(extraEnvironment);
-        env.put("PORT", String.valueOf(config.port(service)));
+        env.put("PORT", String.valueOf(config.port(service, instance)));
         env.put("SPRING_OUTPUT_ANSI_ENABLED", "never");
         if (System.getenv("MALLOC_ARENA_MAX") == null) {
             // glibc gives each thread that allocates natively an arena of its own; a JVM with a few hundred threads
@@ -167,9 +171,10 @@ final class Platform implements AutoCloseable {
             env.put("MALLOC_ARENA_MAX", "2");
         }
         if (service.equals(PlatformConfig.GATEWAY)) {
-            env.put("REGISTRATION_SERVICE_URI", "http://localhost:" + config.port(PlatformConfig.REGISTRATION));
-            env.put("SCHEDULING_SERVICE_URI", "http://localhost:" + config.port(PlatformConfig.SCHEDULING));
-            env.put("NOTIFICATION_SERVICE_URI", "http://localhost:" + config.port(PlatformConfig.NOTIFICATION));
+            // Every instance of each service: the gateway spreads calls over those that are ready.
+            env.put("REGISTRATION_SERVICE_URI", addresses(PlatformConfig.REGISTRATION));
+            env.put("SCHEDULING_SERVICE_URI", addresses(PlatformConfig.SCHEDULING));
+            env.put("NOTIFICATION_SERVICE_URI", addresses(PlatformConfig.NOTIFICATION));
             env.put("MONGODB_URI", mongoUri("convoy-gateway"));
             env.put("CONVOY_ADMIN_USERNAME", config.adminUsername());
             env.put("CONVOY_ADMIN_PASSWORD", config.adminPassword());
@@ -187,6 +192,14 @@ final class Platform implements AutoCloseable {
         env.put("PUBLIC_BASE_URL", gatewayUrl());
         env.putAll(LocalSecrets.in(config.dataDir()));
         return env;
+    }
+
+    private String addresses(String service) {
+        List<String> addresses = new ArrayList<>();
+        for (int instance = 0; instance < config.instancesOf(service); instance++) {
+            addresses.add("http://localhost:" + config.port(service, instance));
+        }
+        return String.join(",", addresses);
     }
 
     private void awaitReady(long began, Duration timeout) {
@@ -219,15 +232,27 @@ final class Platform implements AutoCloseable {
         }
     }
 
-    /** Blocks until a service ends without being asked to; returns it (empty when the platform is closing). */
-    Optional<ServiceProcess> awaitUnexpectedExit() {
-        CompletableFuture<?>[] exits = services.stream()
-                .map(service -> service.process().onExit()).toArray(CompletableFuture[]::new);
-        CompletableFuture.anyOf(exits).join();
+    /**
+     * Blocks until a service ends without being asked to, other than those already known to have ended; returns it
+     * (empty when the platform is closing).
+     */
+    Optional<ServiceProcess> awaitUnexpectedExit(Set<ServiceProcess> alreadyEnded) {
+        List<ServiceProcess> watched = services.stream().filter(service -> !alreadyEnded.contains(service)).toList();
+        if (watched.isEmpty()) {
+            return Optional.empty();
+        }
+        CompletableFuture.anyOf(watched.stream().map(service -> service.process().onExit())
+                .toArray(CompletableFuture[]::new)).join();
         if (closing) {
             return Optional.empty();
         }
-        return services.stream().filter(service -> !service.isAlive()).findFirst();
+        return watched.stream().filter(service -> !service.isAlive()).findFirst();
+    }
+
+    /** Whether another instance of the same service as this one still runs. */
+    boolean othersRunning(ServiceProcess ended) {
+        return services.stream().anyMatch(service -> service != ended && service.jar().equals(ended.jar())
+                && service.isAlive());
     }
 
     String gatewayUrl() {

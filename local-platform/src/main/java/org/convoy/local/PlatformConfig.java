@@ -24,7 +24,13 @@ record PlatformConfig(
         String externalKafka,
         String externalMongo,
         String adminUsername,
-        String adminPassword) {
+        String adminPassword,
+        int instances) {
+
+    /** How many instances of each service {@code --instances} may ask for. */
+    static final int MAX_INSTANCES = 4;
+    /** The ports of a service's second, third… instance: its port plus this, times the instance's index. */
+    static final int INSTANCE_PORT_STEP = 100;
 
     static final String DEVELOPMENT_ADMIN_USERNAME = "admin";
     static final String DEVELOPMENT_ADMIN_PASSWORD = "convoy-local-admin";
@@ -90,17 +96,44 @@ record PlatformConfig(
         if (adminPassword.length() < 12) {
             throw new IllegalArgumentException("--admin-password (CONVOY_ADMIN_PASSWORD) needs at least 12 characters");
         }
+        int instances = parseInstances(setting("instances", given, env, "1"));
         boolean colour = System.console() != null && env.get("NO_COLOR") == null;
         for (String key : given.keySet()) {
             if (!List.of("home", "data-dir", "service-java-opts", "reset", "kafka-bootstrap-servers", "mongo-uri",
-                    "admin-username", "admin-password")
+                    "admin-username", "admin-password", "instances")
                     .contains(key) && DEFAULT_PORTS.keySet().stream().map(PlatformConfig::portKey)
                             .noneMatch(key::equals)) {
                 throw new IllegalArgumentException("Unknown setting --" + key);
             }
         }
         return new PlatformConfig(home, dataDir, Map.copyOf(ports), javaOptions, reset, colour, externalKafka,
-                externalMongo, adminUsername, adminPassword);
+                externalMongo, adminUsername, adminPassword, instances);
+    }
+
+    private static int parseInstances(String value) {
+        try {
+            int instances = Integer.parseInt(value.trim());
+            if (instances < 1 || instances > MAX_INSTANCES) {
+                throw new NumberFormatException();
+            }
+            return instances;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--instances (CONVOY_INSTANCES) must be a number from 1 to "
+                    + MAX_INSTANCES + ", not '" + value + "'");
+        }
+    }
+
+    /**
+     * The port of one instance of a service: its own port for the first ({@code index} 0), then the port plus
+     * {@value #INSTANCE_PORT_STEP} for each next one (8081, 8181, 8281). The gateway has one instance.
+     */
+    int port(String service, int index) {
+        return port(service) + index * INSTANCE_PORT_STEP;
+    }
+
+    /** How many instances of this service run: {@code instances} of each service, one gateway. */
+    int instancesOf(String service) {
+        return GATEWAY.equals(service) ? 1 : instances;
     }
 
     /** The argument and variable name of a port: {@code --gateway-port}, {@code CONVOY_GATEWAY_PORT}. */
@@ -115,6 +148,11 @@ record PlatformConfig(
     /** The ports this launcher opens: not those of a Kafka or MongoDB it was pointed at. */
     Map<String, Integer> portsToOpen() {
         Map<String, Integer> open = new LinkedHashMap<>(ports);
+        for (String service : SERVICES) {
+            for (int index = 1; index < instancesOf(service); index++) {
+                open.put(service + "-" + (index + 1), port(service, index));
+            }
+        }
         if (externalKafka != null) {
             open.remove(KAFKA);
             open.remove(KAFKA_CONTROLLER);
@@ -133,8 +171,8 @@ record PlatformConfig(
     /** Never the password. */
     @Override
     public String toString() {
-        return "PlatformConfig[home=" + home + ", dataDir=" + dataDir + ", ports=" + ports + ", adminUsername="
-                + adminUsername + "]";
+        return "PlatformConfig[home=" + home + ", dataDir=" + dataDir + ", ports=" + ports + ", instances=" + instances
+                + ", adminUsername=" + adminUsername + "]";
     }
 
     int port(String name) {

@@ -73,4 +73,26 @@ class PlatformConfigTest {
         assertThatThrownBy(() -> PlatformConfig.from(new String[] { "--admin-password=short" }, Map.of()))
                 .hasMessageContaining("at least 12 characters");
     }
+
+    @Test
+    void severalInstancesOfEachServiceRunOnPortsAHundredApartBehindOneGateway() {
+        PlatformConfig config = PlatformConfig.from(new String[] { "--instances=3" }, Map.of());
+
+        assertThat(config.instancesOf(PlatformConfig.REGISTRATION)).isEqualTo(3);
+        assertThat(config.instancesOf(PlatformConfig.GATEWAY)).isEqualTo(1);
+        assertThat(config.port(PlatformConfig.NOTIFICATION, 0)).isEqualTo(8083);
+        assertThat(config.port(PlatformConfig.NOTIFICATION, 2)).isEqualTo(8283);
+        assertThat(config.portsToOpen()).containsEntry("registration-service-2", 8181)
+                .containsEntry("scheduling-service-3", 8282).doesNotContainKey("gateway-2");
+        assertThat(PlatformConfig.from(new String[0], Map.of("CONVOY_INSTANCES", "2")).instances()).isEqualTo(2);
+        assertThat(PlatformConfig.from(new String[0], Map.of()).instances()).isEqualTo(1);
+    }
+
+    @Test
+    void anInstanceCountOutOfRangeIsExplained() {
+        for (String count : new String[] { "0", "5", "two" }) {
+            assertThatThrownBy(() -> PlatformConfig.from(new String[] { "--instances=" + count }, Map.of()))
+                    .hasMessageContaining("--instances").hasMessageContaining("1 to 4");
+        }
+    }
 }
