@@ -13,6 +13,7 @@ import org.convoy.events.OrganizerAccessEnded;
 import org.convoy.events.OrganizerLoggedOut;
 import org.convoy.support.inbox.EventConsumers;
 import org.convoy.support.inbox.ProcessedEvents;
+import org.convoy.support.instances.InstanceProperties;
 import org.convoy.support.outbox.EventSender;
 import org.convoy.support.outbox.OutboxProperties;
 import org.convoy.support.outbox.OutboxRelay;
@@ -52,7 +53,7 @@ import tools.jackson.databind.JacksonModule;
         "org.springframework.cloud.stream.function.FunctionConfiguration" },
         beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @EnableConfigurationProperties({ OutboxProperties.class, WebLimitsProperties.class, TextingProperties.class,
-        PublicCallLimits.class, PersonalDataProperties.class })
+        PublicCallLimits.class, PersonalDataProperties.class, InstanceProperties.class })
 public class ServiceSupportAutoConfiguration {
 
     static final int OPTIMISTIC_ATTEMPTS = 50;
@@ -69,9 +70,14 @@ public class ServiceSupportAutoConfiguration {
         return OutboxRelay.streamBridgeSender(streamBridge);
     }
 
+    /**
+     * Claims are measured on the system's clock, never on a service's own {@code Clock} bean: instances
+     * compare them with each other, and a service's clock may be set for its business (as tests do).
+     */
     @Bean
-    OutboxRelay outboxRelay(MongoOperations mongo, EventSender sender, OutboxProperties properties, MeterRegistry meters) {
-        return new OutboxRelay(mongo, sender, properties, meters);
+    OutboxRelay outboxRelay(MongoOperations mongo, EventSender sender, OutboxProperties properties, MeterRegistry meters,
+            InstanceProperties instance) {
+        return new OutboxRelay(mongo, sender, properties, meters, instance.id(), Clock.systemUTC());
     }
 
     /** Optimistic writes of aggregates retry up to this many times before answering 503 with Retry-After. */
