@@ -77,8 +77,8 @@ public class ServiceSupportAutoConfiguration {
      * compare them with each other, and a service's clock may be set for its business (as tests do).
      */
     @Bean
-    OutboxRelay outboxRelay(MongoOperations mongo, EventSender sender, OutboxProperties properties, MeterRegistry meters,
-            InstanceProperties instance) {
+    OutboxRelay outboxRelay(MongoOperations mongo, EventSender sender, OutboxProperties properties,
+            MeterRegistry meters, InstanceProperties instance) {
         return new OutboxRelay(mongo, sender, properties, meters, instance.id(), Clock.systemUTC());
     }
 

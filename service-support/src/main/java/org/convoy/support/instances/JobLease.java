@@ -55,7 +55,8 @@ public final class JobLease {
         Document renewed = mongo.findAndModify(Query.query(Criteria.where("_id").is(job).and("owner").is(owner)),
                 new Update().set("until", until), returnNew, Document.class, COLLECTION);
         if (renewed == null) {
-            Document taken = mongo.findAndModify(Query.query(Criteria.where("_id").is(job).and("until").lt(Date.from(now))),
+            Query ended = Query.query(Criteria.where("_id").is(job).and("until").lt(Date.from(now)));
+            Document taken = mongo.findAndModify(ended,
                     new Update().set("owner", owner).set("until", until).set("since", Date.from(now)), returnNew,
                     Document.class, COLLECTION);
             if (taken == null && !inserted(now, until)) {

@@ -169,7 +169,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
         Query pending = new Query(pendingHere).limit(properties.batchSize());
         pending.fields().include("_id");
-        return relay(collection, mongo.find(pending, Document.class, collection).stream().map(d -> d.get("_id")).toList());
+        return relay(collection, idsOf(mongo.find(pending, Document.class, collection)));
     }
 
     /**
@@ -195,7 +195,8 @@ public class OutboxRelay implements SmartLifecycle {
                 Query byIds = Query.query(Criteria.where("_id").in(held.until().keySet())
                         .and(OutboxEntry.FIELD + ".0").exists(true));
                 byIds.fields().include(OutboxEntry.FIELD);
-                Instant stopAt = held.until().values().stream().min(Instant::compareTo).orElseThrow().minus(claimMargin);
+                Instant firstEnd = held.until().values().stream().min(Instant::compareTo).orElseThrow();
+                Instant stopAt = firstEnd.minus(claimMargin);
                 published += publish(collection, mongo.find(byIds, Document.class, collection), stopAt);
             } finally {
                 claims.release(collection, held.until().keySet());
@@ -203,9 +204,13 @@ public class OutboxRelay implements SmartLifecycle {
             Query stillPending = Query.query(Criteria.where("_id").in(held.until().keySet())
                     .and(OutboxEntry.FIELD + ".0").exists(true));
             stillPending.fields().include("_id");
-            candidates = mongo.find(stillPending, Document.class, collection).stream().map(d -> d.get("_id")).toList();
+            candidates = idsOf(mongo.find(stillPending, Document.class, collection));
         }
         return published;
+    }
+
+    private static List<Object> idsOf(List<Document> documents) {
+        return documents.stream().map(document -> document.get("_id")).toList();
     }
 
     /** Publishes the pending entries of the aggregates saved since the last pass, read by their ids in one query. */
