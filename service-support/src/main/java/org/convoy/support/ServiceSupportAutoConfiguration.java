@@ -13,6 +13,9 @@ import org.convoy.events.OrganizerAccessEnded;
 import org.convoy.events.OrganizerLoggedOut;
 import org.convoy.support.inbox.EventConsumers;
 import org.convoy.support.inbox.ProcessedEvents;
+import org.convoy.support.instances.InstanceProperties;
+import org.convoy.support.instances.TimedJobProperties;
+import org.convoy.support.instances.TimedJobs;
 import org.convoy.support.outbox.EventSender;
 import org.convoy.support.topics.TopicLayout;
 import org.convoy.support.topics.TopicProperties;
@@ -55,7 +58,8 @@ import tools.jackson.databind.JacksonModule;
         "org.springframework.cloud.stream.function.FunctionConfiguration" },
         beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @EnableConfigurationProperties({ OutboxProperties.class, WebLimitsProperties.class, TextingProperties.class,
-        PublicCallLimits.class, PersonalDataProperties.class, TopicProperties.class })
+        PublicCallLimits.class, PersonalDataProperties.class, TopicProperties.class, InstanceProperties.class,
+        TimedJobProperties.class })
 public class ServiceSupportAutoConfiguration {
 
     static final int OPTIMISTIC_ATTEMPTS = 50;
@@ -72,9 +76,22 @@ public class ServiceSupportAutoConfiguration {
         return OutboxRelay.streamBridgeSender(streamBridge);
     }
 
+    /**
+     * Claims and leases are measured on the system's clock, never on a service's own {@code Clock} bean: instances
+     * compare them with each other, and a service's clock may be set for its business (as tests do).
+     */
     @Bean
-    OutboxRelay outboxRelay(MongoOperations mongo, EventSender sender, OutboxProperties properties, MeterRegistry meters) {
-        return new OutboxRelay(mongo, sender, properties, meters);
+    OutboxRelay outboxRelay(MongoOperations mongo, EventSender sender, OutboxProperties properties,
+            MeterRegistry meters, InstanceProperties instance) {
+        return new OutboxRelay(mongo, sender, properties, meters, instance.id(), Clock.systemUTC());
+    }
+
+    /** Timed jobs run their passes in one instance at a time (see {@link TimedJobs}). */
+    @Bean
+    @ConditionalOnMissingBean
+    TimedJobs timedJobs(MongoOperations mongo, TimedJobProperties properties, InstanceProperties instance,
+            MeterRegistry meters) {
+        return new TimedJobs(mongo, instance.id(), properties.leaseFor(), Clock.systemUTC(), meters);
     }
 
     /** Optimistic writes of aggregates retry up to this many times before answering 503 with Retry-After. */

@@ -25,6 +25,7 @@ import org.convoy.notification.meeting.domain.MeetingCopy;
 import org.convoy.notification.meeting.domain.MeetingCopyRepository;
 import org.convoy.notification.notice.NoticeSender;
 import org.convoy.notification.notice.Outgoing;
+import org.convoy.support.instances.TimedJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -33,10 +34,13 @@ import org.springframework.stereotype.Component;
 /**
  * On the eve of each convoy day, from {@code convoy.notification.digest.send-at} in the meetings' zone, every
  * attendee gets one notice with their meetings of the next day. The digest of a delegate for a date has a fixed
- * identity, so however often this runs, and on however many instances, it is sent once.
+ * identity, so however often this runs, and on however many instances, it is sent once; of several instances, the
+ * one holding the digest's lease looks through the meetings, so the others do not read them all for nothing.
  */
 @Component
 class AgendaDigest {
+
+    static final String JOB = "agenda-digest";
 
     private static final Logger log = LoggerFactory.getLogger(AgendaDigest.class);
 
@@ -44,12 +48,15 @@ class AgendaDigest {
     private final NoticeSender notices;
     private final DigestProperties properties;
     private final Clock clock;
+    private final TimedJobs jobs;
 
-    AgendaDigest(MeetingCopyRepository meetings, NoticeSender notices, DigestProperties properties, Clock clock) {
+    AgendaDigest(MeetingCopyRepository meetings, NoticeSender notices, DigestProperties properties, Clock clock,
+            TimedJobs jobs) {
         this.meetings = meetings;
         this.notices = notices;
         this.properties = properties;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     /** Why a digest is sent: the eve of a date, for one delegate. Not published; it names the notice in the ledger. */
@@ -77,25 +84,29 @@ class AgendaDigest {
             return;
         }
         try {
-            Instant now = clock.instant();
-            Map<UUID, Map<LocalDate, List<MeetingDetails>>> due = new TreeMap<>();
-            for (MeetingCopy meeting : meetings.findByCancelledFalse()) {
-                MeetingDetails details = meeting.details();
-                if (!details.startsAt().isAfter(now) || details.startsAt().isAfter(now.plus(Duration.ofHours(48)))) {
-                    continue;
-                }
-                ZoneId zone = ZoneId.of(details.zone());
-                ZonedDateTime local = now.atZone(zone);
-                LocalDate date = details.startsAt().atZone(zone).toLocalDate();
-                if (local.toLocalDate().plusDays(1).equals(date) && !local.toLocalTime().isBefore(properties.sendAt())) {
-                    details.attendeeIds().forEach(attendee -> due.computeIfAbsent(attendee, id -> new TreeMap<>())
-                            .computeIfAbsent(date, d -> new ArrayList<>()).add(details));
-                }
-            }
-            due.forEach((delegateId, byDate) -> byDate.forEach((date, day) -> send(delegateId, date, day, now)));
+            jobs.runIfHeld(JOB, this::sendDueNow);
         } catch (RuntimeException e) {
             log.warn("Sending the day-before agendas failed; will try again", e);
         }
+    }
+
+    private void sendDueNow() {
+        Instant now = clock.instant();
+        Map<UUID, Map<LocalDate, List<MeetingDetails>>> due = new TreeMap<>();
+        for (MeetingCopy meeting : meetings.findByCancelledFalse()) {
+            MeetingDetails details = meeting.details();
+            if (!details.startsAt().isAfter(now) || details.startsAt().isAfter(now.plus(Duration.ofHours(48)))) {
+                continue;
+            }
+            ZoneId zone = ZoneId.of(details.zone());
+            ZonedDateTime local = now.atZone(zone);
+            LocalDate date = details.startsAt().atZone(zone).toLocalDate();
+            if (local.toLocalDate().plusDays(1).equals(date) && !local.toLocalTime().isBefore(properties.sendAt())) {
+                details.attendeeIds().forEach(attendee -> due.computeIfAbsent(attendee, id -> new TreeMap<>())
+                        .computeIfAbsent(date, d -> new ArrayList<>()).add(details));
+            }
+        }
+        due.forEach((delegateId, byDate) -> byDate.forEach((date, day) -> send(delegateId, date, day, now)));
     }
 
     private void send(UUID delegateId, LocalDate date, List<MeetingDetails> day, Instant now) {

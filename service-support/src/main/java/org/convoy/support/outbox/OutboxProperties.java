@@ -19,6 +19,10 @@ import org.springframework.validation.annotation.Validated;
  *                      event acknowledged before the aggregate's next (the {@link EventSender} must be safe to call
  *                      from several threads, as the StreamBridge one is)
  * @param retryBackoff  how long the relay waits after the broker failed before trying again
+ * @param claimFor      how long an instance's claim on an aggregate it is publishing lasts: an instance that stops
+ *                      without giving its claims up (killed) holds those aggregates this long, then the next full pass
+ *                      of another instance takes them over; a relay stops publishing an aggregate when a fifth of its
+ *                      claim is left, so it should be well above the time a pass takes
  */
 @Validated
 @ConfigurationProperties("convoy.outbox")
@@ -27,5 +31,12 @@ public record OutboxProperties(
         @NotNull @DefaultValue("1s") Duration pollInterval,
         @Min(1) @DefaultValue("500") int batchSize,
         @NotNull @DefaultValue("2s") Duration retryBackoff,
-        @Min(1) @DefaultValue("4") int senders) {
+        @Min(1) @DefaultValue("4") int senders,
+        @NotNull @DefaultValue("5s") Duration claimFor) {
+
+    public OutboxProperties {
+        if (claimFor != null && claimFor.compareTo(Duration.ofMillis(100)) < 0) {
+            throw new IllegalArgumentException("convoy.outbox.claim-for must be at least 100ms, not " + claimFor);
+        }
+    }
 }

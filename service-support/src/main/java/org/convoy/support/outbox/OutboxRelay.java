@@ -1,7 +1,10 @@
 package org.convoy.support.outbox;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,9 +36,19 @@ import org.springframework.data.mongodb.core.query.Update;
  * Publishes the pending events of aggregate documents to Kafka, in the order they were recorded, and removes
  * each entry from its document once the broker has acknowledged it.
  *
+ * <p>Every instance of a service runs a relay, and they cooperate: before publishing an aggregate's events a relay
+ * claims that aggregate ({@link OutboxClaims}), and it publishes only what it holds, so at any moment one instance
+ * publishes a given aggregate's events, in order. A relay gives its claims up as soon as it has removed what it
+ * published; one that stops without doing so (killed, frozen) holds them for {@code convoy.outbox.claim-for}, after
+ * which the next full pass of any instance takes them over. A relay stops publishing an aggregate shortly before its
+ * own claim on it ends, so that a slow pass does not overlap the instance that takes over.
+ *
  * <p>Delivery is at least once: a crash after the broker's acknowledgement and before the removal publishes the
- * entry again on the next pass. Consumers are idempotent on {@code eventId}, so a repeat is harmless. If the broker
- * is unreachable, entries simply stay in their documents and go out when it returns.
+ * entry again when another instance takes the aggregate over, and so does a send still on its way when a claim
+ * ends (a send that outlasts its claim, or instances' clocks further apart than a fifth of the claim). Consumers are
+ * idempotent on {@code eventId}, so a repeat is harmless, and each aggregate's events keep their order even then:
+ * every publisher sends them from the oldest pending one on. If the broker is unreachable, entries simply stay in
+ * their documents and go out when it returns.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -47,21 +60,39 @@ public class OutboxRelay implements SmartLifecycle {
     /** Aggregates saved with new events since the last pass; beyond this many, the periodic pass finds the rest. */
     private static final int SAVED_KEPT = 100_000;
 
+    /**
+     * How many times one pass claims again the aggregates that gained events while it held them (their savers could
+     * not claim them then); what is still pending after that waits for the next pass.
+     */
+    private static final int ROUNDS = 5;
+
     private final MongoOperations mongo;
     private final EventSender sender;
     private final OutboxProperties properties;
     private final MeterRegistry meters;
+    private final OutboxClaims claims;
+    private final Clock clock;
+    /** A lane stops publishing once its claims have less than this left. */
+    private final Duration claimMargin;
     private final AtomicBoolean nudged = new AtomicBoolean();
     private ScheduledExecutorService executor;
     private ExecutorService senders;
     private final Queue<Saved> saved = new ConcurrentLinkedQueue<>();
     private volatile Instant pausedUntil = Instant.MIN;
 
-    public OutboxRelay(MongoOperations mongo, EventSender sender, OutboxProperties properties, MeterRegistry meters) {
+    /**
+     * @param owner the name of this instance, which signs its claims; every instance must have its own
+     * @param clock the time claims are measured in (the system's: instances compare their claims' ends)
+     */
+    public OutboxRelay(MongoOperations mongo, EventSender sender, OutboxProperties properties, MeterRegistry meters,
+            String owner, Clock clock) {
         this.mongo = mongo;
         this.sender = sender;
         this.properties = properties;
         this.meters = meters;
+        this.clock = clock;
+        this.claims = new OutboxClaims(mongo, owner, properties.claimFor(), clock);
+        this.claimMargin = properties.claimFor().dividedBy(5);
         this.senders = newSenders(properties.senders());
     }
 
@@ -89,8 +120,9 @@ public class OutboxRelay implements SmartLifecycle {
     /**
      * An aggregate was saved with new events: the relay publishes them now, reading that document by its id, instead
      * of looking through every document of its collection (a store without an index on the outbox, such as the
-     * MongoDB-wire store, reads them all). The periodic pass still looks through everything, for what a crash or
-     * another instance left behind.
+     * MongoDB-wire store, reads them all). If another instance holds the aggregate at that moment, that instance
+     * publishes them: it looks again at what it held before it ends its pass. The periodic pass still looks through
+     * everything, for what a crash or a stopped instance left behind.
      */
     public void nudge(Object aggregate) {
         Class<?> type = aggregate.getClass();
@@ -109,6 +141,7 @@ public class OutboxRelay implements SmartLifecycle {
      * @return how many entries were published
      */
     public int relayPending() {
+        claims.forgetExpired();
         int published = 0;
         for (String collection : properties.collections()) {
             published += relayCollection(collection);
@@ -125,16 +158,59 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Reads up to a batch of documents with pending entries and publishes them on {@code senders} lanes at once: a
-     * document's entries always go out on one lane, in order, each acknowledged before the next, so the events of an
-     * aggregate keep their order while those of different aggregates travel side by side. Then each document loses
-     * the entries the broker acknowledged, in one bulk write. A lane stops at its first failure; what it did not
-     * publish stays for the next pass.
+     * Finds up to a batch of documents with pending entries that no other instance holds, and publishes those it
+     * can claim (see {@link #relay(String, Collection)}).
      */
     private int relayCollection(String collection) {
-        Query pending = new Query(Criteria.where(OutboxEntry.FIELD + ".0").exists(true)).limit(properties.batchSize());
-        pending.fields().include(OutboxEntry.FIELD);
-        return publish(collection, mongo.find(pending, Document.class, collection));
+        Criteria pendingHere = Criteria.where(OutboxEntry.FIELD + ".0").exists(true);
+        List<Object> heldElsewhere = claims.heldByOthers(collection);
+        if (!heldElsewhere.isEmpty()) {
+            pendingHere = pendingHere.and("_id").nin(heldElsewhere);
+        }
+        Query pending = new Query(pendingHere).limit(properties.batchSize());
+        pending.fields().include("_id");
+        return relay(collection, idsOf(mongo.find(pending, Document.class, collection)));
+    }
+
+    /**
+     * Claims the aggregates of {@code ids} that no other instance holds, publishes their pending entries, removes what
+     * the broker acknowledged and gives the claims up. Then it looks again at what it held: an aggregate that gained
+     * events meanwhile was saved while this relay held it, so its saver's relay could not claim it; this relay claims
+     * it again and publishes those too, up to {@value #ROUNDS} times.
+     */
+    private int relay(String collection, Collection<?> ids) {
+        int published = 0;
+        Collection<?> candidates = ids;
+        for (int round = 0; round < ROUNDS && !candidates.isEmpty(); round++) {
+            OutboxClaims.Held held = claims.claim(collection, candidates);
+            if (held.takenOver() > 0) {
+                Counter.builder("convoy.outbox.claims.taken-over").register(meters).increment(held.takenOver());
+                log.atInfo().addKeyValue("collection", collection).addKeyValue("count", held.takenOver())
+                        .log("Took over aggregates whose outbox claim had expired");
+            }
+            if (held.isEmpty()) {
+                break;
+            }
+            try {
+                Query byIds = Query.query(Criteria.where("_id").in(held.until().keySet())
+                        .and(OutboxEntry.FIELD + ".0").exists(true));
+                byIds.fields().include(OutboxEntry.FIELD);
+                Instant firstEnd = held.until().values().stream().min(Instant::compareTo).orElseThrow();
+                Instant stopAt = firstEnd.minus(claimMargin);
+                published += publish(collection, mongo.find(byIds, Document.class, collection), stopAt);
+            } finally {
+                claims.release(collection, held.until().keySet());
+            }
+            Query stillPending = Query.query(Criteria.where("_id").in(held.until().keySet())
+                    .and(OutboxEntry.FIELD + ".0").exists(true));
+            stillPending.fields().include("_id");
+            candidates = idsOf(mongo.find(stillPending, Document.class, collection));
+        }
+        return published;
+    }
+
+    private static List<Object> idsOf(List<Document> documents) {
+        return documents.stream().map(document -> document.get("_id")).toList();
     }
 
     /** Publishes the pending entries of the aggregates saved since the last pass, read by their ids in one query. */
@@ -150,18 +226,20 @@ public class OutboxRelay implements SmartLifecycle {
                 byCollection.computeIfAbsent(next.collection(), c -> new LinkedHashMap<>()).put(next.id(), true);
             }
             for (var collection : byCollection.entrySet()) {
-                Query byIds = Query.query(Criteria.where("_id").in(collection.getValue().keySet()));
-                byIds.fields().include(OutboxEntry.FIELD);
-                List<Document> documents = mongo.find(byIds, Document.class, collection.getKey()).stream()
-                        .filter(document -> !document.getList(OutboxEntry.FIELD, Document.class, List.of()).isEmpty())
-                        .toList();
-                published += publish(collection.getKey(), documents);
+                published += relay(collection.getKey(), collection.getValue().keySet());
             }
         }
         return published;
     }
 
-    private int publish(String collection, List<Document> documents) {
+    /**
+     * Publishes the documents on {@code senders} lanes at once: a document's entries always go out on one lane, in
+     * order, each acknowledged before the next, so the events of an aggregate keep their order while those of
+     * different aggregates travel side by side. Then each document loses the entries the broker acknowledged, in one
+     * bulk write. A lane stops at its first failure, and before an aggregate whose claim is about to end; what it did
+     * not publish stays for the next pass.
+     */
+    private int publish(String collection, List<Document> documents, Instant stopAt) {
         if (documents.isEmpty()) {
             return 0;
         }
@@ -175,7 +253,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
         Map<Object, List<String>> acknowledged = new ConcurrentHashMap<>();
         List<Future<BrokerUnavailable>> running = lanes.stream()
-                .map(lane -> senders.submit(() -> publish(lane, acknowledged))).toList();
+                .map(lane -> senders.submit(() -> publish(lane, stopAt, acknowledged))).toList();
         BrokerUnavailable failure = null;
         for (Future<BrokerUnavailable> lane : running) {
             BrokerUnavailable failed = await(lane);
@@ -188,12 +266,18 @@ public class OutboxRelay implements SmartLifecycle {
         return published;
     }
 
-    /** @return the failure that stopped the lane, or null when all of it was published */
-    private BrokerUnavailable publish(List<Document> lane, Map<Object, List<String>> acknowledged) {
+    /** @return the failure that stopped the lane, or null when all of it was published or its claims ran out */
+    private BrokerUnavailable publish(List<Document> lane, Instant stopAt, Map<Object, List<String>> acknowledged) {
         for (Document document : lane) {
             Object id = document.get("_id");
             for (Document entry : document.getList(OutboxEntry.FIELD, Document.class, List.of())) {
                 OutboxEntry outboxEntry = toEntry(entry);
+                if (!clock.instant().isBefore(stopAt)) {
+                    // Another instance may take this aggregate over soon: leave the rest to whoever holds it next.
+                    log.atInfo().addKeyValue("key", outboxEntry.key())
+                            .log("Outbox claim about to end; leaving the rest of the lane for the next pass");
+                    return null;
+                }
                 try {
                     sender.send(outboxEntry);
                 } catch (Exception e) {
@@ -213,7 +297,9 @@ public class OutboxRelay implements SmartLifecycle {
             return 0;
         }
         BulkOperations removals = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-        acknowledged.forEach((id, eventIds) -> removals.updateOne(Query.query(Criteria.where("_id").is(id)),
+        acknowledged.forEach((id, eventIds) -> removals.updateOne(
+                // Only where they still are: an instance that took the aggregate over may have removed them already.
+                Query.query(Criteria.where("_id").is(id).and(OutboxEntry.FIELD + ".eventId").in(eventIds)),
                 // Bumping the version makes a concurrent whole-document save of the aggregate, loaded while the
                 // entries were still pending, fail its optimistic check and retry, instead of putting them back.
                 new Update().pull(OutboxEntry.FIELD, new Document("eventId", new Document("$in", eventIds)))

@@ -86,7 +86,8 @@ class OptimisticWritesTest {
 
         CountingRelay() {
             super(null, entry -> { }, new OutboxProperties(List.of(), java.time.Duration.ofSeconds(1), 1,
-                    java.time.Duration.ofSeconds(1), 1), new SimpleMeterRegistry());
+                    java.time.Duration.ofSeconds(1), 1, java.time.Duration.ofSeconds(5)), new SimpleMeterRegistry(),
+                    "counting", java.time.Clock.systemUTC());
         }
 
         @Override
