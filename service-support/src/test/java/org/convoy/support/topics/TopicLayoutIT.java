@@ -2,7 +2,9 @@ package org.convoy.support.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -100,20 +102,25 @@ class TopicLayoutIT {
     @Test
     @Order(5)
     void refusesATopicThatAllowsUncleanLeaderElection() throws Exception {
-        ConfigResource meetings = topic(Topics.MEETINGS);
-        admin.incrementalAlterConfigs(Map.of(meetings, List.of(new AlterConfigOp(
-                new ConfigEntry(TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG, "true"), AlterConfigOp.OpType.SET))))
-                .all().get();
+        uncleanLeaderElection(Topics.MEETINGS, true);
         try {
             assertThatThrownBy(() -> layout(4, 1, 1).afterSingletonsInstantiated())
                     .isInstanceOf(TopicLayout.UnsafeTopicLayoutException.class)
                     .hasMessageContaining(Topics.MEETINGS + " allows unclean leader election");
         } finally {
-            admin.incrementalAlterConfigs(Map.of(meetings, List.of(new AlterConfigOp(
-                    new ConfigEntry(TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG, "false"),
-                    AlterConfigOp.OpType.SET)))).all().get();
+            uncleanLeaderElection(Topics.MEETINGS, false);
         }
         layout(4, 1, 1).afterSingletonsInstantiated();
+    }
+
+    /** Sets the topic's unclean leader election, and waits until the broker describes the topic with it. */
+    private static void uncleanLeaderElection(String name, boolean enabled) throws Exception {
+        ConfigResource resource = topic(name);
+        admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(new ConfigEntry(
+                TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG, String.valueOf(enabled)), AlterConfigOp.OpType.SET))))
+                .all().get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> configs(List.of(name)).get(resource)
+                .get(TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG).value().equals(String.valueOf(enabled)));
     }
 
     @Test
