@@ -80,7 +80,8 @@ class NoticesAwaitingContactIT {
         SMTP.serve(registry);
         // One consumer thread reads every partition of a topic, as in production: a waiting event must not hold up
         // the other partitions.
-        registry.add("spring.cloud.stream.kafka.binder.min-partition-count", () -> "3");
+        registry.add("convoy.topics.partitions", () -> "3");
+        // Topics another test class created with one partition grow to three.
         registry.add("spring.cloud.stream.kafka.binder.auto-add-partitions", () -> "true");
     }
 
