@@ -138,7 +138,7 @@ class MeetingNoticesIT {
         assertThat(indexes("notices")).contains("by_status", "by_delegate");
         assertThat(indexes("contacts")).contains("by_convoy");
         assertThat(indexes("meetings")).contains("by_cancelled");
-        assertThat(indexes("dead_letters")).contains("by_status", "by_key");
+        assertThat(indexes("dead_letters")).contains("by_status", "by_key", "by_delegate");
         assertThat(indexes("sms_budget")).contains("by_number");
         assertThat(indexes("processed_events")).contains("forgotten_after");
     }

@@ -3,15 +3,24 @@ package org.convoy.notification.deadletter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.convoy.events.EventHeaders;
+import org.convoy.events.Topics;
 import org.convoy.notification.deadletter.domain.DeadLetter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -28,11 +37,12 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The dead-letter topic of notification ({@value #TOPIC}) and what organizers do with it. The Kafka binder puts
- * there every event a consumer could not read or handle; the notice sender puts there every notice that failed for
- * good. Each record is kept here for organizers to see, and can be replayed: an event goes back to its original
- * topic (consumers are idempotent, so what was handled before is not handled twice); a notice goes back to the
- * ledger's queue.
+ * The dead-letter topic of notification ({@value #TOPIC}) and what organizers do with it. Every event a consumer could
+ * not read or handle goes there once its retries are spent (put there by {@link #eventFailed} for the delegate and
+ * meeting streams, by the Kafka binder for the others), named by its event id and type and by the delegates and
+ * meeting it concerns; the notice sender puts there every notice that failed for good. Each record is kept here for
+ * organizers to see, and can be replayed: an event goes back to its original topic (consumers are idempotent, so what
+ * was handled before is not handled twice); a notice goes back to the ledger's queue.
  */
 @Service
 public class DeadLetters {
@@ -40,6 +50,10 @@ public class DeadLetters {
     public static final String TOPIC = "convoy.notification.dead-letters";
     static final String KIND = "x-dead-letter-kind";
     static final String NOTICE_ID = "x-notice-id";
+    /** The delegates a dead letter concerns, comma-separated: those a notice could not reach, a notice's recipient. */
+    static final String DELEGATE_IDS = "x-delegate-ids";
+    static final String ORIGINAL_TOPIC = "x-original-topic";
+    static final String EXCEPTION_MESSAGE = "x-exception-message";
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -48,12 +62,16 @@ public class DeadLetters {
     private final StreamBridge streams;
     private final NoticeQueue notices;
     private final Clock clock;
+    private final MeterRegistry meters;
+    /** StreamBridge's first send to a topic sets its binding up unguarded: one send at a time (dead letters are rare). */
+    private final Object sending = new Object();
 
-    DeadLetters(MongoOperations mongo, StreamBridge streams, NoticeQueue notices, Clock clock) {
+    DeadLetters(MongoOperations mongo, StreamBridge streams, NoticeQueue notices, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
         this.streams = streams;
         this.notices = notices;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** Stores one record of the dead-letter topic, once. */
@@ -61,19 +79,71 @@ public class DeadLetters {
         var headers = message.getHeaders();
         DeadLetter.Kind kind = "NOTICE".equals(text(headers.get(KIND))) ? DeadLetter.Kind.NOTICE : DeadLetter.Kind.EVENT;
         String id = text(headers.get(KafkaHeaders.RECEIVED_PARTITION)) + "-" + text(headers.get(KafkaHeaders.OFFSET));
-        DeadLetter letter = new DeadLetter(id, kind, firstOf(headers, "x-original-topic", "kafka_dlt-original-topic"),
-                text(headers.get(KafkaHeaders.RECEIVED_KEY)), text(headers.get(EventHeaders.EVENT_TYPE)),
-                text(headers.get(EventHeaders.EVENT_ID)), text(headers.get(NOTICE_ID)),
+        String originalTopic = firstOf(headers, ORIGINAL_TOPIC, "kafka_dlt-original-topic");
+        String key = text(headers.get(KafkaHeaders.RECEIVED_KEY));
+        List<UUID> delegateIds = uuids(text(headers.get(DELEGATE_IDS)));
+        if (delegateIds.isEmpty() && Topics.DELEGATES.equals(originalTopic)) {
+            delegateIds = uuids(key);
+        }
+        UUID meetingId = Topics.MEETINGS.equals(originalTopic) ? uuids(key).stream().findFirst().orElse(null) : null;
+        DeadLetter letter = new DeadLetter(id, kind, originalTopic, key, text(headers.get(EventHeaders.EVENT_TYPE)),
+                text(headers.get(EventHeaders.EVENT_ID)), delegateIds, meetingId, text(headers.get(NOTICE_ID)),
                 new String(message.getPayload(), StandardCharsets.UTF_8),
-                firstOf(headers, "x-exception-message", "kafka_dlt-exception-message"),
+                firstOf(headers, EXCEPTION_MESSAGE, "kafka_dlt-exception-message"),
                 DeadLetter.Status.DEAD, clock.instant(), null);
         try {
             mongo.insert(letter);
-            log.atWarn().addKeyValue("deadLetterId", id).addKeyValue("kind", kind)
-                    .addKeyValue("originalTopic", letter.originalTopic()).log("Dead letter recorded");
+            Counter.builder("convoy.notification.dead-letters").tag("kind", kind.name())
+                    .tag("type", letter.eventType() == null ? "none" : letter.eventType())
+                    .description("Records kept from the dead-letter topic").register(meters).increment();
+            about(log.atWarn(), letter).addKeyValue("originalTopic", originalTopic).addKeyValue("error", letter.error())
+                    .log("Dead letter recorded");
         } catch (DuplicateKeyException known) {
             // a redelivery of a record already kept
         }
+    }
+
+    /**
+     * Puts an event that a consumer of the delegate or meeting stream could not handle, once its retries are spent, on
+     * the dead-letter topic as it came (payload, key, type and id), with where it came from, why it failed, and the
+     * delegates whose contact it waited for.
+     *
+     * @param cause why it failed, its innermost exception
+     * @throws IllegalStateException when Kafka does not take it: the event stays unhandled and is tried again
+     */
+    public void eventFailed(ConsumerRecord<?, ?> record, Throwable cause) {
+        String eventType = header(record, EventHeaders.EVENT_TYPE);
+        String eventId = header(record, EventHeaders.EVENT_ID);
+        String reason = cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage();
+        MessageBuilder<byte[]> letter = MessageBuilder.withPayload(bytes(record.value()))
+                .setHeader(ORIGINAL_TOPIC, record.topic())
+                .setHeader("x-original-partition", String.valueOf(record.partition()))
+                .setHeader("x-original-offset", String.valueOf(record.offset()))
+                .setHeader(EXCEPTION_MESSAGE, reason)
+                .setHeader("x-exception-fqcn", cause.getClass().getName());
+        if (record.key() != null) {
+            letter.setHeader(KafkaHeaders.KEY, bytes(record.key()));
+        }
+        if (eventType != null) {
+            letter.setHeader(EventHeaders.EVENT_TYPE, eventType);
+        }
+        List<UUID> delegateIds = List.of();
+        if (cause instanceof ContactNotKnownYet unknown) {
+            eventId = eventId == null ? unknown.eventId().toString() : eventId;
+            delegateIds = unknown.delegateIds();
+            letter.setHeader(DELEGATE_IDS, delegateIds.stream().map(UUID::toString).collect(Collectors.joining(",")));
+        }
+        if (eventId != null) {
+            letter.setHeader(EventHeaders.EVENT_ID, eventId);
+        }
+        if (!send(letter.build())) {
+            throw new IllegalStateException("Kafka did not take the dead letter of " + eventType + " " + eventId
+                    + "; the event is tried again");
+        }
+        log.atWarn().addKeyValue("eventId", eventId).addKeyValue("eventType", eventType)
+                .addKeyValue("topic", record.topic()).addKeyValue("key", text(record.key()))
+                .addKeyValue("delegateIds", delegateIds).addKeyValue("error", reason)
+                .log("Event put on the dead-letter topic");
     }
 
     /**
@@ -86,14 +156,18 @@ public class DeadLetters {
             byte[] payload = JSON.writeValueAsBytes(java.util.Map.of("noticeId", notice.noticeId(), "delegateId",
                     String.valueOf(notice.delegateId()), "channel", notice.channel(), "kind", notice.kind(),
                     "attempts", notice.attempts(), "error", String.valueOf(notice.error())));
-            streams.send(TOPIC, MessageBuilder.withPayload(payload)
+            MessageBuilder<byte[]> letter = MessageBuilder.withPayload(payload)
                     .setHeader(KafkaHeaders.KEY, notice.noticeId().getBytes(StandardCharsets.UTF_8))
                     .setHeader(KIND, "NOTICE")
                     .setHeader(NOTICE_ID, notice.noticeId())
-                    .setHeader("x-exception-message", String.valueOf(notice.error()))
-                    .build());
+                    .setHeader(EXCEPTION_MESSAGE, String.valueOf(notice.error()));
+            if (notice.delegateId() != null) {
+                letter.setHeader(DELEGATE_IDS, notice.delegateId().toString());
+            }
+            send(letter.build());
         } catch (RuntimeException e) {
-            log.atWarn().addKeyValue("noticeId", notice.noticeId()).setCause(e)
+            log.atWarn().addKeyValue("noticeId", notice.noticeId()).addKeyValue("delegateId", notice.delegateId())
+                    .setCause(e)
                     .log("Could not put the failed notice on the dead-letter topic; it stays in the delivery log");
         }
     }
@@ -111,13 +185,27 @@ public class DeadLetters {
                 about.add(Criteria.where("error").regex(Pattern.quote(text)));
             }
         }
+        about.add(Criteria.where("delegateIds").is(delegateId));
         mongo.updateMulti(Query.query(new Criteria().orOperator(about)),
                 new Update().set("payload", "(erased)").set("error", "(erased)"), DeadLetter.class);
     }
 
-    public List<DeadLetter> all(DeadLetter.Status status, int limit) {
-        Query query = status == null ? new Query() : Query.query(Criteria.where("status").is(status));
-        return mongo.find(query.with(Sort.by(Sort.Direction.DESC, "receivedAt")).limit(limit), DeadLetter.class);
+    /**
+     * Newest first.
+     *
+     * @param status     only those with this status; {@code null} for all
+     * @param delegateId only those that concern this delegate; {@code null} for all
+     */
+    public List<DeadLetter> all(DeadLetter.Status status, UUID delegateId, int limit) {
+        Criteria criteria = new Criteria();
+        if (status != null) {
+            criteria = criteria.and("status").is(status);
+        }
+        if (delegateId != null) {
+            criteria = criteria.and("delegateIds").is(delegateId);
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "receivedAt")).limit(limit),
+                DeadLetter.class);
     }
 
     public Optional<DeadLetter> find(String id) {
@@ -158,18 +246,68 @@ public class DeadLetters {
             if (letter.eventId() != null) {
                 message.setHeader(EventHeaders.EVENT_ID, letter.eventId());
             }
-            if (!streams.send(letter.originalTopic(), message.build())) {
+            if (!send(letter.originalTopic(), message.build())) {
                 throw new IllegalStateException("Kafka did not take the event; try again.");
             }
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
                 new Update().set("status", DeadLetter.Status.REPLAYED).set("replayedAt", clock.instant()),
                 DeadLetter.class);
-        log.atInfo().addKeyValue("deadLetterId", id).addKeyValue("kind", letter.kind()).log("Dead letter replayed");
+        about(log.atInfo(), letter).log("Dead letter replayed");
         return find(id);
     }
 
-    private static String firstOf(java.util.Map<String, Object> headers, String... names) {
+    private boolean send(Message<byte[]> letter) {
+        return send(TOPIC, letter);
+    }
+
+    private boolean send(String topic, Message<byte[]> message) {
+        synchronized (sending) {
+            return streams.send(topic, message);
+        }
+    }
+
+    /** A log line about a dead letter, with the ids it carries. */
+    private static LoggingEventBuilder about(LoggingEventBuilder line, DeadLetter letter) {
+        line.addKeyValue("deadLetterId", letter.id()).addKeyValue("kind", letter.kind())
+                .addKeyValue("eventId", letter.eventId()).addKeyValue("eventType", letter.eventType())
+                .addKeyValue("delegateIds", letter.delegateIds());
+        if (letter.meetingId() != null) {
+            line.addKeyValue("meetingId", letter.meetingId());
+        }
+        return letter.noticeId() == null ? line : line.addKeyValue("noticeId", letter.noticeId());
+    }
+
+    /** The ids in a comma-separated list, or a single id; what is not an id is left out. */
+    private static List<UUID> uuids(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (String part : text.split(",")) {
+            try {
+                ids.add(UUID.fromString(part.trim()));
+            } catch (IllegalArgumentException notAnId) {
+                // a key that is not a delegate's or a meeting's id names nobody
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(Object value) {
+        if (value == null) {
+            return new byte[0];
+        }
+        return value instanceof byte[] raw ? Arrays.copyOf(raw, raw.length)
+                : value.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String firstOf(Map<String, Object> headers, String... names) {
         for (String name : names) {
             String value = text(headers.get(name));
             if (value != null) {

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.convoy.events.ConvoyEvent;
 import org.convoy.events.MeetingDetails;
 import org.convoy.notification.contact.domain.Contact;
+import org.convoy.notification.deadletter.ContactNotKnownYet;
 import org.convoy.notification.meeting.domain.MeetingCopy;
 import org.convoy.notification.meeting.domain.MeetingCopyRepository;
 import org.convoy.notification.notice.NoticeSender;
@@ -112,9 +113,15 @@ class AgendaDigest {
     private void send(UUID delegateId, LocalDate date, List<MeetingDetails> day, Instant now) {
         List<MeetingDetails> ordered = day.stream().sorted(Comparator.comparing(MeetingDetails::startsAt)).toList();
         ZoneId zone = ZoneId.of(ordered.get(0).zone());
-        notices.send(new Outgoing(AgendaDigestDue.of(delegateId, date, now), delegateId, null,
-                contact -> "agenda-digest", contact -> args(contact, date, zone, ordered), true,
-                Outgoing.Importance.ROUTINE, zone, null, null));
+        AgendaDigestDue due = AgendaDigestDue.of(delegateId, date, now);
+        try {
+            notices.send(new Outgoing(due, delegateId, null, contact -> "agenda-digest",
+                    contact -> args(contact, date, zone, ordered), true, Outgoing.Importance.ROUTINE, zone, null, null));
+        } catch (ContactNotKnownYet unknown) {
+            // Their meetings' own notices are dead letters naming them; the digest is tried again at the next pass.
+            log.atWarn().addKeyValue("eventId", due.eventId()).addKeyValue("delegateId", delegateId)
+                    .addKeyValue("date", date).log("No contact known for this attendee; the day-before agenda waits");
+        }
     }
 
     /** {0} given name, {1} full name, {2} date, {3} zone, {4} one line per meeting, {5} how many, {6} first start. */

@@ -66,10 +66,12 @@ public class MeetingNotices {
                 .orElseGet(() -> MeetingCopy.first(event.meetingId(), event.convoyId(), event.sequence(), event.details(),
                         event.occurredAt()));
         meetings.save(copy);
+        List<Outgoing> notices = new ArrayList<>();
         for (UUID attendee : event.details().attendeeIds()) {
-            send(event, event.convoyId(), event.meetingId(), attendee, "meeting-confirmed", event.details(),
-                    event.sequence(), null);
+            notices.add(notice(event, event.convoyId(), event.meetingId(), attendee, "meeting-confirmed",
+                    event.details(), event.sequence(), null));
         }
+        send(notices);
     }
 
     public void rescheduled(MeetingRescheduled event) {
@@ -80,16 +82,19 @@ public class MeetingNotices {
                         event.occurredAt())
                 : known.changed(event.sequence(), false, event.details(), event.details().attendeeIds(),
                         event.occurredAt()));
+        List<Outgoing> notices = new ArrayList<>();
         for (UUID attendee : event.details().attendeeIds()) {
             String kind = before.contains(attendee) ? "meeting-rescheduled" : "meeting-confirmed";
-            send(event, event.convoyId(), event.meetingId(), attendee, kind, event.details(), event.sequence(), null);
+            notices.add(notice(event, event.convoyId(), event.meetingId(), attendee, kind, event.details(),
+                    event.sequence(), null));
         }
         List<UUID> left = new ArrayList<>(before);
         left.removeAll(event.details().attendeeIds());
         for (UUID attendee : left) {
-            send(event, event.convoyId(), event.meetingId(), attendee, "meeting-removed", event.details(),
-                    event.sequence(), null);
+            notices.add(notice(event, event.convoyId(), event.meetingId(), attendee, "meeting-removed",
+                    event.details(), event.sequence(), null));
         }
+        send(notices);
     }
 
     public void cancelled(MeetingCancelled event) {
@@ -98,13 +103,26 @@ public class MeetingNotices {
             meetings.save(known.changed(event.sequence(), true, null, event.attendeeIds(), event.occurredAt()));
         }
         MeetingDetails details = known == null ? null : known.details();
+        List<Outgoing> notices = new ArrayList<>();
         for (UUID attendee : event.attendeeIds()) {
-            send(event, event.convoyId(), event.meetingId(), attendee, "meeting-cancelled", details, event.sequence(),
-                    event.reason());
+            notices.add(notice(event, event.convoyId(), event.meetingId(), attendee, "meeting-cancelled", details,
+                    event.sequence(), event.reason()));
+        }
+        send(notices);
+    }
+
+    /**
+     * Every attendee whose contact is known is notified (once, however often the event is handled); if some are not
+     * known yet, {@link org.convoy.notification.deadletter.ContactNotKnownYet} names them and the event is tried
+     * again, then dead-lettered.
+     */
+    private void send(List<Outgoing> each) {
+        if (!each.isEmpty()) {
+            notices.sendEach(each);
         }
     }
 
-    private void send(ConvoyEvent event, String convoyId, UUID meetingId, UUID attendee, String kind,
+    private Outgoing notice(ConvoyEvent event, String convoyId, UUID meetingId, UUID attendee, String kind,
             MeetingDetails details, int sequence, String reason) {
         boolean cancel = !"meeting-confirmed".equals(kind) && !"meeting-rescheduled".equals(kind);
         ZoneId zone = details == null ? null : ZoneId.of(details.zone());
@@ -113,12 +131,12 @@ public class MeetingNotices {
         Outgoing.Importance importance = sameDay && !"meeting-confirmed".equals(kind) ? Outgoing.Importance.URGENT
                 : Outgoing.Importance.CRITICAL;
         String chosen = details == null ? kind + "-unknown" : kind;
-        notices.send(new Outgoing(event, attendee, meetingId, contact -> chosen,
+        return new Outgoing(event, attendee, meetingId, contact -> chosen,
                 contact -> withConvoy(args(contact, details, reason), convoys.of(convoyId, contact.language())), true,
                 importance, zone,
                 details == null ? null : contact -> calendar(convoyId, meetingId, sequence, details, contact, cancel,
                         event.occurredAt()),
-                details == null ? null : contact -> card(details, contact)));
+                details == null ? null : contact -> card(details, contact));
     }
 
     /**

@@ -3,6 +3,8 @@ package org.convoy.notification.notice;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.convoy.events.ConvoyDatesChanged;
@@ -34,16 +36,20 @@ public class ConvoyNotices {
 
     public void datesChanged(ConvoyDatesChanged event) {
         var affected = contacts.findByConvoyIdAndDepartedFalse(event.convoyId());
+        List<Outgoing> each = new ArrayList<>();
         for (Contact contact : affected) {
-            notices.send(new Outgoing(event, contact.id(), null, any -> "convoy-dates-changed",
+            each.add(new Outgoing(event, contact.id(), null, any -> "convoy-dates-changed",
                     recipient -> new Object[] { recipient.givenName(), recipient.fullName(),
                             convoys.of(event.convoyId(), recipient.language()),
                             date(event.startsOn(), recipient), date(event.endsOn(), recipient),
                             date(event.previousStartsOn(), recipient), date(event.previousEndsOn(), recipient) },
                     true, Outgoing.Importance.CRITICAL, null, null, null));
         }
-        log.atInfo().addKeyValue("convoyId", event.convoyId()).addKeyValue("delegates", affected.size())
-                .log("Delegates told of the convoy's new dates");
+        if (!each.isEmpty()) {
+            notices.sendEach(each);
+        }
+        log.atInfo().addKeyValue("eventId", event.eventId()).addKeyValue("convoyId", event.convoyId())
+                .addKeyValue("delegates", affected.size()).log("Delegates told of the convoy's new dates");
     }
 
     private static String date(LocalDate date, Contact contact) {

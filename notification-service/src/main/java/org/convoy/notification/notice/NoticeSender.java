@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.Counter;
@@ -13,9 +15,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.convoy.events.ConvoyEvent;
 import org.convoy.events.DelegateEvent;
+import org.convoy.notification.contact.Contacts;
 import org.convoy.notification.contact.domain.Contact;
 import org.convoy.notification.contact.PreferenceLinks;
 import org.convoy.notification.contact.domain.ContactRepository;
+import org.convoy.notification.deadletter.ContactNotKnownYet;
 import org.convoy.notification.deadletter.NoticeGaveUp;
 import org.convoy.notification.notice.domain.Notice;
 import org.convoy.notification.notice.domain.NoticeLedger;
@@ -25,6 +29,7 @@ import org.convoy.notification.notice.sms.SmsProvider;
 import org.convoy.support.sms.TextDestinations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
@@ -37,6 +42,10 @@ import org.springframework.stereotype.Service;
  * twice; once claimed, a notice goes to a sending lane ({@link SendingLanes}) and the consumer moves on. Texts come
  * from {@code messages*.properties}: {@code <kind>.subject}, {@code <kind>.body} and {@code <kind>.sms}. Routine
  * notices respect the delegate's opt-outs; texts that can wait are held through quiet hours.
+ *
+ * <p>A notice to a delegate whose contact is not known yet is not dropped: the sender sends every other notice of
+ * the event and then throws {@link ContactNotKnownYet} naming the delegates it could not reach, so the event is
+ * tried again and, failing that, becomes a dead letter. An erased delegate is owed nothing and is skipped.
  */
 @Service
 public class NoticeSender {
@@ -45,6 +54,7 @@ public class NoticeSender {
 
     private final NoticeLedger ledger;
     private final ContactRepository contacts;
+    private final Contacts known;
     private final EmailChannel email;
     private final SmsProvider sms;
     private final MessageSource messages;
@@ -59,12 +69,13 @@ public class NoticeSender {
     private final SmsBudget budget;
     private final SendingLanes lanes;
 
-    NoticeSender(NoticeLedger ledger, ContactRepository contacts, EmailChannel email, SmsProvider sms,
+    NoticeSender(NoticeLedger ledger, ContactRepository contacts, Contacts known, EmailChannel email, SmsProvider sms,
             MessageSource messages, MailRenderer renderer, PreferenceLinks preferences, QuietHoursProperties quietHours,
             MeterRegistry meters, RetryProperties retry, Clock clock, ApplicationEventPublisher failures,
             TextDestinations destinations, SmsBudget budget, SendingLanes lanes) {
         this.ledger = ledger;
         this.contacts = contacts;
+        this.known = known;
         this.email = email;
         this.sms = sms;
         this.messages = messages;
@@ -92,12 +103,40 @@ public class NoticeSender {
         send(new Outgoing(event, event.delegateId(), null, kind, args, bySms, importance, null, null, null));
     }
 
+    /**
+     * Sends one notice, or records why it is not sent (opted out, quiet hours); nothing when it was sent before.
+     *
+     * @throws ContactNotKnownYet when the delegate's contact is not known (and they were not erased)
+     */
     public void send(Outgoing outgoing) {
+        sendEach(List.of(outgoing));
+    }
+
+    /**
+     * Sends the notices of one event to each of its delegates, as {@link #send(Outgoing)} does, then names in one
+     * {@link ContactNotKnownYet} every delegate whose contact it did not know: the others are notified now, and not
+     * again when the event is tried again.
+     *
+     * @param outgoing notices caused by the same event
+     */
+    public void sendEach(List<Outgoing> outgoing) {
+        List<UUID> unknown = outgoing.stream().filter(notice -> !sendIfKnown(notice)).map(Outgoing::delegateId)
+                .distinct().toList();
+        if (!unknown.isEmpty()) {
+            Outgoing first = outgoing.get(0);
+            throw new ContactNotKnownYet(first.event().eventId(), typeOf(first.event()), first.meetingId(), unknown);
+        }
+    }
+
+    /** @return false when the delegate's contact is not known: nothing was sent or recorded */
+    private boolean sendIfKnown(Outgoing outgoing) {
         Optional<Contact> found = contacts.findById(outgoing.delegateId());
         if (found.isEmpty()) {
-            log.atWarn().addKeyValue("delegateId", outgoing.delegateId())
-                    .addKeyValue("eventId", outgoing.event().eventId()).log("No contact for this delegate; notice not sent");
-            return;
+            boolean erased = known.erased(outgoing.delegateId());
+            about(log.atInfo(), outgoing).addKeyValue("eventType", typeOf(outgoing.event()))
+                    .log(erased ? "The delegate was erased; no notice"
+                            : "No contact known for this delegate; the notice is not sent yet");
+            return erased;
         }
         Contact contact = found.get();
         String chosen = outgoing.kind().apply(contact);
@@ -141,29 +180,29 @@ public class NoticeSender {
                 deliver(outgoing, Notice.Channel.SMS, chosen, message);
             }
         }
+        return true;
     }
 
     private void hold(Outgoing outgoing, Notice.Channel channel, String kind, Notice.Message message,
             Notice.Status status, Instant until, String why) {
         ConvoyEvent event = outgoing.event();
-        boolean recorded = ledger.hold(event.eventId(), event.getClass().getSimpleName(), outgoing.delegateId(),
+        boolean recorded = ledger.hold(event.eventId(), typeOf(event), outgoing.delegateId(),
                 outgoing.meetingId(), channel, kindName(kind), message, clock.instant(), status, until, why);
         count(channel, kind, recorded ? status.name().toLowerCase(Locale.ROOT) : "duplicate");
-        log.atInfo().addKeyValue("eventId", event.eventId()).addKeyValue("channel", channel)
-                .addKeyValue("status", status).log(why);
+        about(log.atInfo(), outgoing).addKeyValue("channel", channel).addKeyValue("status", status).log(why);
     }
 
     private void deliver(Outgoing outgoing, Notice.Channel channel, String kind, Notice.Message message) {
         ConvoyEvent event = outgoing.event();
-        var claimed = ledger.claim(event.eventId(), event.getClass().getSimpleName(), outgoing.delegateId(),
+        var claimed = ledger.claim(event.eventId(), typeOf(event), outgoing.delegateId(),
                 outgoing.meetingId(), channel, kindName(kind), message, clock.instant());
         if (claimed.isEmpty()) {
             count(channel, kind, "duplicate");
-            log.atInfo().addKeyValue("eventId", event.eventId()).addKeyValue("channel", channel)
+            about(log.atInfo(), outgoing).addKeyValue("channel", channel)
                     .log("Notice already recorded for this event; not sending again");
             return;
         }
-        lanes.send(outgoing.delegateId(), () -> {
+        lanes.send(outgoing.delegateId(), claimed.get().id(), () -> {
             if (attempt(claimed.get())) {
                 Duration sinceEvent = Duration.between(event.occurredAt(), clock.instant());
                 if (!sinceEvent.isNegative()) {
@@ -173,6 +212,24 @@ public class NoticeSender {
                 }
             }
         });
+    }
+
+    /** The event's type as the ledger keeps it. */
+    private static String typeOf(ConvoyEvent event) {
+        return event.getClass().getSimpleName();
+    }
+
+    /** A log line about a notice still to be sent: the event, the delegate and the meeting, if any. */
+    private static LoggingEventBuilder about(LoggingEventBuilder line, Outgoing outgoing) {
+        line.addKeyValue("eventId", outgoing.event().eventId()).addKeyValue("delegateId", outgoing.delegateId());
+        return outgoing.meetingId() == null ? line : line.addKeyValue("meetingId", outgoing.meetingId());
+    }
+
+    /** A log line about a notice in the ledger: its id, its event, its delegate and its meeting, if any. */
+    private static LoggingEventBuilder about(LoggingEventBuilder line, Notice notice) {
+        line.addKeyValue("noticeId", notice.id()).addKeyValue("eventId", notice.eventId())
+                .addKeyValue("delegateId", notice.delegateId());
+        return notice.meetingId() == null ? line : line.addKeyValue("meetingId", notice.meetingId());
     }
 
     private static String kindName(String kind) {
@@ -201,7 +258,7 @@ public class NoticeSender {
                 if (nextHour.isPresent()) {
                     ledger.deferred(notice, nextHour.get(), "The hourly texting budget is spent; sent in the next hour");
                     count(notice.channel(), kind, "over_budget");
-                    log.atWarn().addKeyValue("noticeId", notice.id()).addKeyValue("until", nextHour.get())
+                    about(log.atWarn(), notice).addKeyValue("until", nextHour.get())
                             .log("Texting budget spent; text waits for the next hour");
                     return false;
                 }
@@ -211,14 +268,14 @@ public class NoticeSender {
             ledger.failed(notice, e.getMessage());
             gaveUp(notice, e.getMessage());
             count(notice.channel(), kind, "failed");
-            log.atWarn().addKeyValue("noticeId", notice.id()).log("Notice refused by the provider; not retried");
+            about(log.atWarn(), notice).log("Notice refused by the provider; not retried");
             return false;
         } catch (MailException | SmsProvider.TransientSmsFailure e) {
             if (notice.attempts() >= retry.maxAttempts()) {
                 ledger.dead(notice, e.getMessage());
                 gaveUp(notice, e.getMessage());
                 count(notice.channel(), kind, "dead");
-                log.atError().addKeyValue("noticeId", notice.id()).addKeyValue("attempts", notice.attempts())
+                about(log.atError(), notice).addKeyValue("attempts", notice.attempts())
                         .log("Notice given up after its last attempt");
             } else {
                 Duration delay = retry.delayAfter(notice.attempts());
@@ -228,15 +285,14 @@ public class NoticeSender {
                 }
                 ledger.retryLater(notice, e.getMessage(), clock.instant().plus(delay));
                 count(notice.channel(), kind, "retried");
-                log.atWarn().addKeyValue("noticeId", notice.id()).addKeyValue("attempts", notice.attempts())
+                about(log.atWarn(), notice).addKeyValue("attempts", notice.attempts())
                         .addKeyValue("retryIn", delay).log("Channel unavailable; notice will be tried again");
             }
             return false;
         }
         ledger.sent(notice, clock.instant());
         count(notice.channel(), kind, "sent");
-        log.atInfo().addKeyValue("noticeId", notice.id()).addKeyValue("delegateId", notice.delegateId())
-                .addKeyValue("attempts", notice.attempts()).log("Notice sent");
+        about(log.atInfo(), notice).addKeyValue("attempts", notice.attempts()).log("Notice sent");
         return true;
     }
 

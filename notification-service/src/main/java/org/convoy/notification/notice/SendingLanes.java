@@ -44,6 +44,11 @@ class SendingLanes implements DisposableBean {
 
     /** Sends in the lane of this delegate, or here when there are no lanes. */
     void send(UUID delegateId, Runnable sending) {
+        send(delegateId, null, sending);
+    }
+
+    /** @param noticeId named in the log if sending fails */
+    void send(UUID delegateId, String noticeId, Runnable sending) {
         if (lanes.length == 0) {
             sending.run();
             return;
@@ -53,7 +58,8 @@ class SendingLanes implements DisposableBean {
                 sending.run();
             } catch (RuntimeException e) {
                 // The notice stays PENDING in the ledger, and the retrier sends it once it is stale.
-                log.atWarn().setCause(e).addKeyValue("delegateId", delegateId).log("Sending a notice failed");
+                log.atWarn().setCause(e).addKeyValue("delegateId", delegateId).addKeyValue("noticeId", noticeId)
+                        .log("Sending a notice failed");
             }
         });
     }

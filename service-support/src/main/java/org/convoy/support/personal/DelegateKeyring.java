@@ -79,6 +79,14 @@ public class DelegateKeyring {
     }
 
     /**
+     * Whether this delegate's key was destroyed: registration destroys it first thing when it erases a delegate, so a
+     * service that no longer finds what it kept of them can tell an erased delegate from one it has not heard of yet.
+     */
+    public boolean wasDestroyed(UUID delegateId) {
+        return isDestroyed(kept(delegateId));
+    }
+
+    /**
      * The profile an event carries: opened with the delegate's key, or as an older producer sent it in the clear.
      *
      * @return empty when the delegate's key was destroyed (they were erased): there is nothing left to read

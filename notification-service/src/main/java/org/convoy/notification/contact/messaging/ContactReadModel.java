@@ -68,7 +68,8 @@ public class ContactReadModel {
     public Optional<Contact> erased(DelegateErased event) {
         Optional<Contact> known = contacts.findById(event.delegateId());
         contacts.deleteById(event.delegateId());
-        log.atInfo().addKeyValue("delegateId", event.delegateId()).log("Contact erased");
+        log.atInfo().addKeyValue("eventId", event.eventId()).addKeyValue("delegateId", event.delegateId())
+                .log("Contact erased");
         return known;
     }
 

@@ -1,6 +1,8 @@
 package org.convoy.notification.deadletter.domain;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -10,7 +12,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * handle ({@code EVENT}: kept whole, with its original topic, key and headers, so it can be replayed), or a notice
  * that failed for good ({@code NOTICE}: replayed through the notice ledger).
  *
- * @param id the record's place on the dead-letter topic ({@code partition-offset}), so a redelivery is stored once
+ * @param id          the record's place on the dead-letter topic ({@code partition-offset}), so a redelivery is stored
+ *                    once
+ * @param delegateIds the delegates it concerns, when known: those a notice could not reach, the delegate of an event
+ *                    of the delegate stream, the recipient of a notice
+ * @param meetingId   the meeting of an event of the meeting stream
  */
 @Document(DeadLetter.COLLECTION)
 public record DeadLetter(
@@ -20,6 +26,8 @@ public record DeadLetter(
         String key,
         String eventType,
         String eventId,
+        List<UUID> delegateIds,
+        UUID meetingId,
         String noticeId,
         String payload,
         String error,

@@ -1,6 +1,7 @@
 package org.convoy.notification.deadletter.web;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,11 +34,13 @@ class DeadLetterController {
         this.scope = scope;
     }
 
+    /** Newest first; {@code delegateId} keeps those that concern one delegate (a notice that could not reach her). */
     @GetMapping
     List<DeadLetter> all(@RequestParam(required = false) DeadLetter.Status status,
+            @RequestParam(required = false) UUID delegateId,
             @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
         scope.requireEveryConvoy("Dead letters concern every convoy: they are for organizers of every convoy.");
-        return letters.all(status, limit);
+        return letters.all(status, delegateId, limit);
     }
 
     @PostMapping("/{id}/replay")
