@@ -23,6 +23,8 @@ import org.convoy.support.security.LoggedOutTokens;
 import org.convoy.support.sms.TextDestinations;
 import org.convoy.support.sms.TextingProperties;
 import org.convoy.support.store.OptimisticWrites;
+import org.convoy.support.store.StoreProperties;
+import org.convoy.support.store.StoreTimeouts;
 import org.convoy.support.text.NfcStrings;
 import org.convoy.support.web.CorrelationIdFilter;
 import org.convoy.support.web.ProblemDetailsAdvice;
@@ -52,7 +54,7 @@ import tools.jackson.databind.JacksonModule;
         "org.springframework.cloud.stream.function.FunctionConfiguration" },
         beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @EnableConfigurationProperties({ OutboxProperties.class, WebLimitsProperties.class, TextingProperties.class,
-        PublicCallLimits.class, PersonalDataProperties.class })
+        PublicCallLimits.class, PersonalDataProperties.class, StoreProperties.class })
 public class ServiceSupportAutoConfiguration {
 
     static final int OPTIMISTIC_ATTEMPTS = 50;
@@ -67,6 +69,12 @@ public class ServiceSupportAutoConfiguration {
     @ConditionalOnMissingBean
     EventSender eventSender(StreamBridge streamBridge) {
         return OutboxRelay.streamBridgeSender(streamBridge);
+    }
+
+    /** Short store timeouts: a store that is away costs a call seconds and a 503, not the driver's 30 s. */
+    @Bean
+    StoreTimeouts storeTimeouts(StoreProperties properties) {
+        return new StoreTimeouts(properties);
     }
 
     @Bean
