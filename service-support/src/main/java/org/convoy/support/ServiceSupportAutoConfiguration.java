@@ -2,15 +2,19 @@ package org.convoy.support;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.convoy.events.DelegateDataKeys;
 import org.convoy.events.DelegateKeyDestroyed;
 import org.convoy.events.DelegateKeyShared;
 import org.convoy.events.EventCodec;
 import org.convoy.events.OrganizerAccessEnded;
 import org.convoy.events.OrganizerLoggedOut;
+import org.convoy.support.inbox.ConsumerErrorHandling;
 import org.convoy.support.inbox.EventConsumers;
 import org.convoy.support.inbox.ProcessedEvents;
 import org.convoy.support.outbox.EventSender;
@@ -44,6 +48,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.messaging.Message;
 
 import tools.jackson.databind.JacksonModule;
@@ -153,6 +158,20 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     ProcessedEvents processedEvents(MongoOperations mongo) {
         return new ProcessedEvents(mongo);
+    }
+
+    /**
+     * Retries and dead letters of every consumer binding, with a store outage waited out rather than dead-lettered. Its
+     * dead letters go out through Boot's producer settings ({@code spring.kafka.*}) with byte-array serializers.
+     */
+    @Bean
+    ConsumerErrorHandling consumerErrorHandling(ProducerFactory<?, ?> producers, MeterRegistry meters) {
+        @SuppressWarnings("unchecked")
+        ProducerFactory<byte[], byte[]> deadLetterProducers = (ProducerFactory<byte[], byte[]>) producers
+                .copyWithConfigurationOverride(Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                        ByteArraySerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                        ByteArraySerializer.class));
+        return new ConsumerErrorHandling(deadLetterProducers, meters);
     }
 
     @Bean
