@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.convoy.store.WireStoreServer;
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -24,13 +26,22 @@ public final class StoppableStore implements ApplicationContextInitializer<Confi
     /** The store, started on first use. */
     public static synchronized WireStoreServer server() {
         if (server == null) {
+            Path directory;
             try {
-                Path directory = Files.createTempDirectory("convoy-stoppable-store");
-                server = WireStoreServer.start(directory.resolve("store.mv"));
+                directory = Files.createTempDirectory("convoy-stoppable-store");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stoppable-store-stop"));
+            WireStoreServer started = WireStoreServer.start(directory.resolve("store.mv"));
+            server = started;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.close();
+                try (Stream<Path> files = Files.walk(directory)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                } catch (IOException e) {
+                    // a temporary directory left behind
+                }
+            }, "stoppable-store-stop"));
         }
         return server;
     }
