@@ -26,7 +26,7 @@ class WireStoreServerTest {
         try (WireStoreServer store = WireStoreServer.start(directory.resolve("store.mv"));
                 MongoClient client = MongoClients.create(MongoClientSettings.builder()
                         .applyConnectionString(new ConnectionString(store.uri("outage")))
-                        .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(500, TimeUnit.MILLISECONDS))
+                        .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
                         .build())) {
             MongoCollection<Document> delegates = client.getDatabase("outage").getCollection("delegates");
             delegates.insertOne(new Document("_id", "maria").append("city", "Zapopan"));
