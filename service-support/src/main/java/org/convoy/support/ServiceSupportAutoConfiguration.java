@@ -43,6 +43,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -162,9 +163,12 @@ public class ServiceSupportAutoConfiguration {
 
     /**
      * Retries and dead letters of every consumer binding, with a store outage waited out rather than dead-lettered. Its
-     * dead letters go out through Boot's producer settings ({@code spring.kafka.*}) with byte-array serializers.
+     * dead letters go out through Boot's producer settings ({@code spring.kafka.*}) with byte-array serializers. The
+     * binder takes one container customizer: a service that declares its own replaces this one, and then answers for
+     * store outages itself (it can hand the bindings it does not treat to a {@link ConsumerErrorHandling}).
      */
     @Bean
+    @ConditionalOnMissingBean(ListenerContainerCustomizer.class)
     ConsumerErrorHandling consumerErrorHandling(ProducerFactory<?, ?> producers, MeterRegistry meters) {
         @SuppressWarnings("unchecked")
         ProducerFactory<byte[], byte[]> deadLetterProducers = (ProducerFactory<byte[], byte[]>) producers
