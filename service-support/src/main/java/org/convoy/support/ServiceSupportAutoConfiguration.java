@@ -11,6 +11,7 @@ import org.convoy.events.DelegateKeyShared;
 import org.convoy.events.EventCodec;
 import org.convoy.events.OrganizerAccessEnded;
 import org.convoy.events.OrganizerLoggedOut;
+import org.convoy.support.inbox.ConsumerErrorHandling;
 import org.convoy.support.inbox.EventConsumers;
 import org.convoy.support.inbox.ProcessedEvents;
 import org.convoy.support.instances.InstanceProperties;
@@ -28,6 +29,8 @@ import org.convoy.support.security.LoggedOutTokens;
 import org.convoy.support.sms.TextDestinations;
 import org.convoy.support.sms.TextingProperties;
 import org.convoy.support.store.OptimisticWrites;
+import org.convoy.support.store.StoreProperties;
+import org.convoy.support.store.StoreTimeouts;
 import org.convoy.support.text.NfcStrings;
 import org.convoy.support.web.CorrelationIdFilter;
 import org.convoy.support.web.ProblemDetailsAdvice;
@@ -42,12 +45,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.messaging.Message;
 
 import tools.jackson.databind.JacksonModule;
@@ -59,7 +64,7 @@ import tools.jackson.databind.JacksonModule;
         beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @EnableConfigurationProperties({ OutboxProperties.class, WebLimitsProperties.class, TextingProperties.class,
         PublicCallLimits.class, PersonalDataProperties.class, TopicProperties.class, InstanceProperties.class,
-        TimedJobProperties.class })
+        TimedJobProperties.class, StoreProperties.class })
 public class ServiceSupportAutoConfiguration {
 
     static final int OPTIMISTIC_ATTEMPTS = 50;
@@ -74,6 +79,12 @@ public class ServiceSupportAutoConfiguration {
     @ConditionalOnMissingBean
     EventSender eventSender(StreamBridge streamBridge) {
         return OutboxRelay.streamBridgeSender(streamBridge);
+    }
+
+    /** Short store timeouts: a store that is away costs a call seconds and a 503, not the driver's 30 s. */
+    @Bean
+    StoreTimeouts storeTimeouts(StoreProperties properties) {
+        return new StoreTimeouts(properties);
     }
 
     /**
@@ -175,6 +186,18 @@ public class ServiceSupportAutoConfiguration {
             @Value("${convoy.inbox.keep-processed-for:30d}") Duration keepFor,
             @Value("${convoy.inbox.forget-every:1h}") Duration sweepEvery) {
         return new ProcessedEvents(mongo, keepFor, sweepEvery, Clock.systemUTC());
+    }
+
+    /**
+     * Retries and dead letters of every consumer binding, with a store outage waited out rather than dead-lettered. Its
+     * dead letters go out through Boot's producer settings ({@code spring.kafka.*}) with byte-array serializers. The
+     * binder takes one container customizer: a service that declares its own replaces this one, and then answers for
+     * store outages itself (it can hand the bindings it does not treat to a {@link ConsumerErrorHandling}).
+     */
+    @Bean
+    @ConditionalOnMissingBean(ListenerContainerCustomizer.class)
+    ConsumerErrorHandling consumerErrorHandling(ProducerFactory<?, ?> producers, MeterRegistry meters) {
+        return ConsumerErrorHandling.over(producers, meters);
     }
 
     @Bean

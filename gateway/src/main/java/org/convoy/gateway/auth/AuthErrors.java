@@ -5,9 +5,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import org.convoy.gateway.store.StoreOutage;
 import org.convoy.gateway.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,6 +32,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AuthErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthErrors.class);
 
     @ExceptionHandler(WebExchangeBindException.class)
     ResponseEntity<ProblemDetail> invalid(WebExchangeBindException e) {
@@ -59,6 +67,23 @@ class AuthErrors {
     ResponseEntity<ProblemDetail> field(FieldProblem e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", "Some fields are missing or invalid.",
                 List.of(Map.of("field", e.field, "message", e.getMessage())));
+    }
+
+    /**
+     * The store that keeps accounts and logouts cannot be reached: 503 with {@code Retry-After}, saying so in plain
+     * words, never a 500. Nothing needs restarting; the same call works once the store answers.
+     */
+    @ExceptionHandler({ DataAccessResourceFailureException.class, MongoTimeoutException.class,
+            MongoSocketException.class })
+    ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
+        log.atWarn().addKeyValue("dependency", "store").log("Answered 503: the store cannot be reached ({})",
+                e.getClass().getSimpleName());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "The gateway cannot "
+                + "reach its database, where organizer accounts and logouts are kept. Please try again in a few seconds.");
+        problem.setTitle("Service unavailable");
+        problem.setProperty("dependency", "store");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(StoreOutage.RETRY_AFTER_SECONDS)).body(problem);
     }
 
     @ExceptionHandler(DuplicateKeyException.class)

@@ -21,6 +21,10 @@ import org.springframework.validation.annotation.Validated;
  *                      made and written there. Empty: a new key at every start, so a restart ends every session
  * @param admin         the first administrator, created at start when no user has that name
  * @param loginThrottle how many failed logins a user name and a client address get
+ * @param denyListMaxAge how long the logged-out tokens and ended access last read from the store are trusted when it
+ *                      cannot be read again: within it, tokens are checked against that list; past it (or before the
+ *                      list was ever read), a call with a token is answered 503 until the store answers, since a
+ *                      logout recorded meanwhile by another gateway instance would not be known
  */
 @Validated
 @ConfigurationProperties("convoy.gateway.auth")
@@ -29,7 +33,8 @@ public record AuthProperties(
         @NotNull @DefaultValue("15m") Duration tokenLifetime,
         @DefaultValue("") String signingKey,
         @Valid @NotNull @DefaultValue Admin admin,
-        @Valid @NotNull @DefaultValue LoginThrottle loginThrottle) {
+        @Valid @NotNull @DefaultValue LoginThrottle loginThrottle,
+        @NotNull @DefaultValue("60s") Duration denyListMaxAge) {
 
     /**
      * @param username {@code CONVOY_ADMIN_USERNAME}; empty: no administrator is created

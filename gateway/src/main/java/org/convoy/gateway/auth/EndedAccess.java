@@ -41,7 +41,7 @@ class EndedAccess extends RefreshedFromStore {
     private final Map<String, Ended> known = new ConcurrentHashMap<>();
 
     EndedAccess(ReactiveMongoOperations mongo, Clock clock, Duration tokenLifetime, Duration refresh) {
-        super("ended access", refresh);
+        super("ended access", refresh, clock);
         this.mongo = mongo;
         this.clock = clock;
         this.tokenLifetime = tokenLifetime;

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.bson.Document;
 import org.convoy.gateway.buckets.BucketStore;
+import org.convoy.gateway.store.StoreOutage;
 import org.convoy.gateway.web.Problems;
 import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -16,12 +17,14 @@ import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -30,9 +33,11 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
 
@@ -104,6 +109,11 @@ class GatewaySecurity {
      * The gateway's own key, its issuer, no revoked token, and none issued before its user's access ended. A token's
      * signature is checked once; while it has not expired, the same token is known good without checking again (its
      * revocation and its user's ended access are checked on every call, in memory).
+     *
+     * <p>While the store cannot be read, the lists last read hold for {@code deny-list-max-age}: a store that blinks
+     * costs organizers nothing. Past it the gateway fails closed for tokens it does not already refuse: they cannot be
+     * checked (a logout recorded meanwhile by another instance would be missed), so the call is 503 with
+     * {@code Retry-After} (never 401, which would send a valid session back to the login) until the store answers.
      */
     @Bean
     ReactiveJwtDecoder jwtDecoder(SigningKey key, AuthProperties properties, RevokedTokens revoked,
@@ -112,12 +122,18 @@ class GatewaySecurity {
                 .signatureAlgorithm(SignatureAlgorithm.RS256).build();
         signed.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
         VerifiedTokens verified = new VerifiedTokens(signed, Clock.systemUTC(), VERIFIED_TOKENS_KEPT);
+        Duration maxAge = properties.denyListMaxAge();
         return token -> verified.decode(token).flatMap(jwt -> {
             if (revoked.isRevoked(jwt.getId())) {
                 return Mono.error(new BadJwtException("Token revoked by a logout"));
             }
             if (ended.refuses(jwt.getSubject(), jwt.getIssuedAt())) {
                 return Mono.error(new BadJwtException("Token issued before its user's access ended"));
+            }
+            if (!revoked.readWithin(maxAge) || !ended.readWithin(maxAge)) {
+                // Not a BadJwtException: the resource server reports it as an AuthenticationServiceException (503).
+                return Mono.error(new JwtException("Logged-out tokens and ended access not read from the store within "
+                        + maxAge));
             }
             return Mono.just(jwt);
         });
@@ -138,6 +154,19 @@ class GatewaySecurity {
         };
         ServerAccessDeniedHandler forbidden = (exchange, denied) -> Problems.drained(exchange).then(Problems.write(
                 exchange.getResponse(), HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this call."));
+        // A token that could not be checked at all is no fault of its holder: 503, to be tried again, not 401.
+        ServerAuthenticationFailureHandler failed = (filterExchange, failure) -> {
+            ServerWebExchange exchange = filterExchange.getExchange();
+            if (!(failure instanceof AuthenticationServiceException)) {
+                return unauthorized.commence(exchange, failure);
+            }
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER,
+                    String.valueOf(StoreOutage.RETRY_AFTER_SECONDS));
+            return Problems.drained(exchange).then(Problems.write(exchange.getResponse(),
+                    HttpStatus.SERVICE_UNAVAILABLE, "Cannot check tokens now", "The gateway cannot reach its database, "
+                            + "where logouts are kept, so tokens cannot be checked right now. Please try again in a "
+                            + "few seconds."));
+        };
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -154,6 +183,7 @@ class GatewaySecurity {
                         .jwt(jwt -> jwt.jwtDecoder(decoder)
                                 .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter)))
                         .authenticationEntryPoint(unauthorized)
+                        .authenticationFailureHandler(failed)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))

@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
  *
  * <p>Checking a token costs no store call: the gateway keeps the revoked tokens in memory, adds its own logouts at
  * once, and learns those of other gateway instances every {@code refresh}. A store that stops answering leaves the
- * last known list in force instead of holding every call.
+ * last known list in force instead of holding every call, for a while: see {@link AuthProperties#denyListMaxAge()}.
  */
 class RevokedTokens extends RefreshedFromStore {
 
@@ -37,7 +37,7 @@ class RevokedTokens extends RefreshedFromStore {
     private final Map<String, Instant> known = new ConcurrentHashMap<>();
 
     RevokedTokens(ReactiveMongoOperations mongo, Clock clock, Duration refresh) {
-        super("revoked tokens", refresh);
+        super("revoked tokens", refresh, clock);
         this.mongo = mongo;
         this.clock = clock;
     }

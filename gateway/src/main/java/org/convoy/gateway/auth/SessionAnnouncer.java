@@ -81,7 +81,7 @@ final class SessionAnnouncer implements SmartLifecycle {
         } catch (Exception e) {
             if (!failing.getAndSet(true)) {
                 log.atWarn().setCause(e).log("Cannot announce logouts and ended access now; they wait and go out when "
-                        + "Kafka is back");
+                        + "the store and Kafka both answer");
             }
         }
     }

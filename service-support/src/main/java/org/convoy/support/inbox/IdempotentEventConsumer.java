@@ -24,9 +24,13 @@ import org.springframework.messaging.Message;
  * passes the rest to the handler registered for the type.
  *
  * <p>Known types without a handler here are skipped. An event without an {@code eventType} header, of a type the
- * event catalog does not know, or whose payload cannot be read throws {@link UnreadableEventException}: the binder
- * sends it to the dead-letter topic without retrying, and the partition moves on; nothing disappears silently (a
- * newer producer's type waits there to be replayed once this reader knows it).
+ * event catalog does not know, or whose payload cannot be read throws {@link UnreadableEventException}: it goes to
+ * the dead-letter topic without retrying, and the partition moves on; nothing disappears silently (a newer producer's
+ * type waits there to be replayed once this reader knows it).
+ *
+ * <p>An event is marked handled only after its handler returned. When the store cannot be reached, neither the check
+ * nor the handler nor the mark gets through, the failure reaches the container, and {@link ConsumerErrorHandling}
+ * delivers the event again until the store answers, rather than dead-lettering it.
  */
 public final class IdempotentEventConsumer implements Consumer<Message<byte[]>> {
 

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
+import org.convoy.support.store.StoreOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -79,6 +80,8 @@ public class OutboxRelay implements SmartLifecycle {
     private ExecutorService senders;
     private final Queue<Saved> saved = new ConcurrentLinkedQueue<>();
     private volatile Instant pausedUntil = Instant.MIN;
+    /** Only the relay's own thread reads and writes it. */
+    private boolean storeAway;
 
     /**
      * @param owner the name of this instance, which signs its claims; every instance must have its own
@@ -348,13 +351,24 @@ public class OutboxRelay implements SmartLifecycle {
         }
         try {
             pass.getAsInt();
+            if (storeAway) {
+                storeAway = false;
+                log.info("Outbox relay reads the store again");
+            }
         } catch (BrokerUnavailable e) {
             pausedUntil = Instant.now().plus(properties.retryBackoff());
             log.warn("Outbox relay could not publish {} eventId={}; keeping it and retrying in {}: {}",
                     e.entry.type(), e.entry.eventId(), properties.retryBackoff(), e.getCause().toString());
         } catch (RuntimeException e) {
             pausedUntil = Instant.now().plus(properties.retryBackoff());
-            log.warn("Outbox relay pass failed; retrying in {}", properties.retryBackoff(), e);
+            if (!StoreOutage.isCause(e)) {
+                log.warn("Outbox relay pass failed; retrying in {}", properties.retryBackoff(), e);
+            } else if (!storeAway) {
+                // Said once while the store is away; the events wait in their documents meanwhile.
+                storeAway = true;
+                log.warn("Outbox relay cannot reach the store; retrying every {}: {}", properties.retryBackoff(),
+                        e.toString());
+            }
         }
     }
 

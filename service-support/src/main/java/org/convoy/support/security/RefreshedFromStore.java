@@ -12,7 +12,7 @@ import org.springframework.context.SmartLifecycle;
 /**
  * What a service keeps in memory from its own store and reads again every {@code every}, on a daemon thread of its
  * own, so that checking a token against it costs no store call. Its indexes are made when it starts; a store that is
- * away at that moment, or at a refresh, is tried again at the next one.
+ * away at that moment, or at a refresh, is tried again at the next one, and the log says so once.
  */
 abstract class RefreshedFromStore implements SmartLifecycle {
 
@@ -20,6 +20,7 @@ abstract class RefreshedFromStore implements SmartLifecycle {
     private final String what;
     private final Duration every;
     private ScheduledExecutorService executor;
+    private boolean failing;
 
     /** @param what what is kept, as log lines and the thread name say it ("logged-out tokens") */
     RefreshedFromStore(String what, Duration every) {
@@ -49,8 +50,17 @@ abstract class RefreshedFromStore implements SmartLifecycle {
     private void safeRefresh() {
         try {
             refresh();
+            if (failing) {
+                failing = false;
+                log.info("Reading {} works again", what);
+            }
         } catch (RuntimeException e) {
-            log.atWarn().setCause(e).log("Could not read {}; trying again", what);
+            // Said once, not at every refresh while the store is away; the last known state holds meanwhile.
+            if (!failing) {
+                failing = true;
+                log.atWarn().setCause(e).log("Could not read {}; the last known state holds, trying again every {}",
+                        what, every);
+            }
         }
     }
 

@@ -79,9 +79,12 @@ public class ServiceSecurityAutoConfiguration {
     public static final String ORGANIZER = "ORGANIZER";
     public static final String ADMIN = "ADMIN";
 
-    /** Paths every service leaves open: health for orchestrators, metrics for Prometheus, and error dispatches. */
-    static final List<String> ALWAYS_OPEN = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/actuator/prometheus", "/error");
+    /**
+     * Paths every service leaves open: health for orchestrators (also as {@code /livez} and {@code /readyz}, as the
+     * gateway has them), metrics for Prometheus, and error dispatches.
+     */
+    static final List<String> ALWAYS_OPEN = List.of("/actuator/health", "/actuator/health/**", "/livez", "/readyz",
+            "/actuator/info", "/actuator/prometheus", "/error");
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)

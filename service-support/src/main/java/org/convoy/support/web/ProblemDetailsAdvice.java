@@ -6,7 +6,9 @@ import java.util.Map;
 
 import jakarta.validation.ConstraintViolationException;
 
+import org.apache.kafka.common.errors.RetriableException;
 import org.convoy.support.problem.Refusal;
+import org.convoy.support.store.StoreOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
@@ -45,6 +47,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    /** When to call again after a store or broker was away: a few of their timeouts later. */
+    static final int RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
@@ -161,9 +165,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.UNAUTHORIZED, "Unauthorized", "This call needs a valid token.", List.of()));
     }
 
-    /** A fault of the service, not of the request: logged with an id the client can quote, no internals shown. */
+    /**
+     * A fault of the service, not of the request: logged with an id the client can quote, no internals shown. A store or
+     * broker that cannot be reached is no fault of the service either: see {@link #unavailable}.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+        if (StoreOutage.isCause(ex)) {
+            return unavailable(ex, "store", "This service cannot reach its database right now.");
+        }
+        if (findCause(ex, RetriableException.class) != null) {
+            return unavailable(ex, "broker", "This service cannot reach its message broker right now.");
+        }
         String incident = java.util.UUID.randomUUID().toString();
         // The incident is in the message itself, so it is in the log line whatever the log's layout.
         log.atError().setCause(ex).addKeyValue("incident", incident)
@@ -172,6 +185,30 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The request could not be completed. Quote incident " + incident + " when reporting it.", List.of());
         problem.setProperty("incident", incident);
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    /**
+     * A dependency the request needs is away: 503 with {@code Retry-After}, saying which one in plain words and as
+     * {@code dependency} ({@code store} or {@code broker}), never a 500 and never a stack trace. The call can be made
+     * again once the dependency is back, with no restart of the service.
+     */
+    private static ResponseEntity<Object> unavailable(Exception ex, String dependency, String what) {
+        log.atWarn().addKeyValue("dependency", dependency)
+                .log("Answered 503: the {} cannot be reached ({})", dependency, rootMessage(ex));
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                what + " Please try again in a few seconds.", List.of());
+        problem.setProperty("dependency", dependency);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_UNAVAILABLE_SECONDS))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static String rootMessage(Throwable ex) {
+        Throwable root = ex;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 20; depth++) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static ProblemDetail unreadable(HttpMessageNotReadableException ex) {

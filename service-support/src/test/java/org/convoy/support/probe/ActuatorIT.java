@@ -35,6 +35,18 @@ class ActuatorIT {
     }
 
     @Test
+    void theProbesAreAlsoAtLivezAndReadyzWithoutAToken() {
+        HttpResponse<String> ready = Http.get(url("/readyz"));
+        HttpResponse<String> live = Http.get(url("/livez"));
+
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        assertThat(JsonMapper.builder().build().readTree(ready.body()).path("components").path("mongo").path("status")
+                .asString()).isEqualTo("UP");
+        assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
+        assertThat(live.body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
     void prometheusEndpointServesMetricsTaggedWithTheApplication() {
         HttpResponse<String> response = Http.get(url("/actuator/prometheus"));
 

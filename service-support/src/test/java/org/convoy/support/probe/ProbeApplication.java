@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import com.mongodb.MongoTimeoutException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.convoy.events.ConvoyEvent;
 import org.convoy.events.DelegateApproved;
 import org.convoy.events.DelegateWithdrawn;
@@ -23,6 +25,8 @@ import org.convoy.support.problem.NotFoundException;
 import org.convoy.support.security.OrganizerScope;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.kafka.KafkaException;
 import org.springframework.messaging.Message;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -95,6 +99,13 @@ public class ProbeApplication {
                 case "field" -> throw new FieldProblemException("weight", "must not exceed the van's load");
                 case "busy" -> throw new BusyException("Many changes to the same record arrived at once; please try "
                         + "again.");
+                // What the MongoDB template throws when no store answered within the server selection timeout.
+                case "store-away" -> throw new DataAccessResourceFailureException("Timed out after 2000 ms while "
+                        + "waiting for a server", new MongoTimeoutException("Timed out after 2000 ms while waiting "
+                                + "for a server"));
+                // What a send to Kafka throws when no broker answered within max.block.ms.
+                case "broker-away" -> throw new KafkaException("Send failed", new TimeoutException(
+                        "Topic convoy.parcels not present in metadata after 10000 ms."));
                 default -> throw new IllegalArgumentException("no such refusal");
             }
         }

@@ -58,6 +58,22 @@ class ProblemDetailsIT {
     }
 
     @Test
+    void aStoreOrBrokerThatIsAwayIs503WithRetryAfterNamingIt() {
+        HttpResponse<String> store = Http.postJson(url("/parcels/refusals/store-away"), "{}");
+        HttpResponse<String> broker = Http.postJson(url("/parcels/refusals/broker-away"), "{}");
+
+        assertProblem(store, 503, "Service unavailable");
+        assertThat(store.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(json.readTree(store.body()).path("detail").asString()).contains("cannot reach its database");
+        assertThat(json.readTree(store.body()).path("dependency").asString()).isEqualTo("store");
+        assertProblem(broker, 503, "Service unavailable");
+        assertThat(broker.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(json.readTree(broker.body()).path("detail").asString()).contains("cannot reach its message broker");
+        assertThat(json.readTree(broker.body()).path("dependency").asString()).isEqualTo("broker");
+        assertThat(store.body() + broker.body()).doesNotContain("Timed out", "metadata", "incident");
+    }
+
+    @Test
     void acceptsAValidBody() {
         assertThat(post(VALID).statusCode()).isEqualTo(200);
     }

@@ -7,15 +7,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.convoy.events.Topics;
 import org.convoy.notification.deadletter.ContactNotKnownYet;
 import org.convoy.notification.deadletter.DeadLetters;
+import org.convoy.support.inbox.ConsumerErrorHandling;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.cloud.stream.binder.kafka.properties.KafkaConsumerProperties;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.ListenerContainerPauseService;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -37,7 +40,8 @@ import org.springframework.util.backoff.FixedBackOff;
  * is dead-lettered at once, since a delegate's contact comes from her own earlier events in that same partition, which
  * waiting cannot bring.
  *
- * <p>Every other binding keeps the binder's retries and dead-letter topic.
+ * <p>An event whose handling failed because the store was away waits for the store, on these bindings as on every
+ * other ({@link ConsumerErrorHandling}); every other binding is left to {@link ConsumerErrorHandling} altogether.
  */
 @Component
 class EventRetries implements ListenerContainerWithDlqAndRetryCustomizer, DisposableBean {
@@ -54,24 +58,33 @@ class EventRetries implements ListenerContainerWithDlqAndRetryCustomizer, Dispos
     private final ThreadPoolTaskScheduler resumer = new ThreadPoolTaskScheduler();
     private final ListenerContainerPauseService pauser;
 
-    EventRetries(DeadLetters letters, ContactWaitProperties contactWait, Clock clock) {
+    private final ConsumerErrorHandling everyBinding;
+
+    EventRetries(DeadLetters letters, ContactWaitProperties contactWait, Clock clock, ProducerFactory<?, ?> producers,
+            MeterRegistry meters) {
         this.letters = letters;
         this.contactWait = contactWait;
         this.clock = clock;
+        this.everyBinding = ConsumerErrorHandling.over(producers, meters);
         resumer.setThreadNamePrefix("event-retry-");
         resumer.setDaemon(true);
         resumer.initialize();
         pauser = new ListenerContainerPauseService(null, resumer);
     }
 
+    /** Every binding leaves its retries and dead letters to its container. */
     @Override
     public boolean retryAndDlqInBinding(String destinationName, String group) {
-        return !DESTINATIONS.contains(destinationName);
+        return false;
     }
 
     @Override
     public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
             BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver, BackOff backOff) {
+        if (!DESTINATIONS.contains(destinationName)) {
+            everyBinding.configure(container, destinationName, group, dlqDestinationResolver, backOff);
+            return;
+        }
         configure(container, destinationName, backOff, Map.of(), true);
     }
 
@@ -79,15 +92,16 @@ class EventRetries implements ListenerContainerWithDlqAndRetryCustomizer, Dispos
     public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
             BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver, BackOff backOff,
             ExtendedConsumerProperties<KafkaConsumerProperties> properties) {
+        if (!DESTINATIONS.contains(destinationName)) {
+            everyBinding.configure(container, destinationName, group, dlqDestinationResolver, backOff, properties);
+            return;
+        }
         configure(container, destinationName, backOff, properties.getRetryableExceptions(),
                 properties.isDefaultRetryable());
     }
 
     private void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, BackOff backOff,
             Map<Class<? extends Throwable>, Boolean> retryable, boolean defaultRetryable) {
-        if (!DESTINATIONS.contains(destinationName)) {
-            return;
-        }
         PartitionPausingErrorHandler handler = new PartitionPausingErrorHandler(
                 (record, failure) -> letters.eventFailed(record, why(failure)),
                 backOff == null ? new FixedBackOff(0L, 0L) : backOff, pauser);
@@ -109,7 +123,7 @@ class EventRetries implements ListenerContainerWithDlqAndRetryCustomizer, Dispos
         } else {
             handler.addNotRetryableExceptions(ContactNotKnownYet.class);
         }
-        container.setCommonErrorHandler(handler);
+        container.setCommonErrorHandler(everyBinding.withStoreOutagesWaitedOut(destinationName, handler));
     }
 
     /**
@@ -155,7 +169,8 @@ class EventRetries implements ListenerContainerWithDlqAndRetryCustomizer, Dispos
     }
 
     @Override
-    public void destroy() {
+    public void destroy() throws Exception {
         resumer.shutdown();
+        everyBinding.destroy();
     }
 }
