@@ -22,7 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 @ContextConfiguration(initializers = StoppableStore.class)
 @Import(TestInfrastructure.class)
 @TestPropertySource(properties = {
-        "spring.cloud.stream.kafka.binder.min-partition-count=1",
+        "convoy.topics.partitions=1",
         "convoy.outbox.poll-interval=100ms",
         "convoy.outbox.retry-backoff=200ms",
         "convoy.registration.settle-interval=1h",
