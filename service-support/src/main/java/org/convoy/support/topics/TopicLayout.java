@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.convoy.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +91,7 @@ public class TopicLayout implements SmartInitializingSingleton {
                         + (brokers == 1 ? "" : "s") + " (KAFKA_REPLICATION_FACTOR)");
             }
             create(admin);
-            check(admin);
+            checkOnceKnown(admin);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Could not lay out the event topics on " + bootstrapServers, e.getCause());
         } catch (InterruptedException e) {
@@ -131,6 +132,25 @@ public class TopicLayout implements SmartInitializingSingleton {
                     throw e;
                 }
                 // Another service created it meanwhile; the check below judges it as any other.
+            }
+        }
+    }
+
+    /**
+     * A topic just created is known to the broker's metadata a moment later: until then describing it says it does
+     * not exist. The check waits for that, up to the admin timeout.
+     */
+    private void checkOnceKnown(Admin admin) throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                check(admin);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
             }
         }
     }
