@@ -247,7 +247,7 @@ public class NoticeSender {
         String kind = notice.kind().toLowerCase(Locale.ROOT).replace('_', '-');
         try {
             if (notice.channel() == Notice.Channel.EMAIL) {
-                email.send(notice.message(), preferences.unsubscribeUrl(notice.delegateId()));
+                email.send(notice.id(), notice.message(), preferences.unsubscribeUrl(notice.delegateId()));
             } else {
                 String to = notice.message().to();
                 if (!destinations.allows(to)) {

@@ -1,6 +1,7 @@
 package org.convoy.notification.notice.mail;
 
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -29,9 +30,12 @@ public class EmailChannel {
         this.properties = properties;
     }
 
-    /** @param unsubscribeUrl where a mail program's one-click unsubscribe goes, or {@code null} */
-    public void send(Notice.Message notice, String unsubscribeUrl) {
-        MimeMessage message = smtp.createMessage();
+    /**
+     * @param noticeId the notice's id in the ledger, which gives the message its {@code Message-ID}
+     * @param unsubscribeUrl where a mail program's one-click unsubscribe goes, or {@code null}
+     */
+    public void send(String noticeId, Notice.Message notice, String unsubscribeUrl) {
+        MimeMessage message = smtp.createMessage(messageId(noticeId));
         try {
             boolean multipart = notice.html() != null || notice.calendar() != null;
             MimeMessageHelper mail = new MimeMessageHelper(message, multipart, StandardCharsets.UTF_8.name());
@@ -56,5 +60,10 @@ public class EmailChannel {
             throw new MailPreparationException(e);
         }
         smtp.send(message);
+    }
+
+    /** {@code <uuid@convoy.notification>}, the same for every send of one notice, without the ledger's own id. */
+    static String messageId(String noticeId) {
+        return "<" + UUID.nameUUIDFromBytes(noticeId.getBytes(StandardCharsets.UTF_8)) + "@convoy.notification>";
     }
 }

@@ -42,6 +42,24 @@ class SmtpConnections implements DisposableBean {
         return mailSender.createMimeMessage();
     }
 
+    /**
+     * A message whose {@code Message-ID} is the one given rather than a new one at each send: the same notice sent
+     * again (after a crash between the server's acceptance and the ledger's SENT) carries the same id, which mail
+     * programs that see it twice show once, and which tells such a repeat apart from a second notice.
+     */
+    MimeMessage createMessage(String messageId) {
+        if (!(mailSender instanceof JavaMailSenderImpl server)) {
+            return mailSender.createMimeMessage();
+        }
+        return new MimeMessage(server.getSession()) {
+
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+    }
+
     void send(MimeMessage message) {
         if (!(mailSender instanceof JavaMailSenderImpl server)) {
             mailSender.send(message);

@@ -60,8 +60,27 @@ class SmtpConnectionsTest {
         assertThat(relay.accepted()).isEqualTo(2);
     }
 
+    @Test
+    void aNoticeSentAgainCarriesTheSameMessageIdAndAnotherNoticeItsOwn() throws Exception {
+        smtp.start();
+        connections = new SmtpConnections(sender(smtp.getSmtp().getPort()));
+        String first = EmailChannel.messageId("event-1:delegate-1:EMAIL");
+
+        connections.send(message("ana@example.org", first));
+        connections.send(message("ana@example.org", first));
+        connections.send(message("ana@example.org", EmailChannel.messageId("event-2:delegate-1:EMAIL")));
+
+        assertThat(smtp.getReceivedMessages()).extracting(MimeMessage::getMessageID)
+                .containsExactly(first, first, EmailChannel.messageId("event-2:delegate-1:EMAIL"));
+        assertThat(first).matches("<[0-9a-f-]{36}@convoy\\.notification>");
+    }
+
     private MimeMessage message(String to) throws MessagingException {
-        MimeMessage message = connections.createMessage();
+        return message(to, null);
+    }
+
+    private MimeMessage message(String to, String messageId) throws MessagingException {
+        MimeMessage message = messageId == null ? connections.createMessage() : connections.createMessage(messageId);
         message.setFrom(new InternetAddress("avisos@convoy.local"));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
         message.setSubject("Bienvenida");
