@@ -47,10 +47,11 @@ public final class LocalPlatform {
             console.headline("              (administrator " + config.adminUsername() + " / " + config.adminPassword()
                     + ": the development default; set --admin-password for anything else)");
         }
+        int gateway = 0;
         for (ServiceProcess service : platform.services()) {
-            console.headline("  " + String.format("%-21s", service.name()) + (PlatformConfig.GATEWAY.equals(service.name())
-                    ? service.url() + "readyz   (metrics: http://localhost:" + config.port(PlatformConfig.GATEWAY_MANAGEMENT)
-                            + "/actuator/prometheus)"
+            console.headline("  " + String.format("%-21s", service.name()) + (PlatformConfig.GATEWAY.equals(service.kind())
+                    ? service.url() + "readyz   (metrics: http://localhost:"
+                            + config.port(PlatformConfig.GATEWAY_MANAGEMENT, gateway++) + "/actuator/prometheus)"
                     : service.url() + "actuator/health"));
         }
         console.headline("  Kafka       localhost:" + config.port(PlatformConfig.KAFKA) + "   MongoDB  "

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -57,20 +58,36 @@ final class MailCatcher implements AutoCloseable {
         return "http://localhost:" + pagePort + "/";
     }
 
-    /** Who each message received so far was for, and when it was handed over, without reading the bodies. */
+    /** Who each message received so far was for, its subject, id and when it was handed over, without bodies. */
     List<Receipt> receipts() {
         List<Receipt> receipts = new ArrayList<>();
         for (MimeMessage message : greenMail.getReceivedMessages()) {
             try {
                 if (message.getReceivedDate() != null) {
-                    receipts.add(new Receipt(join(message.getAllRecipients()),
-                            message.getReceivedDate().toInstant().toEpochMilli()));
+                    receipts.add(new Receipt(join(message.getAllRecipients()), message.getSubject(),
+                            message.getMessageID(), message.getReceivedDate().toInstant().toEpochMilli()));
                 }
             } catch (MessagingException e) {
                 // an unreadable message has no receipt
             }
         }
         return receipts;
+    }
+
+    /** The plain text of the newest message to this address whose subject starts so, if one arrived. */
+    Optional<String> textTo(String to, String subjectStart) {
+        MimeMessage[] messages = greenMail.getReceivedMessages();
+        for (int i = messages.length - 1; i >= 0; i--) {
+            try {
+                if (to.equals(join(messages[i].getAllRecipients())) && messages[i].getSubject() != null
+                        && messages[i].getSubject().startsWith(subjectStart)) {
+                    return Optional.of(text(messages[i].getContent()));
+                }
+            } catch (MessagingException | IOException e) {
+                // an unreadable message is not the one
+            }
+        }
+        return Optional.empty();
     }
 
     int count() {
@@ -86,7 +103,7 @@ final class MailCatcher implements AutoCloseable {
         }
     }
 
-    record Receipt(String to, long receivedAtMillis) {
+    record Receipt(String to, String subject, String messageId, long receivedAtMillis) {
     }
 
     /** Every message received so far, newest first. */

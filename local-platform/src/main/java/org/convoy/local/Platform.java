@@ -180,7 +180,7 @@ final class Platform implements AutoCloseable {
             env.put("CONVOY_ADMIN_PASSWORD", config.adminPassword());
             // Kept with the data, so organizers stay logged in across a restart of the platform.
             env.put("GATEWAY_SIGNING_KEY", config.dataDir().resolve("gateway").resolve("jwt-signing-key.pem").toString());
-            env.put("GATEWAY_MANAGEMENT_PORT", String.valueOf(config.port(PlatformConfig.GATEWAY_MANAGEMENT)));
+            env.put("GATEWAY_MANAGEMENT_PORT", String.valueOf(config.port(PlatformConfig.GATEWAY_MANAGEMENT, instance)));
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
             return env;
         }
@@ -257,6 +257,15 @@ final class Platform implements AutoCloseable {
 
     String gatewayUrl() {
         return "http://localhost:" + config.port(PlatformConfig.GATEWAY) + "/";
+    }
+
+    /** Every gateway instance's address, the first being {@link #gatewayUrl()}. */
+    List<String> gatewayUrls() {
+        List<String> urls = new ArrayList<>();
+        for (int instance = 0; instance < config.instancesOf(PlatformConfig.GATEWAY); instance++) {
+            urls.add("http://localhost:" + config.port(PlatformConfig.GATEWAY, instance) + "/");
+        }
+        return urls;
     }
 
     String mailPageUrl() {

@@ -25,7 +25,8 @@ record PlatformConfig(
         String externalMongo,
         String adminUsername,
         String adminPassword,
-        int instances) {
+        int instances,
+        int gateways) {
 
     /** How many instances of each service {@code --instances} may ask for. */
     static final int MAX_INSTANCES = 4;
@@ -96,44 +97,49 @@ record PlatformConfig(
         if (adminPassword.length() < 12) {
             throw new IllegalArgumentException("--admin-password (CONVOY_ADMIN_PASSWORD) needs at least 12 characters");
         }
-        int instances = parseInstances(setting("instances", given, env, "1"));
+        int instances = parseCount("instances", setting("instances", given, env, "1"));
+        int gateways = parseCount("gateways", setting("gateways", given, env, "1"));
         boolean colour = System.console() != null && env.get("NO_COLOR") == null;
         for (String key : given.keySet()) {
             if (!List.of("home", "data-dir", "service-java-opts", "reset", "kafka-bootstrap-servers", "mongo-uri",
-                    "admin-username", "admin-password", "instances")
+                    "admin-username", "admin-password", "instances", "gateways")
                     .contains(key) && DEFAULT_PORTS.keySet().stream().map(PlatformConfig::portKey)
                             .noneMatch(key::equals)) {
                 throw new IllegalArgumentException("Unknown setting --" + key);
             }
         }
         return new PlatformConfig(home, dataDir, Map.copyOf(ports), javaOptions, reset, colour, externalKafka,
-                externalMongo, adminUsername, adminPassword, instances);
+                externalMongo, adminUsername, adminPassword, instances, gateways);
     }
 
-    private static int parseInstances(String value) {
+    private static int parseCount(String key, String value) {
         try {
-            int instances = Integer.parseInt(value.trim());
-            if (instances < 1 || instances > MAX_INSTANCES) {
+            int count = Integer.parseInt(value.trim());
+            if (count < 1 || count > MAX_INSTANCES) {
                 throw new NumberFormatException();
             }
-            return instances;
+            return count;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--instances (CONVOY_INSTANCES) must be a number from 1 to "
+            throw new IllegalArgumentException("--" + key + " (" + envName(key) + ") must be a number from 1 to "
                     + MAX_INSTANCES + ", not '" + value + "'");
         }
     }
 
     /**
      * The port of one instance of a service: its own port for the first ({@code index} 0), then the port plus
-     * {@value #INSTANCE_PORT_STEP} for each next one (8081, 8181, 8281). The gateway has one instance.
+     * {@value #INSTANCE_PORT_STEP} for each next one (8081, 8181, 8281); the same for the gateway's instances and
+     * their management ports.
      */
     int port(String service, int index) {
         return port(service) + index * INSTANCE_PORT_STEP;
     }
 
-    /** How many instances of this service run: {@code instances} of each service, one gateway. */
+    /**
+     * How many instances of this service run: {@code instances} of each service, {@code gateways} gateways (one by
+     * default: a user opens one address; more stand for gateways behind a load balancer, as the fault suite uses).
+     */
     int instancesOf(String service) {
-        return GATEWAY.equals(service) ? 1 : instances;
+        return GATEWAY.equals(service) ? gateways : instances;
     }
 
     /** The argument and variable name of a port: {@code --gateway-port}, {@code CONVOY_GATEWAY_PORT}. */
@@ -152,6 +158,9 @@ record PlatformConfig(
             for (int index = 1; index < instancesOf(service); index++) {
                 open.put(service + "-" + (index + 1), port(service, index));
             }
+        }
+        for (int index = 1; index < gateways; index++) {
+            open.put(GATEWAY_MANAGEMENT + "-" + (index + 1), port(GATEWAY_MANAGEMENT, index));
         }
         if (externalKafka != null) {
             open.remove(KAFKA);
@@ -172,7 +181,7 @@ record PlatformConfig(
     @Override
     public String toString() {
         return "PlatformConfig[home=" + home + ", dataDir=" + dataDir + ", ports=" + ports + ", instances=" + instances
-                + ", adminUsername=" + adminUsername + "]";
+                + ", gateways=" + gateways + ", adminUsername=" + adminUsername + "]";
     }
 
     int port(String name) {

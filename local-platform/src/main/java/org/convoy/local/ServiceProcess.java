@@ -76,7 +76,7 @@ final class ServiceProcess {
      * shows its probe on the public port as {@code /readyz}; everything else of its actuator is on its management port.
      */
     boolean isReady() {
-        String probe = PlatformConfig.GATEWAY.equals(name) ? "readyz" : "actuator/health/readiness";
+        String probe = PlatformConfig.GATEWAY.equals(kind()) ? "readyz" : "actuator/health/readiness";
         try {
             HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + probe))
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
@@ -107,6 +107,23 @@ final class ServiceProcess {
 
     String name() {
         return name;
+    }
+
+    /** The service this is an instance of: {@code registration-service} for {@code registration-service-2}. */
+    String kind() {
+        return jar.getFileName().toString().replaceFirst("\\.jar$", "");
+    }
+
+    /** SIGKILL, as a crash or the kernel's OOM killer would end it: no shutdown hooks run. Waits for the end. */
+    void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     String url() {

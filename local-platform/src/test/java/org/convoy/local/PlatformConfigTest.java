@@ -95,4 +95,14 @@ class PlatformConfigTest {
                     .hasMessageContaining("--instances").hasMessageContaining("1 to 4");
         }
     }
+
+    @Test
+    void moreGatewaysTakeThePortsAHundredApartWithTheirManagementPorts() {
+        PlatformConfig config = PlatformConfig.from(new String[] { "--gateways=2", "--instances=2" }, Map.of());
+
+        assertThat(config.instancesOf(PlatformConfig.GATEWAY)).isEqualTo(2);
+        assertThat(config.portsToOpen()).containsEntry("gateway-2", 8180).containsEntry("gateway-management-2", 8190);
+        assertThatThrownBy(() -> PlatformConfig.from(new String[] { "--gateways=0" }, Map.of()))
+                .hasMessageContaining("--gateways (CONVOY_GATEWAYS)").hasMessageContaining("1 to 4");
+    }
 }
