@@ -245,7 +245,7 @@ final class FaultChecks {
                 + FaultSuite.seconds(window.faultsUntil() - window.faultsFrom()) });
         figures.add(new String[] { "calls made / answered with no answer (a process killed under them)",
                 load.attempts() + " / " + load.unanswered() });
-        figures.add(new String[] { "refusals by status (none is a 500)", String.valueOf(new TreeMap<>(load.refusals())) });
+        figures.add(new String[] { "answers 400 and above, by call", String.valueOf(new TreeMap<>(load.refusals())) });
         figures.add(new String[] { "delay from the 201 to the welcome email during the faults: p50 / p99 / max ("
                 + delays.size() + " registrations)", FaultSuite.seconds(percentile(delays, 50)) + " / "
                         + FaultSuite.seconds(percentile(delays, 99)) + " / " + FaultSuite.seconds(percentile(delays, 100)) });
@@ -263,6 +263,8 @@ final class FaultChecks {
                 + poison.keySet().stream().filter(key -> deadLettered.getOrDefault(key, 0L) > 0).count() });
         figures.add(new String[] { "recipients with the same kind of message twice in all the run (texts, all kinds)",
                 String.valueOf(textsTwice) });
+        load.refusals().keySet().stream().filter(call -> call.startsWith("500")).forEach(call -> problems.add(
+                "answered 500: " + call));
         if (publishes.calmRepeats() > 0) {
             problems.add(publishes.calmRepeats() + " repeated publishes before any fault: relays raced");
         }

@@ -77,7 +77,7 @@ final class FaultLoad implements AutoCloseable {
     private final List<Confirmed> confirmed = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Delegates of a meeting whose confirmation's answer was lost: told at most once, not exactly once. */
     private final Map<String, Boolean> uncertain = new ConcurrentHashMap<>();
-    private final Map<Integer, AtomicInteger> refusals = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> refusals = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicInteger slot = new AtomicInteger();
     private final AtomicLong attempts = new AtomicLong();
@@ -255,7 +255,6 @@ final class FaultLoad implements AutoCloseable {
             // Scheduling has not heard of an approval yet: they wait their turn again.
             readyForMeetings.add(first);
             readyForMeetings.add(second);
-            refusals.computeIfAbsent(drafted.get().statusCode(), status -> new AtomicInteger()).incrementAndGet();
             return;
         }
         String meetingId = JSON.readTree(drafted.get().body()).path("id").asString();
@@ -306,7 +305,8 @@ final class FaultLoad implements AutoCloseable {
         return unanswered.get();
     }
 
-    Map<Integer, AtomicInteger> refusals() {
+    /** Answers 400 and above, by status, method and path. */
+    Map<String, AtomicInteger> refusals() {
         return refusals;
     }
 
@@ -361,8 +361,9 @@ final class FaultLoad implements AutoCloseable {
             try {
                 HttpResponse<String> answer = http.send(request(gateway, method, path, body, bearer),
                         HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() >= 400 && answer.statusCode() != 409) {
-                    refusals.computeIfAbsent(answer.statusCode(), status -> new AtomicInteger()).incrementAndGet();
+                if (answer.statusCode() >= 400) {
+                    refusals.computeIfAbsent(answer.statusCode() + " " + method + " " + path.replaceAll(
+                            "[0-9a-f]{8}-[0-9a-f-]{27}|\\?.*", "…"), status -> new AtomicInteger()).incrementAndGet();
                 }
                 return Optional.of(answer);
             } catch (ConnectException refused) {

@@ -54,22 +54,27 @@ public final class LocalPlatform {
                             + config.port(PlatformConfig.GATEWAY_MANAGEMENT, gateway++) + "/actuator/prometheus)"
                     : service.url() + "actuator/health"));
         }
-        console.headline("  Kafka       localhost:" + config.port(PlatformConfig.KAFKA) + "   MongoDB  "
+        console.headline("  Kafka       " + platform.kafkaBootstrapServers() + "   MongoDB  "
                 + platform.mongoUri("<database>") + "   SMTP  localhost:" + config.port(PlatformConfig.SMTP));
+        for (BrokerProcess broker : platform.brokers()) {
+            console.headline("  " + String.format("%-21s", broker.name()) + broker.address() + "   pid " + broker.pid()
+                    + "   (kill -9 it: the others go on)");
+        }
         console.headline("  Press Ctrl-C to stop everything.");
         console.headline("");
-        Set<ServiceProcess> ended = new HashSet<>();
-        for (Optional<ServiceProcess> exited = platform.awaitUnexpectedExit(ended); exited.isPresent();
+        Set<ChildProcess> ended = new HashSet<>();
+        for (Optional<ChildProcess> exited = platform.awaitUnexpectedExit(ended); exited.isPresent();
                 exited = platform.awaitUnexpectedExit(ended)) {
-            ServiceProcess service = exited.get();
-            ended.add(service);
-            if (platform.othersRunning(service)) {
-                // With --instances, the others take its calls and its share of the events.
-                console.say("✗ " + service.name() + " stopped unexpectedly (exit code " + service.exitCode()
-                        + "); its other instances go on");
+            ChildProcess child = exited.get();
+            ended.add(child);
+            if (platform.othersRunning(child)) {
+                // With --instances, the others take its calls and its share of the events; with --kafka-brokers=3,
+                // the other brokers lead its partitions and two of them keep the quorum.
+                console.say("✗ " + child.name() + " stopped unexpectedly (exit code " + child.exitCode() + "); "
+                        + (child instanceof BrokerProcess ? "the other brokers go on" : "its other instances go on"));
                 continue;
             }
-            console.say("✗ " + service.name() + " stopped unexpectedly (exit code " + service.exitCode()
+            console.say("✗ " + child.name() + " stopped unexpectedly (exit code " + child.exitCode()
                     + "); stopping the platform");
             System.exit(1);
         }

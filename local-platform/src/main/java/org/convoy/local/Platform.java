@@ -18,7 +18,8 @@ import org.convoy.kraft.KraftBroker;
 
 /**
  * The whole platform on one machine: infrastructure in this JVM (Kafka broker, MongoDB-wire store, SMTP server
- * with its mail page) and the four services as their own processes.
+ * with its mail page) and the four services as their own processes. With {@code --kafka-brokers=3} the Kafka brokers
+ * are a cluster of their own processes instead.
  */
 final class Platform implements AutoCloseable {
 
@@ -27,6 +28,7 @@ final class Platform implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private MongoStore mongo;
     private KraftBroker kafka;
+    private KafkaCluster kafkaCluster;
     private MailCatcher mail;
     private volatile boolean closing;
 
@@ -59,7 +61,14 @@ final class Platform implements AutoCloseable {
             } else {
                 console.say("Using MongoDB at " + config.externalMongo());
             }
-            if (config.externalKafka() == null) {
+            if (config.kafkaCluster()) {
+                kafkaCluster = KafkaCluster.of(config, console);
+                console.say("Starting a Kafka cluster (KRaft) of " + config.kafkaBrokers()
+                        + " brokers, each its own process, on " + kafkaCluster.bootstrapServers());
+                kafkaCluster.start(Duration.ofSeconds(90));
+                console.say("Kafka cluster up: " + String.join(", ", kafkaCluster.brokers().stream()
+                        .map(broker -> broker.name() + " (pid " + broker.pid() + ")").toList()));
+            } else if (config.externalKafka() == null) {
                 console.say("Starting Kafka broker (KRaft) on port " + config.port(PlatformConfig.KAFKA));
                 kafka = new KraftBroker(config.port(PlatformConfig.KAFKA), config.port(PlatformConfig.KAFKA_CONTROLLER),
                         config.dataDir());
@@ -154,6 +163,7 @@ final class Platform implements AutoCloseable {
     private void writePidFile() {
         StringBuilder lines = new StringBuilder();
         services.forEach(service -> lines.append(service.pid()).append(' ').append(service.jar()).append('\n'));
+        brokers().forEach(broker -> lines.append(broker.pid()).append(' ').append(broker.marker()).append('\n'));
         try {
             Files.writeString(config.dataDir().resolve("services.pid"), lines);
         } catch (IOException e) {
@@ -186,6 +196,11 @@ final class Platform implements AutoCloseable {
         }
         env.put("JWKS_URI", gatewayUrl() + ".well-known/jwks.json");
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
+        if (kafkaCluster != null) {
+            // Each event on three brokers, acknowledged once two have it: losing one broker loses and stops nothing.
+            env.put("KAFKA_REPLICATION_FACTOR", "3");
+            env.put("KAFKA_MIN_INSYNC_REPLICAS", "2");
+        }
         env.put("MONGODB_URI", mongoUri("convoy-" + service.replace("-service", "")));
         env.put("SMTP_HOST", "localhost");
         env.put("SMTP_PORT", String.valueOf(config.port(PlatformConfig.SMTP)));
@@ -236,23 +251,28 @@ final class Platform implements AutoCloseable {
      * Blocks until a service ends without being asked to, other than those already known to have ended; returns it
      * (empty when the platform is closing).
      */
-    Optional<ServiceProcess> awaitUnexpectedExit(Set<ServiceProcess> alreadyEnded) {
-        List<ServiceProcess> watched = services.stream().filter(service -> !alreadyEnded.contains(service)).toList();
+    Optional<ChildProcess> awaitUnexpectedExit(Set<ChildProcess> alreadyEnded) {
+        List<ChildProcess> watched = Stream.concat(services.stream(), brokers().stream())
+                .filter(child -> !alreadyEnded.contains(child)).toList();
         if (watched.isEmpty()) {
             return Optional.empty();
         }
-        CompletableFuture.anyOf(watched.stream().map(service -> service.process().onExit())
+        CompletableFuture.anyOf(watched.stream().map(child -> child.process().onExit())
                 .toArray(CompletableFuture[]::new)).join();
         if (closing) {
             return Optional.empty();
         }
-        return watched.stream().filter(service -> !service.isAlive()).findFirst();
+        return watched.stream().filter(child -> !child.isAlive()).findFirst();
     }
 
-    /** Whether another instance of the same service as this one still runs. */
-    boolean othersRunning(ServiceProcess ended) {
-        return services.stream().anyMatch(service -> service != ended && service.jar().equals(ended.jar())
-                && service.isAlive());
+    /** Whether another instance of the same service, or another broker of the Kafka cluster, still runs. */
+    boolean othersRunning(ChildProcess ended) {
+        if (ended instanceof BrokerProcess) {
+            return brokers().stream().anyMatch(broker -> broker != ended && broker.isAlive());
+        }
+        ServiceProcess service = (ServiceProcess) ended;
+        return services.stream().anyMatch(other -> other != service && other.jar().equals(service.jar())
+                && other.isAlive());
     }
 
     String gatewayUrl() {
@@ -277,7 +297,18 @@ final class Platform implements AutoCloseable {
     }
 
     String kafkaBootstrapServers() {
+        if (kafkaCluster != null) {
+            return kafkaCluster.bootstrapServers();
+        }
         return kafka == null ? config.externalKafka() : kafka.bootstrapServers();
+    }
+
+    /**
+     * The brokers of the Kafka cluster, each its own process (with {@code --kafka-brokers=3}); empty with one broker
+     * in this JVM or a Kafka of someone else's.
+     */
+    List<BrokerProcess> brokers() {
+        return kafkaCluster == null ? List.of() : kafkaCluster.brokers();
     }
 
     String mongoUri(String database) {
@@ -288,13 +319,16 @@ final class Platform implements AutoCloseable {
         return List.copyOf(services);
     }
 
-    /** Stops the services (gracefully, in parallel), then Kafka, the store and the SMTP server. Idempotent. */
+    /**
+     * Stops the services (gracefully, in parallel), then Kafka (its brokers in parallel), the store and the SMTP
+     * server. Idempotent.
+     */
     @Override
     public synchronized void close() {
-        if (closing && services.isEmpty() && kafka == null && mongo == null && mail == null) {
+        if (closing && services.isEmpty() && kafka == null && kafkaCluster == null && mongo == null && mail == null) {
             return;
         }
-        boolean started = !services.isEmpty() || kafka != null || mongo != null || mail != null;
+        boolean started = !services.isEmpty() || kafka != null || kafkaCluster != null || mongo != null || mail != null;
         closing = true;
         List<ServiceProcess> running = services.stream().filter(ServiceProcess::isAlive).toList();
         if (!running.isEmpty()) {
@@ -313,6 +347,11 @@ final class Platform implements AutoCloseable {
             console.say("Stopping Kafka broker");
             kafka.close();
             kafka = null;
+        }
+        if (kafkaCluster != null) {
+            console.say("Stopping the Kafka cluster");
+            kafkaCluster.close();
+            kafkaCluster = null;
         }
         if (mongo != null) {
             mongo.close();

@@ -12,7 +12,8 @@ import java.util.Map;
  * {@code CONVOY_NAME} (upper case, dashes as underscores), else its default. With
  * {@code --kafka-bootstrap-servers} and {@code --mongo-uri} the services use that Kafka and MongoDB and the launcher
  * starts neither. {@code --admin-username} and {@code --admin-password} name the first organizer account (an
- * administrator); the defaults are for a development machine only.
+ * administrator); the defaults are for a development machine only. {@code --kafka-brokers=3} runs a cluster of three
+ * brokers, each its own process, instead of the one broker in the launcher's JVM.
  */
 record PlatformConfig(
         Path home,
@@ -26,12 +27,15 @@ record PlatformConfig(
         String adminUsername,
         String adminPassword,
         int instances,
-        int gateways) {
+        int gateways,
+        int kafkaBrokers) {
 
     /** How many instances of each service {@code --instances} may ask for. */
     static final int MAX_INSTANCES = 4;
     /** The ports of a service's second, third… instance: its port plus this, times the instance's index. */
     static final int INSTANCE_PORT_STEP = 100;
+    /** The sizes of Kafka cluster {@code --kafka-brokers} may ask for: one broker, or three that survive losing one. */
+    static final List<Integer> KAFKA_CLUSTER_SIZES = List.of(1, 3);
 
     static final String DEVELOPMENT_ADMIN_USERNAME = "admin";
     static final String DEVELOPMENT_ADMIN_PASSWORD = "convoy-local-admin";
@@ -99,17 +103,35 @@ record PlatformConfig(
         }
         int instances = parseCount("instances", setting("instances", given, env, "1"));
         int gateways = parseCount("gateways", setting("gateways", given, env, "1"));
+        int kafkaBrokers = parseKafkaBrokers(setting("kafka-brokers", given, env, "1"));
+        if (kafkaBrokers > 1 && externalKafka != null) {
+            throw new IllegalArgumentException("--kafka-brokers runs a cluster of the launcher's own; with "
+                    + "--kafka-bootstrap-servers it runs no broker. Give one or the other.");
+        }
         boolean colour = System.console() != null && env.get("NO_COLOR") == null;
         for (String key : given.keySet()) {
             if (!List.of("home", "data-dir", "service-java-opts", "reset", "kafka-bootstrap-servers", "mongo-uri",
-                    "admin-username", "admin-password", "instances", "gateways")
+                    "admin-username", "admin-password", "instances", "gateways", "kafka-brokers")
                     .contains(key) && DEFAULT_PORTS.keySet().stream().map(PlatformConfig::portKey)
                             .noneMatch(key::equals)) {
                 throw new IllegalArgumentException("Unknown setting --" + key);
             }
         }
         return new PlatformConfig(home, dataDir, Map.copyOf(ports), javaOptions, reset, colour, externalKafka,
-                externalMongo, adminUsername, adminPassword, instances, gateways);
+                externalMongo, adminUsername, adminPassword, instances, gateways, kafkaBrokers);
+    }
+
+    private static int parseKafkaBrokers(String value) {
+        try {
+            int brokers = Integer.parseInt(value.trim());
+            if (!KAFKA_CLUSTER_SIZES.contains(brokers)) {
+                throw new NumberFormatException();
+            }
+            return brokers;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--kafka-brokers (CONVOY_KAFKA_BROKERS) must be 1 (one broker in the "
+                    + "launcher) or 3 (a cluster that goes on when one broker is lost), not '" + value + "'");
+        }
     }
 
     private static int parseCount(String key, String value) {
@@ -142,9 +164,30 @@ record PlatformConfig(
         return GATEWAY.equals(service) ? gateways : instances;
     }
 
-    /** The argument and variable name of a port: {@code --gateway-port}, {@code CONVOY_GATEWAY_PORT}. */
+    /**
+     * The Kafka port of broker {@code node} (1, 2, 3): the Kafka port plus {@value #INSTANCE_PORT_STEP} for each next
+     * one (9092, 9192, 9292).
+     */
+    int kafkaPort(int node) {
+        return port(KAFKA) + (node - 1) * INSTANCE_PORT_STEP;
+    }
+
+    /** The controller port of broker {@code node}: 9093, 9193, 9293. */
+    int kafkaControllerPort(int node) {
+        return port(KAFKA_CONTROLLER) + (node - 1) * INSTANCE_PORT_STEP;
+    }
+
+    /** Whether the launcher runs a cluster of brokers, each its own process. */
+    boolean kafkaCluster() {
+        return externalKafka == null && kafkaBrokers > 1;
+    }
+
+    /**
+     * The argument and variable name of a port: {@code --gateway-port}, {@code CONVOY_GATEWAY_PORT}; a second or third
+     * instance or broker ({@code registration-service-2}, {@code kafka-controller-3}) moves with its first.
+     */
     static String portKey(String name) {
-        return name.replace("-service", "") + "-port";
+        return name.replaceFirst("-\\d+$", "").replace("-service", "") + "-port";
     }
 
     static String envName(String key) {
@@ -161,6 +204,10 @@ record PlatformConfig(
         }
         for (int index = 1; index < gateways; index++) {
             open.put(GATEWAY_MANAGEMENT + "-" + (index + 1), port(GATEWAY_MANAGEMENT, index));
+        }
+        for (int node = 2; node <= kafkaBrokers; node++) {
+            open.put(KAFKA + "-" + node, kafkaPort(node));
+            open.put(KAFKA_CONTROLLER + "-" + node, kafkaControllerPort(node));
         }
         if (externalKafka != null) {
             open.remove(KAFKA);
@@ -181,7 +228,7 @@ record PlatformConfig(
     @Override
     public String toString() {
         return "PlatformConfig[home=" + home + ", dataDir=" + dataDir + ", ports=" + ports + ", instances=" + instances
-                + ", gateways=" + gateways + ", adminUsername=" + adminUsername + "]";
+                + ", gateways=" + gateways + ", kafkaBrokers=" + kafkaBrokers + ", adminUsername=" + adminUsername + "]";
     }
 
     int port(String name) {

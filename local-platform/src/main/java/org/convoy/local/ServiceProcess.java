@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One service as its own JVM process, its output shown under its name. */
-final class ServiceProcess {
+final class ServiceProcess implements ChildProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -89,15 +89,18 @@ final class ServiceProcess {
         }
     }
 
-    boolean isAlive() {
+    @Override
+    public boolean isAlive() {
         return process != null && process.isAlive();
     }
 
-    int exitCode() {
+    @Override
+    public int exitCode() {
         return process.exitValue();
     }
 
-    Process process() {
+    @Override
+    public Process process() {
         return process;
     }
 
@@ -105,7 +108,8 @@ final class ServiceProcess {
         return process.pid();
     }
 
-    String name() {
+    @Override
+    public String name() {
         return name;
     }
 

@@ -105,4 +105,52 @@ class PlatformConfigTest {
         assertThatThrownBy(() -> PlatformConfig.from(new String[] { "--gateways=0" }, Map.of()))
                 .hasMessageContaining("--gateways (CONVOY_GATEWAYS)").hasMessageContaining("1 to 4");
     }
+
+    @Test
+    void threeKafkaBrokersRunOnTheKafkaPortsAHundredApart() {
+        PlatformConfig config = PlatformConfig.from(new String[] { "--kafka-brokers=3", "--kafka-port=19092",
+                "--kafka-controller-port=19093" }, Map.of());
+
+        assertThat(config.kafkaBrokers()).isEqualTo(3);
+        assertThat(config.kafkaCluster()).isTrue();
+        assertThat(config.kafkaPort(3)).isEqualTo(19292);
+        assertThat(config.kafkaControllerPort(2)).isEqualTo(19193);
+        assertThat(config.portsToOpen()).containsEntry(PlatformConfig.KAFKA, 19092)
+                .containsEntry("kafka-2", 19192).containsEntry("kafka-3", 19292)
+                .containsEntry(PlatformConfig.KAFKA_CONTROLLER, 19093)
+                .containsEntry("kafka-controller-2", 19193).containsEntry("kafka-controller-3", 19293);
+        assertThat(PlatformConfig.from(new String[0], Map.of("CONVOY_KAFKA_BROKERS", "3")).kafkaBrokers()).isEqualTo(3);
+    }
+
+    @Test
+    void oneKafkaBrokerInTheLauncherIsTheDefault() {
+        PlatformConfig config = PlatformConfig.from(new String[0], Map.of());
+
+        assertThat(config.kafkaBrokers()).isEqualTo(1);
+        assertThat(config.kafkaCluster()).isFalse();
+        assertThat(config.portsToOpen()).doesNotContainKeys("kafka-2", "kafka-controller-2");
+    }
+
+    @Test
+    void aClusterOtherThanOneOrThreeBrokersIsRefused() {
+        for (String count : new String[] { "2", "0", "5", "three" }) {
+            assertThatThrownBy(() -> PlatformConfig.from(new String[] { "--kafka-brokers=" + count }, Map.of()))
+                    .hasMessageContaining("--kafka-brokers").hasMessageContaining("CONVOY_KAFKA_BROKERS")
+                    .hasMessageContaining("1").hasMessageContaining("3").hasMessageContaining("'" + count + "'");
+        }
+    }
+
+    @Test
+    void aClusterOfTheLaunchersOwnIsRefusedWithAnExistingKafka() {
+        assertThatThrownBy(() -> PlatformConfig.from(new String[] { "--kafka-brokers=3",
+                "--kafka-bootstrap-servers=broker:9092" }, Map.of()))
+                .hasMessageContaining("--kafka-brokers").hasMessageContaining("--kafka-bootstrap-servers");
+    }
+
+    @Test
+    void aBusySecondBrokerPortNamesTheSettingThatMovesAllOfThem() {
+        assertThat(PlatformConfig.portKey("kafka-controller-3")).isEqualTo("kafka-controller-port");
+        assertThat(PlatformConfig.portKey("kafka-2")).isEqualTo("kafka-port");
+        assertThat(PlatformConfig.portKey("registration-service-2")).isEqualTo("registration-port");
+    }
 }

@@ -1,0 +1,14 @@
+package org.convoy.local;
+
+/** A process the launcher started and watches: a service instance or a broker of a Kafka cluster. */
+interface ChildProcess {
+
+    String name();
+
+    boolean isAlive();
+
+    int exitCode();
+
+    /** Its current process. */
+    Process process();
+}
