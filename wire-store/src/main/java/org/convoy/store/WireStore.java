@@ -1,7 +1,10 @@
 package org.convoy.store;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
@@ -12,8 +15,10 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerException;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
 
 /**
  * The MongoDB-wire store's backends. mongo-java-server alone builds unique indexes only, and uses one only for a
@@ -27,9 +32,17 @@ public final class WireStore {
     private WireStore() {
     }
 
-    /** A store kept in an H2 file, which survives a restart; its indexes are built in memory when it opens. */
+    /**
+     * A store kept in an H2 file, which survives a restart; its indexes are built in memory when it opens. A write is
+     * answered once it is {@linkplain Durability#WRITTEN written} to the file.
+     */
     public static MongoBackend file(Path file) {
-        return new FileBackend(file.toString());
+        return file(file, Durability.WRITTEN);
+    }
+
+    /** A store kept in an H2 file that answers a write once it is as durable as {@code durability} says. */
+    public static MongoBackend file(Path file, Durability durability) {
+        return new FileBackend(file.toString(), durability);
     }
 
     /** A store in memory, for tests. */
@@ -37,10 +50,73 @@ public final class WireStore {
         return new InMemoryBackend();
     }
 
+    /** When the file store answers a command that changed data. */
+    public enum Durability {
+        /**
+         * Once the change is written to the file, handed to the operating system: it survives the store's process
+         * being killed ({@code kill -9}), not a power cut or a crash of the machine before the system flushes it.
+         */
+        WRITTEN,
+        /** Once the change is written to the file and forced to the disk (fsync): it survives a power cut too. */
+        FORCED
+    }
+
+    /**
+     * Commands that only read. Any other command waits for a commit before it is answered: one not listed here costs a
+     * commit, never a lost write. An {@code aggregate} with {@code $out} or {@code $merge} writes.
+     */
+    private static final Set<String> READS = caseInsensitive("find", "getMore", "count", "distinct", "aggregate",
+            "listCollections", "listIndexes", "listDatabases", "dbStats", "collStats", "validate", "explain",
+            "killCursors", "endSessions", "hello", "isMaster", "ping", "buildInfo", "whatsmyuri", "getLastError",
+            "serverStatus", "hostInfo", "getCmdLineOpts", "connectionStatus", "getLog", "replSetGetStatus",
+            "getFreeMonitoringStatus", "currentOp");
+
+    /**
+     * mongo-java-server's H2 backend changes the MVStore's maps in memory and leaves the commit to MVStore's
+     * background writer (about a second later), so a write it acknowledged could vanish with its process. Here a
+     * command that may have changed data is answered only after a commit that began once it was applied has
+     * written the change to the file ({@link GroupCommit}: concurrent writes share a commit). Reads do not wait.
+     */
     private static final class FileBackend extends H2Backend {
 
-        FileBackend(String fileName) {
+        private final GroupCommit commits;
+
+        FileBackend(String fileName, Durability durability) {
             super(fileName);
+            MVStore store = getMvStore();
+            this.commits = new GroupCommit(() -> commit(store, durability));
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+            boolean writes = writes(command, query);
+            try {
+                return super.handleCommand(channel, databaseName, command, query);
+            } finally {
+                // A write that failed may have applied part of its batch before it did: it waits as well.
+                if (writes) {
+                    commits.awaitCommit();
+                }
+            }
+        }
+
+        private static boolean writes(String command, Document query) {
+            if (command.equalsIgnoreCase("aggregate") && query.get("pipeline") instanceof List<?> stages) {
+                return stages.stream().anyMatch(stage -> stage instanceof Document step
+                        && (step.containsKey("$out") || step.containsKey("$merge")));
+            }
+            return !READS.contains(command);
+        }
+
+        /** MVStore's commit writes the new chunk to the file and waits for that write; it does not force it to disk. */
+        private static void commit(MVStore store, Durability durability) {
+            store.commit();
+            if (store.isClosed()) {
+                throw new MongoServerException("The store closed before the write was committed to its file");
+            }
+            if (durability == Durability.FORCED) {
+                store.sync();
+            }
         }
 
         @Override
@@ -67,6 +143,12 @@ public final class WireStore {
                 }
             };
         }
+    }
+
+    private static Set<String> caseInsensitive(String... names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(names));
+        return Collections.unmodifiableSet(set);
     }
 
     private static final class InMemoryBackend extends MemoryBackend {
