@@ -1,5 +1,6 @@
 package org.convoy.store;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -29,6 +31,8 @@ import org.h2.mvstore.MVStore;
  */
 public final class WireStore {
 
+    private static final int SERVING_THREADS = 32;
+
     private WireStore() {
     }
 
@@ -43,6 +47,16 @@ public final class WireStore {
     /** A store kept in an H2 file that answers a write once it is as durable as {@code durability} says. */
     public static MongoBackend file(Path file, Durability durability) {
         return new FileBackend(file.toString(), durability);
+    }
+
+    /**
+     * Listens for the clients of {@code server} on {@code host:port}. A write to the file store waits for its commit on
+     * the thread that serves its connection, holding up the other connections that thread serves (Netty's default is
+     * two threads per core): with a thread for each of up to 32 connections, a waiting write holds up only its own
+     * connection, and the writes of more connections wait together and share a commit.
+     */
+    public static void bind(MongoServer server, String host, int port) {
+        server.bind(new InetSocketAddress(host, port), 0, SERVING_THREADS);
     }
 
     /** A store in memory, for tests. */
