@@ -55,6 +55,8 @@ public final class DurableWritesBenchmark {
                     System.nanoTime() - start, commits, Files.size(file));
         } finally {
             server.shutdownNow();
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(directory);
         }
     }
 
