@@ -54,7 +54,8 @@ class DurableWritesIT {
                 missing.removeAll(ids(delegates));
                 assertThat(missing)
                         .withFailMessage("After kill %d, %d of the %d acknowledged documents are gone, such as %s",
-                                round - 1, missing.size(), acknowledged.size(), missing.stream().sorted().limit(3).toList())
+                                round - 1, missing.size(), acknowledged.size(),
+                                missing.stream().sorted().limit(3).toList())
                         .isEmpty();
                 if (round <= ROUNDS) {
                     insertUntilKilled(delegates, store, "round" + round, acknowledged);
