@@ -27,7 +27,7 @@ final class MongoStore implements AutoCloseable {
         try {
             Files.createDirectories(file.getParent());
             server = new MongoServer(WireStore.file(file));
-            server.bind("localhost", port);
+            WireStore.bind(server, "localhost", port);
         } catch (IOException | RuntimeException e) {
             throw new PlatformException("MongoDB-wire store did not start on port " + port + ": " + e.getMessage(), e);
         }

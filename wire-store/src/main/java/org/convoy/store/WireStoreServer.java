@@ -77,7 +77,7 @@ public final class WireStoreServer implements AutoCloseable {
     private static MongoServer bound(Path file, int port) {
         MongoServer server = new MongoServer(WireStore.file(file));
         try {
-            server.bind(HOST, port);
+            WireStore.bind(server, HOST, port);
             return server;
         } catch (Exception e) {
             // Netty reports a taken port as a BindException, thrown without being declared.
