@@ -39,7 +39,7 @@ public final class FaultSuite {
 
     private static final PrintStream OUT = System.out;
 
-    record Settings(Duration duration, Duration killEvery, Duration restartAfter, Duration calm, int instances,
+    record Settings(int killsPerKind, Duration longest, Duration killEvery, Duration restartAfter, Duration calm, int instances,
             int gateways, int brokers, double registrationsPerSecond, Duration meetingEvery, Duration settle,
             Path report, String dataDir, List<String> platformArguments) {
 
@@ -56,7 +56,8 @@ public final class FaultSuite {
                 }
             }
             boolean smoke = given.containsKey("--smoke") || given.containsKey("smoke");
-            return new Settings(Duration.ofSeconds(Long.parseLong(given.getOrDefault("seconds", smoke ? "60" : "1020"))),
+            return new Settings(Integer.parseInt(given.getOrDefault("kills", smoke ? "1" : "10")),
+                    Duration.ofMinutes(Long.parseLong(given.getOrDefault("longest-minutes", "40"))),
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("kill-every", "20"))),
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("restart-after", "3"))),
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("calm", smoke ? "15" : "30"))),
@@ -150,12 +151,13 @@ public final class FaultSuite {
 
         FaultChecks checks = new FaultChecks(platform, sms, credentials);
         checks.injectPoison(run);
-        say("Poison events put on every topic; now a SIGKILL every " + settings.killEvery().toSeconds() + " s for "
-                + settings.duration().toSeconds() + " s");
+        say("Poison events put on every topic; now a SIGKILL every " + settings.killEvery().toSeconds() + " s until "
+                + "each kind of process (" + String.join(", ", faults.kinds()) + ") was killed " + settings.killsPerKind()
+                + " times");
         ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor(FaultLoad.daemon("fault-killer"));
         killer.scheduleAtFixedRate(() -> {
             try {
-                faults.killNext().ifPresent(kill -> {
+                faults.killNext(settings.killsPerKind()).ifPresent(kill -> {
                     synchronized (kills) {
                         kills.add(kill);
                     }
@@ -165,7 +167,12 @@ public final class FaultSuite {
                 say("  (could not kill: " + e.getMessage() + ")");
             }
         }, 0, settings.killEvery().toMillis(), TimeUnit.MILLISECONDS);
-        FaultLoad.pause(settings.duration());
+        long longest = System.currentTimeMillis() + settings.longest().toMillis();
+        while (!faults.killedAtLeast(settings.killsPerKind()) && System.currentTimeMillis() < longest) {
+            FaultLoad.pause(Duration.ofSeconds(1));
+        }
+        // The last kill's effects are part of the faults: the load goes on for one more interval.
+        FaultLoad.pause(settings.killEvery());
         killer.shutdownNow();
         killer.awaitTermination(1, TimeUnit.MINUTES);
         long faultsUntil = System.currentTimeMillis();

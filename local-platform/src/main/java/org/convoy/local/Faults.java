@@ -54,10 +54,13 @@ final class Faults implements AutoCloseable {
         return List.copyOf(kinds);
     }
 
-    /** Kills the next process in turn, if one may be killed now. */
-    synchronized Optional<FaultSuite.Kill> killNext() {
+    /** Kills the next process in turn, if one may be killed now, of a kind killed fewer than {@code most} times. */
+    synchronized Optional<FaultSuite.Kill> killNext(int most) {
         for (int tried = 0; tried < kinds.size(); tried++) {
             String kind = kinds.get(next++ % kinds.size());
+            if (turns.getOrDefault(kind, 0) >= most) {
+                continue;
+            }
             List<Victim> instances = Victims.of(platform, kind);
             if (instances.size() < 2 || !instances.stream().allMatch(victim -> victim.isAlive() && victim.isReady())) {
                 continue;
@@ -70,6 +73,11 @@ final class Faults implements AutoCloseable {
             return Optional.of(new FaultSuite.Kill(kind, victim.name(), at));
         }
         return Optional.empty();
+    }
+
+    /** Whether every kind of process was killed at least this many times. */
+    synchronized boolean killedAtLeast(int times) {
+        return kinds.stream().allMatch(kind -> turns.getOrDefault(kind, 0) >= times);
     }
 
     /** Waits until every process is running and ready again. */

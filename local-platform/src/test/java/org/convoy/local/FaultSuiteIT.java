@@ -27,7 +27,7 @@ class FaultSuiteIT {
     void aKillOfEachKindOfProcessLosesNothingAndSendsNothingTwice() throws Exception {
         Path report = Path.of("target", "fault-suite");
         List<String> args = new ArrayList<>(List.of("--home=" + Path.of("").toAbsolutePath().getParent(),
-                "--data-dir=" + dataDir, "--report=" + report, "--kafka-brokers=1", "--seconds=80",
+                "--data-dir=" + dataDir, "--report=" + report, "--kafka-brokers=1", "--kills=1",
                 "--kill-every=20", "--calm=15", "--rate=2", "--settle=180"));
         args.addAll(ports());
 
