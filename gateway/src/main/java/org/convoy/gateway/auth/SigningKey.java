@@ -3,6 +3,7 @@ package org.convoy.gateway.auth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -58,7 +59,10 @@ final class SigningKey {
                 return read(Files.readString(path, StandardCharsets.US_ASCII));
             }
             SigningKey made = generate();
-            made.write(path);
+            if (!made.writeIfAbsent(path)) {
+                // Another gateway starting at the same moment kept its key first: every gateway signs with that one.
+                return read(Files.readString(path, StandardCharsets.US_ASCII));
+            }
             log.atInfo().addKeyValue("path", path).log("Made a new token signing key");
             return made;
         } catch (IOException e) {
@@ -94,17 +98,30 @@ final class SigningKey {
         }
     }
 
-    private void write(Path path) throws IOException {
+    /**
+     * Keeps the key at {@code path} unless a key is there already; false then. The key is written whole under another
+     * name and linked to {@code path} in one step, which fails when the name is taken, so gateways starting together
+     * on one key file end up with one key, never read half written.
+     */
+    boolean writeIfAbsent(Path path) throws IOException {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(privateKey().getEncoded());
-        if (path.getParent() != null) {
-            Files.createDirectories(path.getParent());
-        }
-        Files.writeString(path, BEGIN + "\n" + body + "\n" + END + "\n", StandardCharsets.US_ASCII);
+        Path folder = path.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path written = Files.createTempFile(folder, ".signing-key", ".pem");
         try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system: the folder's own permissions guard it
+            try {
+                Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system: the folder's own permissions guard it
+            }
+            Files.writeString(written, BEGIN + "\n" + body + "\n" + END + "\n", StandardCharsets.US_ASCII);
+            Files.createLink(path, written);
+            return true;
+        } catch (FileAlreadyExistsException taken) {
+            return false;
+        } finally {
+            Files.deleteIfExists(written);
         }
     }
 
