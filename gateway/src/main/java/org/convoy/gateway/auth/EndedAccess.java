@@ -34,6 +34,8 @@ class EndedAccess extends RefreshedFromStore {
 
     /** The clock skew token checks allow past {@code exp}; a mark outlives its tokens by as much. */
     private static final Duration SKEW = Duration.ofSeconds(60);
+    /** Until when an instance announcing an ending has it to itself; a field of the document, not of the record. */
+    static final String CLAIMED_UNTIL = "claimedUntil";
 
     private final ReactiveMongoOperations mongo;
     private final Clock clock;
@@ -64,7 +66,7 @@ class EndedAccess extends RefreshedFromStore {
         Instant expireBy = now.plus(tokenLifetime);
         Query mark = Query.query(Criteria.where("_id").is(username));
         Update update = new Update().max("endedAt", now).max("tokensExpireBy", expireBy).set("reason", reason)
-                .set("announced", false);
+                .set("announced", false).unset(CLAIMED_UNTIL);
         return mongo.findAndModify(mark, update, FindAndModifyOptions.options().upsert(true).returnNew(true),
                         Ended.class)
                 .doOnNext(this::remember)
@@ -113,6 +115,27 @@ class EndedAccess extends RefreshedFromStore {
     /** Endings the services have not been told of yet. */
     Flux<Ended> unannounced(int limit) {
         return mongo.find(Query.query(Criteria.where("announced").is(false)).limit(limit), Ended.class);
+    }
+
+    /**
+     * Takes an ending for this instance to announce, unless a later one replaced it, it was announced meanwhile, or
+     * another gateway instance has taken it and its claim has not ended: so each ending goes out once, however many
+     * instances announce. A later ending is free to take at once.
+     *
+     * @return the ending, empty when it is not this instance's to announce
+     */
+    Mono<Ended> claim(Ended mark, Instant until) {
+        Query free = Query.query(Criteria.where("_id").is(mark.username()).and("endedAt").is(mark.endedAt())
+                .and("announced").is(false).orOperator(Criteria.where(CLAIMED_UNTIL).exists(false),
+                        Criteria.where(CLAIMED_UNTIL).lte(clock.instant())));
+        return mongo.findAndModify(free, new Update().set(CLAIMED_UNTIL, until),
+                FindAndModifyOptions.options().returnNew(true), Ended.class);
+    }
+
+    /** Gives a claimed ending back, so that the next pass of any instance announces it. */
+    Mono<Void> release(Ended mark) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(mark.username()).and("endedAt")
+                .is(mark.endedAt())), new Update().unset(CLAIMED_UNTIL), Ended.class).then();
     }
 
     /** Marks the ending announced, unless a later one for the same user arrived meanwhile: that one waits its turn. */

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -22,7 +23,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Tokens ended by a logout, by their {@code jti}, kept until they would have expired anyway (a TTL index removes them
- * then on MongoDB). The gateway refuses them at once; {@link LogoutAnnouncer} tells every service on the session
+ * then on MongoDB). The gateway refuses them at once; {@link SessionAnnouncer} tells every service on the session
  * stream, and marks each one announced once the broker has it, so a logout reaches the services even if Kafka was
  * away when it happened.
  *
@@ -31,6 +32,9 @@ import reactor.core.publisher.Mono;
  * last known list in force instead of holding every call, for a while: see {@link AuthProperties#denyListMaxAge()}.
  */
 class RevokedTokens extends RefreshedFromStore {
+
+    /** Until when an instance announcing a logout has it to itself; a field of the document, not of the record. */
+    static final String CLAIMED_UNTIL = "claimedUntil";
 
     private final ReactiveMongoOperations mongo;
     private final Clock clock;
@@ -73,6 +77,26 @@ class RevokedTokens extends RefreshedFromStore {
     /** Logouts the services have not been told of yet, oldest first. */
     Flux<Revoked> unannounced(int limit) {
         return mongo.find(Query.query(Criteria.where("announced").is(false)).limit(limit), Revoked.class);
+    }
+
+    /**
+     * Takes a logout for this instance to announce, unless it was announced meanwhile or another gateway instance has
+     * taken it and its claim has not ended: so each logout goes out once, however many instances announce.
+     *
+     * @return the logout, empty when it is not this instance's to announce
+     */
+    Mono<Revoked> claim(Revoked token, Instant until) {
+        Query free = Query.query(Criteria.where("_id").is(token.tokenId()).and("announced").is(false)
+                .orOperator(Criteria.where(CLAIMED_UNTIL).exists(false), Criteria.where(CLAIMED_UNTIL)
+                        .lte(clock.instant())));
+        return mongo.findAndModify(free, new Update().set(CLAIMED_UNTIL, until),
+                FindAndModifyOptions.options().returnNew(true), Revoked.class);
+    }
+
+    /** Gives a claimed logout back, so that the next pass of any instance announces it. */
+    Mono<Void> release(String tokenId) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(tokenId)), new Update().unset(CLAIMED_UNTIL),
+                Revoked.class).then();
     }
 
     Mono<Void> announced(String tokenId) {

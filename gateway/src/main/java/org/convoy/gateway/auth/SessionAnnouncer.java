@@ -22,16 +22,26 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import reactor.core.publisher.Mono;
+
 /**
  * Tells every service of each logout ({@link OrganizerLoggedOut}) and of each organizer whose access ended
  * ({@link OrganizerAccessEnded}), on {@value Topics#SESSIONS} keyed by user name, so those tokens are refused by a
  * service called directly too. Both wait in the gateway's store until the broker acknowledges them: a logout or a
  * disabled account while Kafka is away reaches the services when it is back.
+ *
+ * <p>Every gateway instance announces, each on its own timer and right after its own logouts, so none waits for
+ * another; each claims a logout or an ending in the store before sending it ({@link RevokedTokens#claim},
+ * {@link EndedAccess#claim}), so one instance sends it. A claim lasts {@link #CLAIM_FOR}, longer than a send and its
+ * marking may take; a send that fails gives its claim back, and the claim of an instance killed while sending ends
+ * by itself, so what it held goes out from another instance then.
  */
 final class SessionAnnouncer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SessionAnnouncer.class);
     private static final EventCodec CODEC = new EventCodec();
+    /** Longer than a send (10 s) and the two store calls around it (5 s each) may take. */
+    static final Duration CLAIM_FOR = Duration.ofSeconds(30);
 
     private final RevokedTokens revoked;
     private final EndedAccess ended;
@@ -60,16 +70,28 @@ final class SessionAnnouncer implements SmartLifecycle {
     /** One pass: every logout and ending waiting, each marked announced once the broker has it. */
     synchronized void announce() {
         try {
-            for (EndedAccess.Ended mark : ended.unannounced(100).collectList().block(Duration.ofSeconds(5))) {
-                send(new OrganizerAccessEnded(UUID.randomUUID(), clock.instant(), OrganizerAccessEnded.SCHEMA_VERSION,
-                        mark.username(), mark.endedAt(), mark.tokensExpireBy(), mark.reason()));
+            for (EndedAccess.Ended waiting : ended.unannounced(100).collectList().block(Duration.ofSeconds(5))) {
+                EndedAccess.Ended mark = ended.claim(waiting, clock.instant().plus(CLAIM_FOR))
+                        .block(Duration.ofSeconds(5));
+                if (mark == null) {
+                    continue;
+                }
+                sendOrRelease(new OrganizerAccessEnded(UUID.randomUUID(), clock.instant(),
+                        OrganizerAccessEnded.SCHEMA_VERSION, mark.username(), mark.endedAt(), mark.tokensExpireBy(),
+                        mark.reason()), ended.release(mark));
                 ended.announced(mark).block(Duration.ofSeconds(5));
                 log.atInfo().addKeyValue("user", mark.username()).addKeyValue("reason", mark.reason())
                         .log("Ended access announced to the services");
             }
-            for (RevokedTokens.Revoked token : revoked.unannounced(100).collectList().block(Duration.ofSeconds(5))) {
-                send(new OrganizerLoggedOut(UUID.randomUUID(), clock.instant(), OrganizerLoggedOut.SCHEMA_VERSION,
-                        token.username(), token.tokenId(), token.expiresAt()));
+            for (RevokedTokens.Revoked waiting : revoked.unannounced(100).collectList().block(Duration.ofSeconds(5))) {
+                RevokedTokens.Revoked token = revoked.claim(waiting, clock.instant().plus(CLAIM_FOR))
+                        .block(Duration.ofSeconds(5));
+                if (token == null) {
+                    continue;
+                }
+                sendOrRelease(new OrganizerLoggedOut(UUID.randomUUID(), clock.instant(),
+                        OrganizerLoggedOut.SCHEMA_VERSION, token.username(), token.tokenId(), token.expiresAt()),
+                        revoked.release(token.tokenId()));
                 revoked.announced(token.tokenId()).block(Duration.ofSeconds(5));
                 log.atInfo().addKeyValue("user", token.username()).log("Logout announced to the services");
             }
@@ -83,6 +105,20 @@ final class SessionAnnouncer implements SmartLifecycle {
                 log.atWarn().setCause(e).log("Cannot announce logouts and ended access now; they wait and go out when "
                         + "the store and Kafka both answer");
             }
+        }
+    }
+
+    /** Sends the event; if the broker does not take it, gives its claim back for the next pass, here or elsewhere. */
+    private void sendOrRelease(SessionEvent event, Mono<Void> release) throws Exception {
+        try {
+            send(event);
+        } catch (Exception e) {
+            try {
+                release.block(Duration.ofSeconds(5));
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
         }
     }
 

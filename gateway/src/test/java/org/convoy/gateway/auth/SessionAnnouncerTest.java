@@ -11,17 +11,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.convoy.events.EventCodec;
 import org.convoy.events.EventHeaders;
 import org.convoy.events.OrganizerAccessEnded;
+import org.convoy.events.OrganizerLoggedOut;
 import org.convoy.events.Topics;
 import org.convoy.gateway.MovableClock;
 import org.convoy.gateway.TestKafka;
@@ -33,6 +38,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 
 /**
  * Ended access reaches the session stream reliably: announced from the gateway's store, keyed by user name, marked
@@ -126,14 +132,81 @@ class SessionAnnouncerTest {
         });
     }
 
+    @Test
+    void twoAnnouncersOnOneStoreAnnounceALogoutAndAnEndingOnce() throws Exception {
+        String name = "elena-" + UUID.randomUUID().toString().substring(0, 6);
+        String tokenId = UUID.randomUUID().toString();
+        revoked.revoke(tokenId, name, ENDED.plus(Duration.ofMinutes(15))).block();
+        ended.end(name, OrganizerAccessEnded.DISABLED).block();
+        CountDownLatch firstSending = new CountDownLatch(1);
+        CountDownLatch secondDone = new CountDownLatch(1);
+        // The first instance's pass stops at its first send until the second instance's whole pass is over, which
+        // met every logout and ending still unannounced.
+        SessionAnnouncer first = announcer(TestKafka.bootstrapServers(), () -> {
+            firstSending.countDown();
+            awaitLatch(secondDone);
+        });
+        SessionAnnouncer second = announcer(TestKafka.bootstrapServers());
+
+        Thread firstPass = new Thread(first::announce, "first-gateway");
+        firstPass.start();
+        assertThat(firstSending.await(10, TimeUnit.SECONDS)).isTrue();
+        second.announce();
+        secondDone.countDown();
+        firstPass.join(20_000);
+        first.announce();
+        second.announce();
+
+        // A later logout of the same user, on the same partition: once it is read, so is everything sent before it.
+        String marker = UUID.randomUUID().toString();
+        revoked.revoke(marker, name, ENDED.plus(Duration.ofMinutes(15))).block();
+        second.announce();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(loggedOut(announcedFor(name)))
+                .contains(marker));
+        List<ConsumerRecord<String, byte[]>> records = announcedFor(name);
+        assertThat(loggedOut(records)).containsExactly(tokenId, marker);
+        assertThat(records).filteredOn(record -> "OrganizerAccessEnded".equals(type(record))).hasSize(1);
+        assertThat(revoked.unannounced(10).collectList().block()).isEmpty();
+        assertThat(ended.unannounced(10).collectList().block()).isEmpty();
+    }
+
+    private List<String> loggedOut(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().filter(record -> "OrganizerLoggedOut".equals(type(record)))
+                .map(record -> codec.read(record.value(), OrganizerLoggedOut.class).tokenId()).toList();
+    }
+
+    private static String type(ConsumerRecord<String, byte[]> record) {
+        return new String(record.headers().lastHeader(EventHeaders.EVENT_TYPE).value(), StandardCharsets.UTF_8);
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private SessionAnnouncer announcer(String bootstrapServers) {
+        return announcer(bootstrapServers, () -> {
+        });
+    }
+
+    /** @param beforeEachSend runs before each event is handed to the producer */
+    private SessionAnnouncer announcer(String bootstrapServers, Runnable beforeEachSend) {
         Map<String, Object> config = new HashMap<>();
         config.put("bootstrap.servers", bootstrapServers);
         config.put("max.block.ms", 1000);
         config.put("request.timeout.ms", 1000);
         config.put("delivery.timeout.ms", 2000);
         KafkaTemplate<byte[], byte[]> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config,
-                new ByteArraySerializer(), new ByteArraySerializer()));
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            @Override
+            public CompletableFuture<SendResult<byte[], byte[]>> send(ProducerRecord<byte[], byte[]> record) {
+                beforeEachSend.run();
+                return super.send(record);
+            }
+        };
         templates.add(kafka);
         return new SessionAnnouncer(revoked, ended, kafka, clock, Duration.ofSeconds(1));
     }
