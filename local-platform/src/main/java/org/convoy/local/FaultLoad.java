@@ -118,13 +118,13 @@ final class FaultLoad implements AutoCloseable {
                     .put("address", i + " Main Street").put("roomCapacity", 20);
             host.putArray("sectors").add("FINTECH");
             host.putArray("axes").add("ECONOMIC");
-            expect(call("POST", "api/scheduling/hosts", host.toString()), 201);
+            Answers.expect(call("POST", "api/scheduling/hosts", host.toString()), 201);
             ObjectNode participation = JSON.createObjectNode();
             ArrayNode windows = participation.putArray("availability");
             for (String day : DAYS) {
                 windows.addObject().put("startsAt", convoy.at(day + "T09:00")).put("endsAt", convoy.at(day + "T18:00"));
             }
-            expect(call("POST", "api/scheduling/convoys/" + convoyId + "/hosts/" + hostId + "/participation",
+            Answers.expect(call("POST", "api/scheduling/convoys/" + convoyId + "/hosts/" + hostId + "/participation",
                     participation.toString()), 200, 201);
         }
     }
@@ -390,16 +390,6 @@ final class FaultLoad implements AutoCloseable {
             request.header("Authorization", "Bearer " + bearer);
         }
         return request.build();
-    }
-
-    private static HttpResponse<String> expect(HttpResponse<String> answer, int... statuses) {
-        for (int status : statuses) {
-            if (answer.statusCode() == status) {
-                return answer;
-            }
-        }
-        throw new PlatformException(answer.request().method() + " " + answer.uri() + " answered " + answer.statusCode()
-                + ": " + answer.body());
     }
 
     private static Runnable guarded(Runnable work) {

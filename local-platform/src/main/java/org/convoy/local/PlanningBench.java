@@ -104,14 +104,14 @@ final class PlanningBench {
                         .put("address", i + " Main Street").put("roomCapacity", 20);
                 host.putArray("sectors").add(SECTORS[i % SECTORS.length]).add(SECTORS[(i * 3 + 1) % SECTORS.length]);
                 host.putArray("axes").add(AXES[i % AXES.length]);
-                expect(send("POST", gateway + "api/scheduling/hosts", host.toString()), 201);
+                Answers.expect(send("POST", gateway + "api/scheduling/hosts", host.toString()), 201);
                 ObjectNode participation = JSON.createObjectNode();
                 ArrayNode windows = participation.putArray("availability");
                 for (String[] day : days) {
                     windows.addObject().put("startsAt", convoy.at(day[0] + "T09:00"))
                             .put("endsAt", convoy.at(day[0] + "T18:00"));
                 }
-                expect(send("POST", gateway + "api/scheduling/convoys/" + CONVOY + "/hosts/" + hostId
+                Answers.expect(send("POST", gateway + "api/scheduling/convoys/" + CONVOY + "/hosts/" + hostId
                         + "/participation", participation.toString()), 200, 201);
             }
         }
@@ -147,7 +147,7 @@ final class PlanningBench {
         for (int from = 0; from < ids.size(); from += 500) {
             ArrayNode chunk = JSON.createArrayNode();
             ids.subList(from, Math.min(ids.size(), from + 500)).forEach(chunk::add);
-            expect(send("POST", registration + "api/registrations/approvals",
+            Answers.expect(send("POST", registration + "api/registrations/approvals",
                     JSON.createObjectNode().set("delegateIds", chunk).toString()), 200);
         }
         return ids;
@@ -157,7 +157,7 @@ final class PlanningBench {
     private void awaitApproved(int expected) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (true) {
-            JsonNode known = JSON.readTree(expect(send("GET", scheduling.replace("convoys/" + CONVOY + "/",
+            JsonNode known = JSON.readTree(Answers.expect(send("GET", scheduling.replace("convoys/" + CONVOY + "/",
                     "delegates?convoyId=" + CONVOY), null), 200).body());
             long approved = 0;
             for (JsonNode delegate : known) {
@@ -176,7 +176,7 @@ final class PlanningBench {
     private List<JsonNode> draftDay(LocalDate day) throws Exception {
         token = bench.login(gateway);
         long began = System.nanoTime();
-        HttpResponse<String> answer = expect(send("POST", scheduling + "days/" + day + "/draft-agenda",
+        HttpResponse<String> answer = Answers.expect(send("POST", scheduling + "days/" + day + "/draft-agenda",
                 "{\"maxMeetingsPerHost\": " + meetingsPerHost + ", \"maxCohort\": 7}"), 200, 201);
         long took = System.nanoTime() - began;
         JsonNode agenda = JSON.readTree(answer.body());
@@ -306,13 +306,4 @@ final class PlanningBench {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> expect(HttpResponse<String> answer, int... statuses) {
-        for (int status : statuses) {
-            if (answer.statusCode() == status) {
-                return answer;
-            }
-        }
-        throw new PlatformException(answer.request().method() + " " + answer.uri() + " answered " + answer.statusCode()
-                + ": " + answer.body());
-    }
 }
