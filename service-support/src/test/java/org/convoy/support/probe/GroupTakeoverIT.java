@@ -170,12 +170,16 @@ class GroupTakeoverIT {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             running.set(false);
-            if (poller != null) {
-                poller.join(10_000);
-            } else {
+            if (poller == null) {
                 consumer.close();
+                return;
+            }
+            try {
+                poller.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
