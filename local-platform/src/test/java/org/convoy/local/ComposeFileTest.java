@@ -29,10 +29,11 @@ class ComposeFileTest {
 
     private static final Path HOME = Path.of("").toAbsolutePath().getParent();
     private static final List<String> DEFAULT_STACK = List.of("kafka", "mongo", "mailpit", "redis",
-            "registration-service", "scheduling-service", "notification-service", "gateway");
+            "registration-service", "scheduling-service", "notification-service", "gateway", "prometheus", "grafana");
     private static final List<String> CLUSTER = List.of("kafka-1", "kafka-2", "kafka-3", "mongo-1", "mongo-2",
             "mongo-3", "registration-service-1", "registration-service-2", "scheduling-service-1",
-            "scheduling-service-2", "notification-service-1", "notification-service-2", "cluster-gateway");
+            "scheduling-service-2", "notification-service-1", "notification-service-2", "cluster-gateway",
+            "cluster-prometheus");
     private static final List<String> CLUSTER_SERVICES = List.of("registration-service-1", "registration-service-2",
             "scheduling-service-1", "scheduling-service-2", "notification-service-1", "notification-service-2");
 
@@ -84,6 +85,24 @@ class ComposeFileTest {
                         "http://notification-service-1:8083,http://notification-service-2:8083");
         assertThat(services.get("mongo-1").get("healthcheck").toString())
                 .contains("mongo-1:27017", "mongo-2:27017", "mongo-3:27017");
+    }
+
+    @Test
+    void prometheusAndGrafanaRunWithTheOpsFilesAndEveryServiceLogsJson() throws Exception {
+        Map<String, Map<String, Object>> services = resolvedServices();
+
+        assertThat(services.get("prometheus").get("command").toString()).contains("/etc/prometheus/prometheus.yml");
+        assertThat(services.get("cluster-prometheus").get("command").toString())
+                .contains("/etc/prometheus/prometheus-cluster.yml");
+        assertThat(services.get("cluster-prometheus").get("networks").toString()).contains("aliases=[prometheus]");
+        assertThat(List.of("prometheus", "cluster-prometheus")).allSatisfy(name -> assertThat(
+                services.get(name).get("volumes").toString()).contains(HOME.resolve("ops/prometheus").toString()));
+        assertThat(services.get("grafana").get("volumes").toString())
+                .contains(HOME.resolve("ops/grafana/provisioning").toString(),
+                        HOME.resolve("ops/grafana/dashboards").toString());
+        assertThat(List.of("registration-service", "scheduling-service", "notification-service", "gateway",
+                "registration-service-1", "notification-service-2", "cluster-gateway"))
+                .allSatisfy(name -> assertThat(environment(services.get(name))).containsEntry("LOG_FORMAT", "ecs"));
     }
 
     @SuppressWarnings("unchecked")

@@ -16,6 +16,7 @@ import org.convoy.events.DelegateRegistered;
 import org.convoy.events.Topics;
 import org.convoy.notification.contact.domain.ContactRepository;
 import org.convoy.support.test.EventProbe;
+import org.convoy.support.test.ExportedMetrics;
 import org.convoy.support.test.Http;
 import org.convoy.support.test.ServiceIntegrationTest;
 import org.convoy.support.test.TestEventPublisher;
@@ -144,6 +145,12 @@ class DeadLettersIT {
         assertThat(SMTP.await(email, 1).get(0).getSubject()).isEqualTo("Convoy: tu registro fue aprobado, Inés");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 Http.get(url("?delegateId=" + delegate), ORGANIZER).body()).contains("\"status\":\"SENT\""));
+
+        String scrape = Http.get("http://localhost:" + port + "/actuator/prometheus").body();
+        assertThat(ExportedMetrics.namesIn(scrape)).as("what the dashboards and alerts use")
+                .containsAll(ExportedMetrics.listedFor("notification"));
+        assertThat(scrape).containsPattern("convoy_events_dead_lettered_total\\{[^}]*dead_letter_topic=\""
+                + "convoy\\.notification\\.dead-letters\"[^}]*topic=\"notices\"");
     }
 
     private JsonNode awaitLetter(java.util.function.Predicate<JsonNode> which) {

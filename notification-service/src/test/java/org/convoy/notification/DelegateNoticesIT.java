@@ -36,6 +36,7 @@ import org.convoy.notification.contact.domain.Contact;
 import org.convoy.notification.contact.domain.ContactRepository;
 import org.convoy.notification.notice.domain.Notice;
 import org.convoy.support.links.LinkCodes;
+import org.convoy.support.test.ExportedMetrics;
 import org.convoy.support.test.Http;
 import org.convoy.support.test.ServiceIntegrationTest;
 import org.convoy.support.test.TestEventPublisher;
@@ -110,6 +111,12 @@ class DelegateNoticesIT {
         assertThat(MailParts.text(mail)).contains("Hola María Hernández", "para el Convoy California 2023", "revisará",
                 personalLink(delegate), "válido hasta el 20 de marzo de 2023");
         assertThat(mail.getFrom()[0].toString()).contains("avisos@convoy.local");
+        await("the latency histogram").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String scrape = Http.get("http://localhost:" + port + "/actuator/prometheus").body();
+            assertThat(ExportedMetrics.namesIn(scrape)).containsAll(ExportedMetrics.listedFor("notification-sent"));
+            assertThat(scrape).containsPattern(
+                    "convoy_notification_latency_seconds_bucket\\{[^}]*channel=\"EMAIL\"[^}]*kind=\"[^\"]+\",le=\"1\\.0\"");
+        });
     }
 
     @Test

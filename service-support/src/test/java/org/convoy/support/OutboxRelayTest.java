@@ -132,6 +132,29 @@ class OutboxRelayTest {
     }
 
     @Test
+    void countsItsBacklogAndTheAgeOfTheOldestPendingEventUntilTheyAreOut() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        Instant ninetySecondsAgo = clock.instant().minusSeconds(90);
+        save(first, OutboxEntry.of(new DelegateApproved(UUID.randomUUID(), ninetySecondsAgo, 1, first, "c")),
+                OutboxEntry.of(new DelegateWithdrawn(UUID.randomUUID(), clock.instant(), 1, first, "c")));
+        save(second, OutboxEntry.of(new DelegateApproved(UUID.randomUUID(), clock.instant(), 1, second, "c")));
+
+        relay.measureBacklog();
+
+        assertThat(meters.get("convoy.outbox.pending").gauge().value()).isEqualTo(3);
+        assertThat(meters.get("convoy.outbox.oldest.pending").timeGauge().value(java.util.concurrent.TimeUnit.SECONDS))
+                .isBetween(90.0, 120.0);
+
+        relay.relayPending();
+        relay.measureBacklog();
+
+        assertThat(meters.get("convoy.outbox.pending").gauge().value()).isZero();
+        assertThat(meters.get("convoy.outbox.oldest.pending").timeGauge().value(java.util.concurrent.TimeUnit.SECONDS))
+                .isZero();
+    }
+
+    @Test
     void aFailureMidwayKeepsTheRestOfThatAggregatesEventsBehindIt() {
         UUID delegate = UUID.randomUUID();
         var approved = OutboxEntry.of(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, delegate, "c"));

@@ -18,6 +18,7 @@ import org.apache.kafka.common.header.Header;
 import org.convoy.events.EventHeaders;
 import org.convoy.events.Topics;
 import org.convoy.notification.deadletter.domain.DeadLetter;
+import org.convoy.support.inbox.ConsumerErrorHandling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -140,6 +141,7 @@ public class DeadLetters {
             throw new IllegalStateException("Kafka did not take the dead letter of " + eventType + " " + eventId
                     + "; the event is tried again");
         }
+        ConsumerErrorHandling.countDeadLetter(meters, record.topic(), TOPIC);
         log.atWarn().addKeyValue("eventId", eventId).addKeyValue("eventType", eventType)
                 .addKeyValue("topic", record.topic()).addKeyValue("key", text(record.key()))
                 .addKeyValue("delegateIds", delegateIds).addKeyValue("error", reason)
@@ -164,7 +166,10 @@ public class DeadLetters {
             if (notice.delegateId() != null) {
                 letter.setHeader(DELEGATE_IDS, notice.delegateId().toString());
             }
-            send(letter.build());
+            if (send(letter.build())) {
+                // A notice that failed for good comes from the delivery log, not from a topic.
+                ConsumerErrorHandling.countDeadLetter(meters, "notices", TOPIC);
+            }
         } catch (RuntimeException e) {
             log.atWarn().addKeyValue("noticeId", notice.noticeId()).addKeyValue("delegateId", notice.delegateId())
                     .setCause(e)

@@ -61,6 +61,11 @@ public class NoticeSender {
     private final MailRenderer renderer;
     private final PreferenceLinks preferences;
     private final QuietHoursProperties quietHours;
+    private static final Duration[] LATENCY_BUCKETS = { Duration.ofMillis(250), Duration.ofMillis(500),
+            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
+            Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15),
+            Duration.ofHours(1), Duration.ofHours(12) };
+
     private final MeterRegistry meters;
     private final RetryProperties retry;
     private final Clock clock;
@@ -206,8 +211,11 @@ public class NoticeSender {
             if (attempt(claimed.get())) {
                 Duration sinceEvent = Duration.between(event.occurredAt(), clock.instant());
                 if (!sinceEvent.isNegative()) {
-                    Timer.builder("convoy.notification.latency").tag("channel", channel.name())
-                            .description("From the event to the notice handed to the provider").register(meters)
+                    Timer.builder("convoy.notification.latency").tag("channel", channel.name()).tag("kind", kind)
+                            .description("From the event to the notice handed to the provider")
+                            // Buckets for percentiles across instances (histogram_quantile); quiet hours hold some
+                            // notices for hours, hence the long tail.
+                            .serviceLevelObjectives(LATENCY_BUCKETS).register(meters)
                             .record(sinceEvent);
                 }
             }

@@ -108,6 +108,9 @@ public final class ConsumerErrorHandling implements ListenerContainerWithDlqAndR
 
             @Override
             public void recovered(ConsumerRecord<?, ?> record, Exception failure) {
+                if (deadLetterTopic != null) {
+                    countDeadLetter(meters, record.topic(), deadLetterTopic.apply(record, failure).topic());
+                }
                 log.atWarn().addKeyValue("topic", record.topic()).addKeyValue("partition", record.partition())
                         .addKeyValue("offset", record.offset())
                         .log("Event given up after its attempts{}: {}",
@@ -127,6 +130,16 @@ public final class ConsumerErrorHandling implements ListenerContainerWithDlqAndR
             });
         }
         return handler;
+    }
+
+    /**
+     * Counts an event put on a dead-letter topic ({@code convoy.events.dead-lettered}), by the topic it came from
+     * and the dead-letter topic it went to: growing means events that a person has to look at and replay.
+     */
+    public static void countDeadLetter(MeterRegistry meters, String topic, String deadLetterTopic) {
+        Counter.builder("convoy.events.dead-lettered").tag("topic", topic).tag("dead-letter-topic", deadLetterTopic)
+                .description("Events put on a dead-letter topic once their attempts were spent").register(meters)
+                .increment();
     }
 
     /** The binding's dead-letter topic as the binder names it; null when the binding has none. */

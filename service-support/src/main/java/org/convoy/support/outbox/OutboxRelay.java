@@ -19,9 +19,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
 import org.bson.Document;
 import org.convoy.support.store.StoreOutage;
 import org.slf4j.Logger;
@@ -67,6 +70,12 @@ public class OutboxRelay implements SmartLifecycle {
      */
     private static final int ROUNDS = 5;
 
+    /**
+     * How often the relay counts its backlog for {@code convoy.outbox.pending} and {@code convoy.outbox.oldest.pending}:
+     * one read of the pending documents' entry times, on the relay's own thread, whatever the scrape rate.
+     */
+    static final Duration MEASURE_EVERY = Duration.ofSeconds(10);
+
     private final MongoOperations mongo;
     private final EventSender sender;
     private final OutboxProperties properties;
@@ -82,6 +91,11 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile Instant pausedUntil = Instant.MIN;
     /** Only the relay's own thread reads and writes it. */
     private boolean storeAway;
+    private final AtomicLong pendingEntries = new AtomicLong();
+    /** When the oldest pending event happened, as of the last count; null when nothing was pending. */
+    private volatile Instant oldestPending;
+    /** Only the relay's own thread reads and writes it. */
+    private Instant measuredAt = Instant.MIN;
 
     /**
      * @param owner the name of this instance, which signs its claims; every instance must have its own
@@ -97,6 +111,13 @@ public class OutboxRelay implements SmartLifecycle {
         this.claims = new OutboxClaims(mongo, owner, properties.claimFor(), clock);
         this.claimMargin = properties.claimFor().dividedBy(5);
         this.senders = newSenders(properties.senders());
+        Gauge.builder("convoy.outbox.pending", pendingEntries, AtomicLong::get)
+                .description("Events recorded and not yet acknowledged by the broker, as of the relay's last count")
+                .register(meters);
+        // The age grows between counts (and while the relay cannot count): it is read at each scrape.
+        TimeGauge.builder("convoy.outbox.oldest.pending", this, TimeUnit.SECONDS, OutboxRelay::oldestPendingSeconds)
+                .description("Age of the oldest event not yet acknowledged by the broker; 0 when none is pending")
+                .register(meters);
     }
 
     private static ExecutorService newSenders(int count) {
@@ -210,6 +231,53 @@ public class OutboxRelay implements SmartLifecycle {
             candidates = idsOf(mongo.find(stillPending, Document.class, collection));
         }
         return published;
+    }
+
+    /**
+     * Counts the pending entries of every outbox collection and finds the oldest: one query per collection, reading
+     * only the entries' times of the documents that have any. The relay does it every {@link #MEASURE_EVERY}, also
+     * while the broker is away (when the backlog matters most).
+     */
+    public void measureBacklog() {
+        long entries = 0;
+        Instant oldest = null;
+        for (String collection : properties.collections()) {
+            Query pending = new Query(Criteria.where(OutboxEntry.FIELD + ".0").exists(true));
+            pending.fields().include(OutboxEntry.FIELD + ".occurredAt");
+            for (Document document : mongo.find(pending, Document.class, collection)) {
+                for (Document entry : document.getList(OutboxEntry.FIELD, Document.class, List.of())) {
+                    entries++;
+                    if (entry.get("occurredAt") instanceof java.util.Date date
+                            && (oldest == null || date.toInstant().isBefore(oldest))) {
+                        oldest = date.toInstant();
+                    }
+                }
+            }
+        }
+        pendingEntries.set(entries);
+        oldestPending = entries == 0 ? null : oldest;
+    }
+
+    private double oldestPendingSeconds() {
+        Instant oldest = oldestPending;
+        if (oldest == null) {
+            return 0;
+        }
+        return Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
+    }
+
+    private void measureBacklogNowAndThen() {
+        Instant now = Instant.now();
+        if (now.isBefore(measuredAt.plus(MEASURE_EVERY))) {
+            return;
+        }
+        measuredAt = now;
+        try {
+            measureBacklog();
+        } catch (RuntimeException e) {
+            // The pass says so when the store is away; the gauges keep their last count, and the age goes on growing.
+            log.debug("Could not count the outbox backlog: {}", e.toString());
+        }
     }
 
     private static List<Object> idsOf(List<Document> documents) {
@@ -341,6 +409,7 @@ public class OutboxRelay implements SmartLifecycle {
             drain();
             return 0;
         });
+        measureBacklogNowAndThen();
     }
 
     private void safely(java.util.function.IntSupplier pass) {
