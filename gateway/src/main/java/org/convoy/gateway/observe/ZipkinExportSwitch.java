@@ -18,10 +18,12 @@ public class ZipkinExportSwitch implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        environment.getPropertySources().addLast(new PropertySource<>("zipkinExportSwitch", environment) {
+        // The environment is asked, not made the source: a source that is the environment makes Boot's property
+        // binding walk the environment again for every name it looks up.
+        environment.getPropertySources().addLast(new PropertySource<Object>("zipkinExportSwitch", new Object()) {
             @Override
             public Object getProperty(String name) {
-                return ENABLED.equals(name) ? StringUtils.hasText(getSource().getProperty(ENDPOINT)) : null;
+                return ENABLED.equals(name) ? StringUtils.hasText(environment.getProperty(ENDPOINT)) : null;
             }
         });
     }

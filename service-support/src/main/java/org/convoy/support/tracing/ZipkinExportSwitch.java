@@ -9,13 +9,20 @@ import org.springframework.util.StringUtils;
  * instead of posting to a backend that is not there and logging every failure. Answers
  * {@code management.tracing.export.zipkin.enabled} when nothing else does, from the endpoint as it is when asked.
  */
-public class ZipkinExportSwitch extends PropertySource<ConfigurableEnvironment> {
+public class ZipkinExportSwitch extends PropertySource<Object> {
 
     static final String ENABLED = "management.tracing.export.zipkin.enabled";
     static final String ENDPOINT = "management.tracing.export.zipkin.endpoint";
 
+    /**
+     * Asked through the environment, not its own source: a property source whose source is the environment makes
+     * Boot's property binding walk the environment again for every name it looks up.
+     */
+    private final ConfigurableEnvironment environment;
+
     public ZipkinExportSwitch(ConfigurableEnvironment environment) {
-        super("zipkinExportSwitch", environment);
+        super("zipkinExportSwitch", new Object());
+        this.environment = environment;
     }
 
     @Override
@@ -23,6 +30,6 @@ public class ZipkinExportSwitch extends PropertySource<ConfigurableEnvironment> 
         if (!ENABLED.equals(name)) {
             return null;
         }
-        return StringUtils.hasText(getSource().getProperty(ENDPOINT));
+        return StringUtils.hasText(environment.getProperty(ENDPOINT));
     }
 }
