@@ -150,7 +150,8 @@ class WalkingSkeletonIT {
     /**
      * A registration is one trace from the gateway to the email: the gateway continues the caller's traceparent,
      * registration-service records the event with it in the outbox, the relay publishes it in that trace, and
-     * notification-service's consumer and its email send join it. No span names the delegate's email address.
+     * notification-service's consumer (the binder's span, and the handler's span tagged with the event) and its email
+     * send join it. No span names the delegate's email address.
      */
     @Test
     @Order(3)
@@ -175,14 +176,19 @@ class WalkingSkeletonIT {
                     })
                     .anySatisfy(span -> {
                         assertThat(span.service()).isEqualTo("registration-service");
-                        assertThat(span.name()).isEqualTo("publish delegateregistered");
+                        assertThat(span.name()).isEqualTo("publish DelegateRegistered");
                         assertThat(span.tags()).containsEntry("delegate.id", id)
                                 .containsEntry("event.type", "DelegateRegistered");
                     })
                     .anySatisfy(span -> {
                         assertThat(span.service()).isEqualTo("notification-service");
                         assertThat(span.kind()).isEqualTo("CONSUMER");
-                        assertThat(span.tags()).containsEntry("delegate.id", id);
+                        assertThat(span.tags()).containsEntry("messaging.source.name", "convoy.delegates");
+                    })
+                    .anySatisfy(span -> {
+                        assertThat(span.service()).isEqualTo("notification-service");
+                        assertThat(span.tags()).containsEntry("event.type", "DelegateRegistered")
+                                .containsEntry("delegate.id", id);
                     })
                     .anySatisfy(span -> {
                         assertThat(span.service()).isEqualTo("notification-service");

@@ -2,6 +2,7 @@ package org.convoy.support.tracing;
 
 import io.micrometer.tracing.Span;
 import org.convoy.events.DelegateEvent;
+import org.convoy.events.DelegateKeyEvent;
 import org.convoy.events.EventCatalog;
 import org.convoy.events.MeetingEvent;
 
@@ -36,7 +37,8 @@ public final class SpanTags {
     }
 
     private static String aggregateTag(String type) {
-        return EventCatalog.typeFor(type).map(known -> DelegateEvent.class.isAssignableFrom(known) ? DELEGATE_ID
+        return EventCatalog.typeFor(type).map(known -> DelegateEvent.class.isAssignableFrom(known)
+                || DelegateKeyEvent.class.isAssignableFrom(known) ? DELEGATE_ID
                 : MeetingEvent.class.isAssignableFrom(known) ? MEETING_ID : AGGREGATE_ID).orElse(AGGREGATE_ID);
     }
 }
