@@ -67,6 +67,7 @@ class WalkingSkeletonIT {
     private static MongoDBContainer mongoContainer;
     private static KafkaContainer kafkaContainer;
     private static PrintStream log;
+    private static SpanCollector spans;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -92,9 +93,11 @@ class WalkingSkeletonIT {
         Path logFile = Path.of("target", "walking-skeleton-platform.log");
         Files.createDirectories(logFile.getParent());
         log = new PrintStream(new FileOutputStream(logFile.toFile()), true, StandardCharsets.UTF_8);
+        // Every process reports its spans to this collector, as it would to a Zipkin server.
+        spans = new SpanCollector();
         // Texts that can wait are held back at night in the delegate's zone; these journeys run at any hour.
         platform = new Platform(PlatformConfig.from(args.toArray(String[]::new), Map.of()), new Console(log, false),
-                Map.of("CONVOY_NOTIFICATION_QUIETHOURS_ENABLED", "false"));
+                Map.of("CONVOY_NOTIFICATION_QUIETHOURS_ENABLED", "false", "ZIPKIN_ENDPOINT", spans.endpoint()));
         platform.start(Duration.ofMinutes(4));
     }
 
@@ -106,6 +109,9 @@ class WalkingSkeletonIT {
         if (kafkaContainer != null) {
             kafkaContainer.stop();
             mongoContainer.stop();
+        }
+        if (spans != null) {
+            spans.close();
         }
         log.close();
     }
@@ -139,6 +145,60 @@ class WalkingSkeletonIT {
                 get("api/notifications?delegateId=" + id, token).body()).contains("\"status\":\"SENT\""));
 
         followThePreferencesLinksOfTheWelcomeEmail(email);
+    }
+
+    /**
+     * A registration is one trace from the gateway to the email: the gateway continues the caller's traceparent,
+     * registration-service records the event with it in the outbox, the relay publishes it in that trace, and
+     * notification-service's consumer (the binder's span, and the handler's span tagged with the event) and its email
+     * send join it. No span names the delegate's email address.
+     */
+    @Test
+    @Order(3)
+    void aRegistrationIsOneTraceFromTheGatewayToTheEmail() throws Exception {
+        String email = "ana." + UUID.randomUUID().toString().substring(0, 8) + "@tlaquepaque.gob.mx";
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String traceparent = "00-" + traceId + "-" + traceId.substring(0, 16) + "-01";
+
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "api/registrations"))
+                .header("Content-Type", "application/json").header("traceparent", traceparent)
+                .POST(HttpRequest.BodyPublishers.ofString(registration(email).replace("Lucía", "Ana"))));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        String id = json.readTree(response.body()).path("id").asString();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<SpanCollector.ReportedSpan> trace = spans.trace(traceId);
+            assertThat(trace).as("spans of trace %s", traceId)
+                    .anySatisfy(span -> assertThat(span.service()).isEqualTo("gateway"))
+                    .anySatisfy(span -> {
+                        assertThat(span.service()).isEqualTo("registration-service");
+                        assertThat(span.kind()).isEqualTo("SERVER");
+                    })
+                    .anySatisfy(span -> {
+                        assertThat(span.service()).isEqualTo("registration-service");
+                        assertThat(span.name()).isEqualTo("publish DelegateRegistered");
+                        assertThat(span.tags()).containsEntry("delegate.id", id)
+                                .containsEntry("event.type", "DelegateRegistered");
+                    })
+                    .anySatisfy(span -> {
+                        assertThat(span.service()).isEqualTo("notification-service");
+                        assertThat(span.kind()).isEqualTo("CONSUMER");
+                        assertThat(span.tags()).containsEntry("messaging.source.name", "convoy.delegates");
+                    })
+                    .anySatisfy(span -> {
+                        assertThat(span.service()).isEqualTo("notification-service");
+                        assertThat(span.tags()).containsEntry("event.type", "DelegateRegistered")
+                                .containsEntry("delegate.id", id);
+                    })
+                    .anySatisfy(span -> {
+                        assertThat(span.service()).isEqualTo("notification-service");
+                        assertThat(span.name()).isEqualTo("notice send");
+                        assertThat(span.tags()).containsEntry("channel", "email").containsEntry("delegate.id", id)
+                                .containsKeys("notice.id", "kind");
+                    });
+        });
+        assertThat(spans.all()).allSatisfy(span -> assertThat(span.tags().values()).noneMatch(value -> value
+                .contains(email)));
     }
 
     /** The links at the foot of a real email open, through the real gateway, as a delegate's mail program opens them. */

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.convoy.events.DelegateDataKeys;
 import org.convoy.events.DelegateKeyDestroyed;
 import org.convoy.events.DelegateKeyShared;
@@ -18,6 +20,9 @@ import org.convoy.support.instances.InstanceProperties;
 import org.convoy.support.instances.TimedJobProperties;
 import org.convoy.support.instances.TimedJobs;
 import org.convoy.support.outbox.EventSender;
+import org.convoy.support.outbox.OutboxEntry;
+import org.convoy.support.outbox.OutboxTraceStamp;
+import org.convoy.support.tracing.TraceContexts;
 import org.convoy.support.topics.TopicLayout;
 import org.convoy.support.topics.TopicProperties;
 import org.convoy.support.outbox.OutboxProperties;
@@ -77,8 +82,23 @@ public class ServiceSupportAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EventSender eventSender(StreamBridge streamBridge) {
-        return OutboxRelay.streamBridgeSender(streamBridge);
+    EventSender eventSender(StreamBridge streamBridge, TraceContexts contexts) {
+        return OutboxRelay.streamBridgeSender(streamBridge, contexts);
+    }
+
+    /** Where traces are continued across the outbox; without a tracer (tracing off), nothing is traced. */
+    @Bean
+    @ConditionalOnMissingBean
+    TraceContexts traceContexts(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new TraceContexts(tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP));
+    }
+
+    /** Outbox entries keep the trace and correlation of the request that recorded them (see {@link OutboxEntry}). */
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxTraceStamp outboxTraceStamp(TraceContexts contexts) {
+        return new OutboxTraceStamp(contexts);
     }
 
     /** Short store timeouts: a store that is away costs a call seconds and a 503, not the driver's 30 s. */
@@ -201,8 +221,9 @@ public class ServiceSupportAutoConfiguration {
     }
 
     @Bean
-    EventConsumers eventConsumers(ProcessedEvents processed, EventCodec codec, MeterRegistry meters) {
-        return new EventConsumers(processed, codec, meters);
+    EventConsumers eventConsumers(ProcessedEvents processed, EventCodec codec, MeterRegistry meters,
+            TraceContexts contexts) {
+        return new EventConsumers(processed, codec, meters, contexts);
     }
 
     @Configuration(proxyBeanMethods = false)

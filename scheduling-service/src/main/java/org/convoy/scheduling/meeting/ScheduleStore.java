@@ -21,6 +21,7 @@ import org.convoy.scheduling.meeting.domain.ScheduleHead;
 import org.convoy.scheduling.meeting.domain.StoredMeeting;
 import org.convoy.support.outbox.OutboxEntry;
 import org.convoy.support.outbox.OutboxRelay;
+import org.convoy.support.outbox.OutboxTraceStamp;
 import org.convoy.support.store.OptimisticWrites;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.annotation.Order;
@@ -59,9 +60,12 @@ public class ScheduleStore implements SmartInitializingSingleton {
     private final OptimisticWrites writes;
     private final OutboxRelay relay;
     private final MeetingShapeUpgrade upgrade;
+    private final OutboxTraceStamp traces;
     private final Map<String, ReentrantLock> turns = new ConcurrentHashMap<>();
 
-    ScheduleStore(MongoOperations mongo, OptimisticWrites writes, OutboxRelay relay, MeetingShapeUpgrade upgrade) {
+    ScheduleStore(MongoOperations mongo, OptimisticWrites writes, OutboxRelay relay, MeetingShapeUpgrade upgrade,
+            OutboxTraceStamp traces) {
+        this.traces = traces;
         this.mongo = mongo;
         this.writes = writes;
         this.relay = relay;
@@ -212,7 +216,8 @@ public class ScheduleStore implements SmartInitializingSingleton {
                 : Criteria.where("_id").is(convoyId).and("commits").is(commits);
         Update commit = new Update().set("pending", changed).inc("commits", 1).inc("version", 1);
         if (!schedule.pendingEvents().isEmpty()) {
-            commit.push(OutboxEntry.FIELD).each(schedule.pendingEvents().toArray());
+            // Written by update, not by a save: the entries take the request's trace here (see OutboxTraceStamp).
+            commit.push(OutboxEntry.FIELD).each(traces.stamp(schedule.pendingEvents()).toArray());
         }
         try {
             if (mongo.upsert(Query.query(unchanged), commit, ScheduleHead.class).getMatchedCount() == 0

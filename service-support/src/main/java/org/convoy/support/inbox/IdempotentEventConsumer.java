@@ -13,8 +13,11 @@ import org.convoy.events.EventCatalog;
 import org.convoy.events.EventCodec;
 import org.convoy.events.EventHeaders;
 import org.convoy.events.UnreadableEventException;
+import org.convoy.support.tracing.SpanTags;
+import org.convoy.support.tracing.TraceContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
@@ -22,6 +25,10 @@ import org.springframework.messaging.Message;
  * The one way services consume events: a Spring Cloud Stream {@code Consumer<Message<byte[]>>} that reads the
  * event named by the {@code eventType} header, skips an {@code eventId} this consumer has already handled, and
  * passes the rest to the handler registered for the type.
+ *
+ * <p>Each event is handled in the trace of the request that caused it: the binder's consumer observation continues
+ * the record's {@code traceparent}, and this consumer tags that span with the event's type and ids, and puts the
+ * record's correlation id ({@code X-Correlation-Id}) in the logging context while the event is handled.
  *
  * <p>Known types without a handler here are skipped. An event without an {@code eventType} header, of a type the
  * event catalog does not know, or whose payload cannot be read throws {@link UnreadableEventException}: it goes to
@@ -41,6 +48,7 @@ public final class IdempotentEventConsumer implements Consumer<Message<byte[]>> 
     private final ProcessedEvents processed;
     private final EventCodec codec;
     private final MeterRegistry meters;
+    private final TraceContexts contexts;
 
     private IdempotentEventConsumer(Builder builder) {
         this.name = builder.name;
@@ -48,10 +56,28 @@ public final class IdempotentEventConsumer implements Consumer<Message<byte[]>> 
         this.processed = builder.processed;
         this.codec = builder.codec;
         this.meters = builder.meters;
+        this.contexts = builder.contexts;
     }
 
     @Override
     public void accept(Message<byte[]> message) {
+        String correlationId = header(message, TraceContexts.CORRELATION_HEADER);
+        String before = MDC.get(TraceContexts.CORRELATION_MDC_KEY);
+        if (correlationId != null) {
+            MDC.put(TraceContexts.CORRELATION_MDC_KEY, correlationId);
+        }
+        try {
+            handle(message);
+        } finally {
+            if (before == null) {
+                MDC.remove(TraceContexts.CORRELATION_MDC_KEY);
+            } else {
+                MDC.put(TraceContexts.CORRELATION_MDC_KEY, before);
+            }
+        }
+    }
+
+    private void handle(Message<byte[]> message) {
         String typeName = header(message, EventHeaders.EVENT_TYPE);
         if (typeName == null || EventCatalog.typeFor(typeName).isEmpty()) {
             count(typeName == null ? "none" : typeName, "unknown");
@@ -69,6 +95,10 @@ public final class IdempotentEventConsumer implements Consumer<Message<byte[]>> 
         }
         ConvoyEvent event = codec.read(message.getPayload(), type.get());
         String eventId = event.eventId().toString();
+        var span = contexts.tracer().currentSpan();
+        if (span != null) {
+            SpanTags.event(span, typeName, eventId, event.aggregateId()).tag("consumer", name);
+        }
         if (processed.isProcessed(name, eventId)) {
             count(typeName, "duplicate");
             log.info("Consumer {} skips already handled {} eventId={}", name, typeName, eventId);
@@ -106,12 +136,15 @@ public final class IdempotentEventConsumer implements Consumer<Message<byte[]>> 
         private final ProcessedEvents processed;
         private final EventCodec codec;
         private final MeterRegistry meters;
+        private final TraceContexts contexts;
 
-        Builder(String name, ProcessedEvents processed, EventCodec codec, MeterRegistry meters) {
+        Builder(String name, ProcessedEvents processed, EventCodec codec, MeterRegistry meters,
+                TraceContexts contexts) {
             this.name = name;
             this.processed = processed;
             this.codec = codec;
             this.meters = meters;
+            this.contexts = contexts;
         }
 
         public <T extends ConvoyEvent> Builder on(Class<T> type, EventHandler<T> handler) {

@@ -131,7 +131,16 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** The sender the platform uses: Spring Cloud Stream to the entry's topic. */
     public static EventSender streamBridgeSender(org.springframework.cloud.stream.function.StreamBridge streamBridge) {
-        return new StreamBridgeEventSender(streamBridge);
+        return new StreamBridgeEventSender(streamBridge, org.convoy.support.tracing.TraceContexts.none());
+    }
+
+    /**
+     * The sender the platform uses, publishing each entry in a span of the trace that recorded it (see
+     * {@link OutboxEntry#traceparent()}).
+     */
+    public static EventSender streamBridgeSender(org.springframework.cloud.stream.function.StreamBridge streamBridge,
+            org.convoy.support.tracing.TraceContexts contexts) {
+        return new StreamBridgeEventSender(streamBridge, contexts);
     }
 
     /** Asks for a pass over what was saved since the last one, now rather than at the next poll. */
@@ -394,7 +403,8 @@ public class OutboxRelay implements SmartLifecycle {
         Object occurredAt = entry.get("occurredAt");
         return new OutboxEntry(entry.getString("eventId"), entry.getString("type"), entry.getString("topic"),
                 entry.getString("key"), entry.getString("payload"),
-                occurredAt instanceof java.util.Date date ? date.toInstant() : null);
+                occurredAt instanceof java.util.Date date ? date.toInstant() : null, entry.getString("traceparent"),
+                entry.getString("correlationId"));
     }
 
     private void safeRelaySaved() {
