@@ -196,9 +196,20 @@ class WalkingSkeletonIT {
                         assertThat(span.tags()).containsEntry("channel", "email").containsEntry("delegate.id", id)
                                 .containsKeys("notice.id", "kind");
                     });
+            assertOneProducerSpanPerPublish(trace);
         });
         assertThat(spans.all()).allSatisfy(span -> assertThat(span.tags().values()).noneMatch(value -> value
                 .contains(email)));
+    }
+
+    /**
+     * Each {@code publish <event>} span has one child, the Kafka producer's send, which the consumers continue: no
+     * second producer span from the messaging layer's own observations.
+     */
+    private static void assertOneProducerSpanPerPublish(List<? extends SpanCollector.ReportedSpan> trace) {
+        assertThat(trace).filteredOn(span -> span.name().startsWith("publish ")).isNotEmpty().allSatisfy(publish ->
+                assertThat(trace).filteredOn(span -> publish.id().equals(span.parentId())).as("under %s", publish.name())
+                        .singleElement().satisfies(send -> assertThat(send.kind()).isEqualTo("PRODUCER")));
     }
 
     /** The links at the foot of a real email open, through the real gateway, as a delegate's mail program opens them. */
@@ -261,8 +272,12 @@ class WalkingSkeletonIT {
                 .formatted(startsAt, convoy().at("2023-02-28T11:00"), id), token);
         assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
         String meetingId = json.readTree(draft.body()).path("id").asString();
-        HttpResponse<String> confirmed = post("api/scheduling/convoys/" + convoyId + "/meetings/" + meetingId
-                + "/confirmation", "", token);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        HttpResponse<String> confirmed = send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+                + "api/scheduling/convoys/" + convoyId + "/meetings/" + meetingId + "/confirmation"))
+                .header("Authorization", "Bearer " + token)
+                .header("traceparent", "00-" + traceId + "-" + traceId.substring(16) + "-01")
+                .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(platform.mail().messages())
@@ -273,6 +288,31 @@ class WalkingSkeletonIT {
                             "Convoy de prueba " + convoyId);
                     assertThat(mail.get("attachments")).isEqualTo("invite.ics");
                 }));
+        // The confirmation is one trace from the organizer's call to the attendee's invitation.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(spans.trace(traceId))
+                .as("spans of trace %s", traceId)
+                .anySatisfy(span -> assertThat(span.service()).isEqualTo("gateway"))
+                .anySatisfy(span -> {
+                    assertThat(span.service()).isEqualTo("scheduling-service");
+                    assertThat(span.kind()).isEqualTo("SERVER");
+                })
+                .anySatisfy(span -> {
+                    assertThat(span.service()).isEqualTo("scheduling-service");
+                    assertThat(span.name()).isEqualTo("publish MeetingConfirmed");
+                    assertThat(span.tags()).containsEntry("meeting.id", meetingId);
+                })
+                .anySatisfy(span -> {
+                    assertThat(span.service()).isEqualTo("notification-service");
+                    assertThat(span.kind()).isEqualTo("CONSUMER");
+                    assertThat(span.tags()).containsEntry("messaging.source.name", "convoy.meetings");
+                })
+                .anySatisfy(span -> {
+                    assertThat(span.service()).isEqualTo("notification-service");
+                    assertThat(span.name()).isEqualTo("notice send");
+                    assertThat(span.tags()).containsEntry("channel", "email").containsEntry("meeting.id", meetingId)
+                            .containsEntry("delegate.id", id).containsEntry("kind", "meeting-confirmed");
+                })
+                .satisfies(WalkingSkeletonIT::assertOneProducerSpanPerPublish));
         HttpResponse<String> agenda = send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
                 + "api/scheduling/convoys/" + convoyId + "/delegates/" + id + "/agenda"))
                 .header("X-Registration-Token", session).GET());

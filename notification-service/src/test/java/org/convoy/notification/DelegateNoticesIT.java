@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
+import brave.handler.MutableSpan;
+import brave.handler.SpanHandler;
+import brave.propagation.TraceContext;
 import jakarta.mail.internet.MimeMessage;
 
 import org.convoy.events.ConvoyDatesChanged;
@@ -49,7 +53,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -60,6 +66,8 @@ import org.springframework.test.context.TestPropertySource;
  * language, once each.
  */
 @ServiceIntegrationTest
+@AutoConfigureTracing
+@Import(DelegateNoticesIT.ReportedSpans.class)
 @TestPropertySource(properties = { "convoy.sms.per-number-per-hour=2", "convoy.notification.retry.first-delay=300ms",
         "convoy.notification.retry.poll=200ms", "convoy.notification.quiet-hours.enabled=false" })
 class DelegateNoticesIT {
@@ -92,6 +100,27 @@ class DelegateNoticesIT {
 
     @Autowired
     MongoOperations mongo;
+
+    @Autowired
+    ReportedSpans spans;
+
+    /** The spans this service reported, as a trace backend would receive them. */
+    static class ReportedSpans extends SpanHandler {
+
+        private final ConcurrentLinkedQueue<MutableSpan> ended = new ConcurrentLinkedQueue<>();
+
+        @Override
+        public boolean end(TraceContext context, MutableSpan span, Cause cause) {
+            if (cause == Cause.FINISHED) {
+                ended.add(span);
+            }
+            return true;
+        }
+
+        java.util.stream.Stream<MutableSpan> named(String name) {
+            return ended.stream().filter(span -> name.equals(span.name()));
+        }
+    }
 
     @BeforeEach
     void convoyIsKnown() {
@@ -347,10 +376,11 @@ class DelegateNoticesIT {
     void mailSentWhileTheSmtpServerIsDownArrivesOnceAfterItRecovers() throws Exception {
         UUID delegate = UUID.randomUUID();
         String email = unique("outage");
+        DelegateApproved approval = new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023");
         SMTP.stop();
         try {
             events.publish(registered(delegate, email, "Inés", "es"));
-            events.publish(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023"));
+            events.publish(approval);
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(deliveryLog(delegate))
                     .contains("\"status\":\"RETRYING\"", "\"kind\":\"APPROVED\""));
@@ -364,6 +394,16 @@ class DelegateNoticesIT {
                 .contains("\"status\":\"SENT\"").doesNotContain("RETRYING"));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .untilAsserted(() -> assertThat(mailTo(email)).hasSize(1));
+        // Every attempt, the retrier's too, is in the trace of the event that caused the notice.
+        String noticeId = Notice.idOf(approval.eventId(), delegate, Notice.Channel.EMAIL);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(spans.named("notice send")
+                .filter(span -> noticeId.equals(span.tag("notice.id"))).toList())
+                .hasSizeGreaterThanOrEqualTo(2)
+                .anySatisfy(span -> assertThat(span.tag("attempt")).isEqualTo("1"))
+                .anySatisfy(span -> assertThat(span.tag("sent")).isEqualTo("true"))
+                .extracting(MutableSpan::traceId).containsOnly(spans.named("delegateEvents process")
+                        .filter(span -> approval.eventId().toString().equals(span.tag("event.id")))
+                        .map(MutableSpan::traceId).findFirst().orElseThrow()));
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.convoy.support.instances.TimedJobs;
 import org.convoy.support.outbox.EventSender;
 import org.convoy.support.outbox.OutboxEntry;
 import org.convoy.support.outbox.OutboxTraceStamp;
+import org.convoy.support.tracing.QuietPublishSpans;
 import org.convoy.support.tracing.TraceContexts;
 import org.convoy.support.topics.TopicLayout;
 import org.convoy.support.topics.TopicProperties;
@@ -92,6 +93,12 @@ public class ServiceSupportAutoConfiguration {
     TraceContexts traceContexts(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
         return new TraceContexts(tracer.getIfAvailable(() -> Tracer.NOOP),
                 propagator.getIfAvailable(() -> Propagator.NOOP));
+    }
+
+    /** One producer span per published event, not three (see {@link QuietPublishSpans}). */
+    @Bean
+    QuietPublishSpans quietPublishSpans() {
+        return new QuietPublishSpans();
     }
 
     /** Outbox entries keep the trace and correlation of the request that recorded them (see {@link OutboxEntry}). */

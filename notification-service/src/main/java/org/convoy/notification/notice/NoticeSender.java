@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
 import org.convoy.events.ConvoyEvent;
 import org.convoy.events.DelegateEvent;
 import org.convoy.notification.contact.Contacts;
@@ -30,7 +29,7 @@ import org.convoy.notification.notice.sms.SmsBudget;
 import org.convoy.notification.notice.sms.SmsProvider;
 import org.convoy.support.sms.TextDestinations;
 import org.convoy.support.tracing.SpanTags;
-import org.springframework.beans.factory.ObjectProvider;
+import org.convoy.support.tracing.TraceContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -77,13 +76,13 @@ public class NoticeSender {
     private final TextDestinations destinations;
     private final SmsBudget budget;
     private final SendingLanes lanes;
-    private final Tracer tracer;
+    private final TraceContexts contexts;
 
     NoticeSender(NoticeLedger ledger, ContactRepository contacts, Contacts known, EmailChannel email, SmsProvider sms,
             MessageSource messages, MailRenderer renderer, PreferenceLinks preferences, QuietHoursProperties quietHours,
             MeterRegistry meters, RetryProperties retry, Clock clock, ApplicationEventPublisher failures,
-            TextDestinations destinations, SmsBudget budget, SendingLanes lanes, ObjectProvider<Tracer> tracer) {
-        this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
+            TextDestinations destinations, SmsBudget budget, SendingLanes lanes, TraceContexts contexts) {
+        this.contexts = contexts;
         this.ledger = ledger;
         this.contacts = contacts;
         this.known = known;
@@ -259,28 +258,21 @@ public class NoticeSender {
      */
     boolean attempt(Notice notice) {
         String kind = notice.kind().toLowerCase(Locale.ROOT).replace('_', '-');
-        // A span of the trace that caused the notice (the consumer's, carried onto the sending lane), or of the
-        // retrier's pass; ids only, never the address or number it goes to.
-        Span span = tracer.nextSpan().name("notice send").tag(SpanTags.CHANNEL, notice.channel().name().toLowerCase(
-                Locale.ROOT)).tag(SpanTags.KIND, kind).tag(SpanTags.NOTICE_ID, notice.id())
-                .tag(SpanTags.DELEGATE_ID, String.valueOf(notice.delegateId()))
-                .tag(SpanTags.EVENT_ID, String.valueOf(notice.eventId()));
+        // A span of the trace that recorded the notice, on the consumer's thread, a sending lane or the retrier's
+        // pass alike; ids only, never the address or number it goes to.
+        Span span = contexts.startChildOf(notice.traceparent(), "notice send").tag(SpanTags.CHANNEL,
+                notice.channel().name().toLowerCase(Locale.ROOT)).tag(SpanTags.KIND, kind)
+                .tag(SpanTags.NOTICE_ID, notice.id()).tag(SpanTags.DELEGATE_ID, String.valueOf(notice.delegateId()))
+                .tag(SpanTags.EVENT_ID, String.valueOf(notice.eventId()))
+                .tag(SpanTags.ATTEMPT, String.valueOf(notice.attempts()));
         if (notice.meetingId() != null) {
             span.tag(SpanTags.MEETING_ID, notice.meetingId().toString());
         }
-        span.start();
-        Tracer.SpanInScope scope = tracer.withSpan(span);
-        try {
+        return contexts.within(span, notice.correlationId(), () -> {
             boolean sent = attempt(notice, kind);
             span.tag("sent", String.valueOf(sent));
             return sent;
-        } catch (RuntimeException e) {
-            span.error(e);
-            throw e;
-        } finally {
-            scope.close();
-            span.end();
-        }
+        });
     }
 
     private boolean attempt(Notice notice, String kind) {

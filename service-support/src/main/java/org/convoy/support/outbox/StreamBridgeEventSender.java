@@ -8,11 +8,9 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
 import org.convoy.events.EventHeaders;
 import org.convoy.support.tracing.SpanTags;
 import org.convoy.support.tracing.TraceContexts;
-import org.slf4j.MDC;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
@@ -60,27 +58,10 @@ class StreamBridgeEventSender implements EventSender {
         Span span = contexts.startChildOf(entry.traceparent(), "publish " + entry.type());
         SpanTags.event(span, entry.type(), entry.eventId(), entry.key());
         span.tag(SpanTags.TOPIC, entry.topic());
-        String correlationBefore = MDC.get(TraceContexts.CORRELATION_MDC_KEY);
-        putCorrelation(entry.correlationId());
-        Tracer.SpanInScope scope = contexts.tracer().withSpan(span);
-        try {
+        contexts.within(span, entry.correlationId(), () -> {
             send(entry, message.build());
-        } catch (RuntimeException e) {
-            span.error(e);
-            throw e;
-        } finally {
-            scope.close();
-            span.end();
-            putCorrelation(correlationBefore);
-        }
-    }
-
-    private static void putCorrelation(String correlationId) {
-        if (correlationId == null) {
-            MDC.remove(TraceContexts.CORRELATION_MDC_KEY);
-        } else {
-            MDC.put(TraceContexts.CORRELATION_MDC_KEY, correlationId);
-        }
+            return null;
+        });
     }
 
     private void send(OutboxEntry entry, Message<byte[]> message) {

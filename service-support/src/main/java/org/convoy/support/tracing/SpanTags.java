@@ -21,6 +21,8 @@ public final class SpanTags {
     public static final String NOTICE_ID = "notice.id";
     public static final String CHANNEL = "channel";
     public static final String KIND = "kind";
+    /** Which attempt at sending a notice this is: 1, then the retrier's. */
+    public static final String ATTEMPT = "attempt";
 
     private SpanTags() {
     }

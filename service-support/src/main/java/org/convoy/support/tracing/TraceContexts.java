@@ -2,6 +2,7 @@ package org.convoy.support.tracing;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -65,5 +66,33 @@ public final class TraceContexts {
             return tracer.nextSpan().name(name).start();
         }
         return propagator.extract(Map.of(TRACEPARENT, traceparent), Map::get).name(name).start();
+    }
+
+    /**
+     * Does {@code work} in {@code span} (the span in scope, {@code correlationId} in the logging context, or none when
+     * null), records what it throws on the span, then ends the span and puts back the correlation id there was.
+     */
+    public <T> T within(Span span, String correlationId, Supplier<T> work) {
+        String correlationBefore = currentCorrelationId();
+        putCorrelation(correlationId);
+        Tracer.SpanInScope scope = tracer.withSpan(span);
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            span.error(e);
+            throw e;
+        } finally {
+            scope.close();
+            span.end();
+            putCorrelation(correlationBefore);
+        }
+    }
+
+    private static void putCorrelation(String correlationId) {
+        if (correlationId == null) {
+            MDC.remove(CORRELATION_MDC_KEY);
+        } else {
+            MDC.put(CORRELATION_MDC_KEY, correlationId);
+        }
     }
 }

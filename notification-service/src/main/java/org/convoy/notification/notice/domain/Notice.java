@@ -9,7 +9,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * One notice to one recipient on one channel for one event. Its id is {@code eventId:delegateId:channel}, so a
  * redelivered event finds the notice it already sent and does not send it again. The rendered message is kept, so
- * a notice whose channel was down is sent again later without its event.
+ * a notice whose channel was down is sent again later without its event. It keeps the trace ({@code traceparent}) and
+ * correlation id of the work that recorded it, so a later attempt (the retrier's, or after quiet hours) is part of the
+ * same journey as the first.
  */
 @Document(Notice.COLLECTION)
 public record Notice(
@@ -26,7 +28,9 @@ public record Notice(
         String lastError,
         Instant createdAt,
         Instant nextAttemptAt,
-        Instant sentAt) {
+        Instant sentAt,
+        String traceparent,
+        String correlationId) {
 
     public static final String COLLECTION = "notices";
 

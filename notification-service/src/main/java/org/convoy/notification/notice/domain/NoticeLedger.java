@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.convoy.support.tracing.TraceContexts;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -23,16 +24,19 @@ import org.springframework.stereotype.Component;
 public class NoticeLedger {
 
     private final MongoOperations mongo;
+    private final TraceContexts contexts;
 
-    NoticeLedger(MongoOperations mongo) {
+    NoticeLedger(MongoOperations mongo, TraceContexts contexts) {
         this.mongo = mongo;
+        this.contexts = contexts;
     }
 
     /** @return the new notice, claimed for sending; empty when this notice already exists in any state */
     public Optional<Notice> claim(UUID eventId, String eventType, UUID delegateId, UUID meetingId,
             Notice.Channel channel, String kind, Notice.Message message, Instant now) {
         return record(new Notice(Notice.idOf(eventId, delegateId, channel), eventId, eventType, delegateId, meetingId,
-                channel, kind, message, Notice.Status.PENDING, 1, null, now, null, null));
+                channel, kind, message, Notice.Status.PENDING, 1, null, now, null, null, contexts.currentTraceparent(),
+                TraceContexts.currentCorrelationId()));
     }
 
     /**
@@ -44,7 +48,8 @@ public class NoticeLedger {
     public boolean hold(UUID eventId, String eventType, UUID delegateId, UUID meetingId, Notice.Channel channel,
             String kind, Notice.Message message, Instant now, Notice.Status status, Instant until, String why) {
         return record(new Notice(Notice.idOf(eventId, delegateId, channel), eventId, eventType, delegateId, meetingId,
-                channel, kind, message, status, 0, why, now, until, null)).isPresent();
+                channel, kind, message, status, 0, why, now, until, null, contexts.currentTraceparent(),
+                TraceContexts.currentCorrelationId())).isPresent();
     }
 
     private Optional<Notice> record(Notice notice) {
