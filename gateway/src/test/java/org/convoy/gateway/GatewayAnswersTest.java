@@ -3,7 +3,6 @@ package org.convoy.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -33,14 +33,11 @@ import org.springframework.test.context.DynamicPropertySource;
                 "convoy.gateway.public-rate-limit.refill-every=1h" })
 class GatewayAnswersTest {
 
-    static final HttpServer SERVICES = backend();
+    static final HttpServer SERVICES = StandInService.start(GatewayAnswersTest::answer);
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        String uri = "http://127.0.0.1:" + SERVICES.getAddress().getPort();
-        registry.add("REGISTRATION_SERVICE_URI", () -> uri);
-        registry.add("SCHEDULING_SERVICE_URI", () -> uri);
-        registry.add("NOTIFICATION_SERVICE_URI", () -> uri);
+        StandInService.routeEveryServiceTo(SERVICES, registry);
     }
 
     @AfterAll
@@ -108,21 +105,12 @@ class GatewayAnswersTest {
         return URI.create("http://localhost:" + port + path);
     }
 
-    private static HttpServer backend() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                exchange.getRequestBody().readAllBytes();
-                byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private static void answer(HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
     }
 }
