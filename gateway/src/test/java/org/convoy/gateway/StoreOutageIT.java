@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,15 +51,12 @@ class StoreOutageIT {
     static final Path STORE_DIRECTORY = directory();
     static final WireStoreServer STORE = WireStoreServer.start(STORE_DIRECTORY.resolve("store.mv"));
     /** Stands for the services behind the gateway: answers 200 to every call. */
-    static final HttpServer SERVICE = service();
+    static final HttpServer SERVICE = StandInService.start(StoreOutageIT::answer);
 
     @DynamicPropertySource
     static void storeAndServices(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> STORE.uri("gateway-outage"));
-        String uri = "http://127.0.0.1:" + SERVICE.getAddress().getPort();
-        registry.add("REGISTRATION_SERVICE_URI", () -> uri);
-        registry.add("SCHEDULING_SERVICE_URI", () -> uri);
-        registry.add("NOTIFICATION_SERVICE_URI", () -> uri);
+        StandInService.routeEveryServiceTo(SERVICE, registry);
     }
 
     @AfterAll
@@ -173,17 +169,6 @@ class StoreOutageIT {
     private static Path directory() {
         try {
             return Files.createTempDirectory("gateway-outage");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static HttpServer service() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", StoreOutageIT::answer);
-            server.start();
-            return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -36,6 +36,7 @@ import org.convoy.events.DelegateWithdrawn;
 import org.convoy.events.EventCatalog;
 import org.convoy.events.EventCodec;
 import org.convoy.events.RegistrationLinkIssued;
+import org.convoy.events.Topics;
 import org.convoy.notification.contact.domain.Contact;
 import org.convoy.notification.contact.domain.ContactRepository;
 import org.convoy.notification.notice.domain.Notice;
@@ -55,7 +56,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.stream.binder.Binding;
+import org.springframework.cloud.stream.binding.BindingService;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -102,6 +106,12 @@ class DelegateNoticesIT {
     MongoOperations mongo;
 
     @Autowired
+    BindingService bindings;
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
     ReportedSpans spans;
 
     /** The spans this service reported, as a trace backend would receive them. */
@@ -146,6 +156,42 @@ class DelegateNoticesIT {
             assertThat(scrape).containsPattern(
                     "convoy_notification_latency_seconds_bucket\\{[^}]*channel=\"EMAIL\"[^}]*kind=\"[^\"]+\",le=\"1\\.0\"");
         });
+    }
+
+    /**
+     * The lag of each group and topic the service reads, as the broker counts it: it grows while the delegate stream's
+     * consumer is stopped, and falls back to 0 once it has caught up.
+     */
+    @Test
+    void consumerLagIsCountedByGroupAndTopicAndFallsBackToZeroOnceConsumed() {
+        String group = environment.getRequiredProperty("spring.cloud.stream.default.group");
+        await("every group and topic counted").atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String scrape = scrape();
+            assertThat(ExportedMetrics.valueIn(scrape, "convoy_consumer_lag", "group", group, "topic",
+                    Topics.DELEGATES)).hasValue(0.0);
+            assertThat(ExportedMetrics.valueIn(scrape, "convoy_consumer_lag", "group", group, "topic",
+                    Topics.MEETINGS)).isPresent();
+            assertThat(ExportedMetrics.valueIn(scrape, "convoy_consumer_lag", "group", group + "-keys", "topic",
+                    Topics.DELEGATE_KEYS)).isPresent();
+        });
+
+        bindings.getConsumerBindings("delegateEvents-in-0").forEach(Binding::stop);
+        try {
+            events.publish(registered(UUID.randomUUID(), unique("lag"), "Rosa", "es"));
+            events.publish(registered(UUID.randomUUID(), unique("lag"), "Rubén", "es"));
+            await("behind while stopped").atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                    ExportedMetrics.valueIn(scrape(), "convoy_consumer_lag", "group", group, "topic",
+                            Topics.DELEGATES)).hasValue(2.0));
+        } finally {
+            bindings.getConsumerBindings("delegateEvents-in-0").forEach(Binding::start);
+        }
+
+        await("caught up").atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ExportedMetrics.valueIn(
+                scrape(), "convoy_consumer_lag", "group", group, "topic", Topics.DELEGATES)).hasValue(0.0));
+    }
+
+    private String scrape() {
+        return Http.get("http://localhost:" + port + "/actuator/prometheus").body();
     }
 
     @Test

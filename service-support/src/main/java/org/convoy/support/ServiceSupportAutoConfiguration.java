@@ -2,11 +2,14 @@ package org.convoy.support;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.convoy.events.DelegateDataKeys;
 import org.convoy.events.DelegateKeyDestroyed;
 import org.convoy.events.DelegateKeyShared;
@@ -14,6 +17,7 @@ import org.convoy.events.EventCodec;
 import org.convoy.events.OrganizerAccessEnded;
 import org.convoy.events.OrganizerLoggedOut;
 import org.convoy.support.inbox.ConsumerErrorHandling;
+import org.convoy.support.inbox.ConsumerLag;
 import org.convoy.support.inbox.EventConsumers;
 import org.convoy.support.inbox.ProcessedEvents;
 import org.convoy.support.instances.InstanceProperties;
@@ -51,6 +55,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.stream.binding.BindingService;
 import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,6 +63,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.messaging.Message;
 
@@ -213,6 +219,22 @@ public class ServiceSupportAutoConfiguration {
             @Value("${convoy.inbox.keep-processed-for:30d}") Duration keepFor,
             @Value("${convoy.inbox.forget-every:1h}") Duration sweepEvery) {
         return new ProcessedEvents(mongo, keepFor, sweepEvery, Clock.systemUTC());
+    }
+
+    /**
+     * {@code convoy.consumer.lag{group,topic}}: how far the groups of the service's consumer bindings are behind,
+     * counted every {@code convoy.inbox.lag-every} with Boot's Kafka admin settings on the binder's brokers.
+     */
+    @Bean
+    ConsumerLag consumerLag(KafkaAdmin kafkaAdmin, @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+            ObjectProvider<BindingService> bindings, MeterRegistry meters,
+            @Value("${convoy.inbox.lag-every:15s}") Duration every) {
+        Map<String, Object> settings = new HashMap<>(kafkaAdmin.getConfigurationProperties());
+        settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        return new ConsumerLag(settings, () -> {
+            BindingService service = bindings.getIfAvailable();
+            return service == null ? Map.of() : ConsumerLag.readsOf(service);
+        }, meters, every);
     }
 
     /**

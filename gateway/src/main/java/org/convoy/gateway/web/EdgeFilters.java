@@ -18,10 +18,10 @@ import reactor.core.publisher.Mono;
 /**
  * What the gateway does to every request before routing it: gives it a correlation id (kept if the client sent a
  * sane one) that travels to the services and back, refuses bodies over the limit with 413, and puts the security
- * headers on every answer.
+ * headers on every answer. Only {@link AnswersByRoute} comes before it, so that a 413 is counted under its route.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class EdgeFilters implements WebFilter {
 
     static final String CORRELATION_ID = "X-Correlation-Id";

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,6 +31,7 @@ import org.convoy.events.EventCodec;
 import org.convoy.events.EventHeaders;
 import org.convoy.events.OrganizerAccessEnded;
 import org.convoy.events.Topics;
+import org.convoy.gateway.StandInService;
 import org.convoy.gateway.TestKafka;
 import org.convoy.gateway.TestMongo;
 import org.junit.jupiter.api.AfterAll;
@@ -68,14 +69,11 @@ class OrganizerAccountsTest {
 
     /** The bearer tokens the service behind the gateway received. */
     static final List<String> FORWARDED = new CopyOnWriteArrayList<>();
-    static final HttpServer SERVICE = service();
+    static final HttpServer SERVICE = StandInService.start(OrganizerAccountsTest::answer);
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        String uri = "http://127.0.0.1:" + SERVICE.getAddress().getPort();
-        registry.add("REGISTRATION_SERVICE_URI", () -> uri);
-        registry.add("SCHEDULING_SERVICE_URI", () -> uri);
-        registry.add("NOTIFICATION_SERVICE_URI", () -> uri);
+        StandInService.routeEveryServiceTo(SERVICE, registry);
     }
 
     @AfterAll
@@ -471,24 +469,15 @@ class OrganizerAccountsTest {
     }
 
     /** A service that answers every call it is given; the gateway decides which calls reach it. */
-    private static HttpServer service() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-                if (authorization != null) {
-                    FORWARDED.add(authorization.substring(authorization.lastIndexOf('.')));
-                }
-                byte[] body = "[]".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static void answer(HttpExchange exchange) throws IOException {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null) {
+            FORWARDED.add(authorization.substring(authorization.lastIndexOf('.')));
         }
+        byte[] body = "[]".getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
     }
 }

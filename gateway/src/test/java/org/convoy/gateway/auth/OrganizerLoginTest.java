@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.convoy.gateway.StandInService;
 import org.convoy.gateway.TestMongo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,15 +53,13 @@ class OrganizerLoginTest {
 
     /** What the service behind the gateway saw: the subject of each token it accepted. */
     static final List<String> ACCEPTED = new CopyOnWriteArrayList<>();
-    static final HttpServer SERVICE = service();
+    /** A service as every Convoy service is: it checks the token itself, against the gateway's published keys. */
+    static final HttpServer SERVICE = StandInService.start(OrganizerLoginTest::answer);
     static volatile JwtDecoder serviceDecoder;
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        String uri = "http://127.0.0.1:" + SERVICE.getAddress().getPort();
-        registry.add("REGISTRATION_SERVICE_URI", () -> uri);
-        registry.add("SCHEDULING_SERVICE_URI", () -> uri);
-        registry.add("NOTIFICATION_SERVICE_URI", () -> uri);
+        StandInService.routeEveryServiceTo(SERVICE, registry);
     }
 
     @AfterAll
@@ -351,18 +349,6 @@ class OrganizerLoginTest {
 
     private URI url(String path) {
         return URI.create("http://localhost:" + port + path);
-    }
-
-    /** A service as every Convoy service is: it checks the token itself, against the gateway's published keys. */
-    private static HttpServer service() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", OrganizerLoginTest::answer);
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static void answer(HttpExchange exchange) throws IOException {

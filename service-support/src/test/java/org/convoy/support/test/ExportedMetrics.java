@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -40,6 +42,20 @@ public final class ExportedMetrics {
         scrape.lines().filter(line -> !line.isBlank() && !line.startsWith("#"))
                 .map(line -> line.split("[{ ]", 2)[0]).forEach(names::add);
         return names;
+    }
+
+    /**
+     * The value of the sample named {@code name} whose labels include every {@code label="value"} given (as
+     * {@code "group", "notification", "topic", "convoy.delegates"}); empty when the scrape has none.
+     */
+    public static OptionalDouble valueIn(String scrape, String name, String... labels) {
+        List<String> wanted = new ArrayList<>();
+        for (int i = 0; i + 1 < labels.length; i += 2) {
+            wanted.add(labels[i] + "=\"" + labels[i + 1] + "\"");
+        }
+        return scrape.lines().filter(line -> line.startsWith(name + "{"))
+                .filter(line -> wanted.stream().allMatch(label -> line.contains(label)))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst();
     }
 
     private static Path list() {

@@ -27,6 +27,7 @@ import org.springframework.test.context.TestPropertySource;
         "convoy.topics.partitions=1",
         "convoy.outbox.poll-interval=100ms",
         "convoy.outbox.retry-backoff=200ms",
+        "convoy.inbox.lag-every=500ms",
         "convoy.registration.settle-interval=1h",
         // Tests call from one address many times a minute; PublicCallLimitIT checks the limit itself.
         "convoy.security.public-call-limit.calls=1000000",
