@@ -31,11 +31,16 @@ import org.convoy.support.personal.DelegateKeyring;
 import org.convoy.support.personal.PersonalDataProperties;
 import org.convoy.support.security.EndedAccess;
 import org.convoy.support.security.LoggedOutTokens;
+import org.convoy.support.security.OrganizerScope;
 import org.convoy.support.sms.TextDestinations;
 import org.convoy.support.sms.TextingProperties;
 import org.convoy.support.store.OptimisticWrites;
 import org.convoy.support.store.StoreProperties;
 import org.convoy.support.store.StoreTimeouts;
+import org.convoy.support.system.DeadLetterCounter;
+import org.convoy.support.system.KafkaDeadLetterCounter;
+import org.convoy.support.system.SystemCounts;
+import org.convoy.support.system.SystemStatusController;
 import org.convoy.support.text.NfcStrings;
 import org.convoy.support.web.CorrelationIdFilter;
 import org.convoy.support.web.ProblemDetailsAdvice;
@@ -46,6 +51,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
@@ -57,6 +63,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.messaging.Message;
 
@@ -220,6 +227,18 @@ public class ServiceSupportAutoConfiguration {
         return ConsumerErrorHandling.over(producers, meters);
     }
 
+    /**
+     * The service's dead letters for its status: the records on its bindings' dead-letter topics, unless the service
+     * counts its own ({@link DeadLetterCounter}).
+     */
+    @Bean
+    @ConditionalOnMissingBean(DeadLetterCounter.class)
+    KafkaDeadLetterCounter deadLetterCounter(ObjectProvider<ConsumerErrorHandling> errorHandling, KafkaAdmin admin) {
+        return new KafkaDeadLetterCounter(() -> errorHandling.stream()
+                .flatMap(handling -> handling.deadLetterTopics().stream()).distinct().sorted().toList(),
+                admin.getConfigurationProperties());
+    }
+
     @Bean
     EventConsumers eventConsumers(ProcessedEvents processed, EventCodec codec, MeterRegistry meters,
             TraceContexts contexts) {
@@ -235,6 +254,19 @@ public class ServiceSupportAutoConfiguration {
         @Bean
         JacksonModule nfcStrings() {
             return NfcStrings.module();
+        }
+
+        /**
+         * The service's state for the organizer console's system panel, at {@code convoy.system.path} (each service
+         * names its own, under its gateway route).
+         */
+        @Bean
+        @ConditionalOnProperty("convoy.system.path")
+        SystemStatusController systemStatusController(@Value("${spring.application.name}") String service,
+                OutboxRelay outbox, DeadLetterCounter deadLetters, ObjectProvider<SystemCounts> counts,
+                OrganizerScope scope) {
+            return new SystemStatusController(service, outbox, deadLetters, counts.orderedStream().toList(), scope,
+                    Clock.systemUTC());
         }
 
         @Bean
