@@ -28,14 +28,13 @@ import tools.jackson.databind.json.JsonMapper;
 @ServiceIntegrationTest
 class SystemStatusIT {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
 
     @Autowired
     TestEventPublisher events;
-
-    private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void anUnreadableEventIsCountedAmongTheDeadLettersOnTheBroker() {
@@ -86,7 +85,7 @@ class SystemStatusIT {
     private JsonNode status() {
         HttpResponse<String> response = Http.get(url(), TestTokens.organizer());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body());
+        return JSON.readTree(response.body());
     }
 
     private String url() {
