@@ -803,6 +803,8 @@ class WebUiIT {
 
     private void logIntoConsole(String username, String password) {
         open("console");
+        // The form shows once the page's modules have run (the console has several to fetch first).
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         type("username", username);
         type("password", password);
         click(By.id("login"));
