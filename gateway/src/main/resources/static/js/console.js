@@ -1,5 +1,6 @@
 // /console: organizers log in, watch registrations arrive, approve or reject them, browse hosts and their best-fit
-// delegates, plan a day's meetings (drafts with their conflicts, confirm, move, cancel) and replay failed notices.
+// delegates, plan a day's meetings (drafts with their conflicts, confirm, move, cancel), replay failed notices and
+// see what waits in each service (the System tab).
 import { initLanguage, t, lang, onLangChange } from './i18n.js';
 import { h, $, $$, fill, show, say } from './dom.js';
 import { api, ApiError, describe } from './api.js';
@@ -9,11 +10,12 @@ import { setupConvoys, loadConvoysPanel, saveConvoy, convoyName } from './convoy
 import { setupHostEditor, buildHostForm, saveHost, removeHost } from './hosts.js';
 import { setupDirectory, showDirectory } from './directory.js';
 import { showAccounts } from './accounts.js';
+import { showSystem } from './system.js';
 
 const SESSION_KEY = 'convoy.session';
 const POLL_SECONDS = 5;
 const CONVOY_KEY = 'convoy.console.convoy';
-const TABS = ['dashboard', 'delegates', 'hosts', 'planner', 'notices', 'convoys', 'accounts'];
+const TABS = ['dashboard', 'delegates', 'hosts', 'planner', 'notices', 'convoys', 'system', 'accounts'];
 
 initLanguage();
 
@@ -244,6 +246,8 @@ async function refresh(first = false) {
       if (first) await loadConvoysPanel();
     } else if (activeTab === 'accounts') {
       if (first) await showAccounts({ call, session, saveSession });
+    } else if (activeTab === 'system') {
+      if (first) await showSystem({ call, openNotices });
     } else if (!convoyId) {
       say($('#console-status'), t('cv.none'), 'info');
     } else if (activeTab === 'dashboard' || activeTab === 'delegates') {
@@ -703,6 +707,14 @@ function buildNoticeFilters() {
     form.dataset.wired = 'yes';
     form.addEventListener('submit', (event) => { event.preventDefault(); refresh(); });
   }
+}
+
+/** The Notices tab with only the notices in this status (the System tab's failed notices open it). */
+function openNotices(status) {
+  buildNoticeFilters();
+  $('#n-status').value = status;
+  selectTab('notices');
+  $('#tab-notices').focus();
 }
 
 async function loadNotices() {

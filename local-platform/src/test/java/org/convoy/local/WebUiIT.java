@@ -32,6 +32,12 @@ import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.convoy.events.EventHeaders;
+import org.convoy.events.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -731,6 +737,51 @@ class WebUiIT {
     }
 
     @Test
+    void anOrganizerSeesWhatWaitsInEachServiceAndReplaysADeadLetterOfNotifications() throws Exception {
+        String meetingId = UUID.randomUUID().toString();
+        String token = organizerToken();
+        // A meeting event nobody can read: notification, its only reader, puts it among its dead letters at once.
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()), new StringSerializer(),
+                new StringSerializer())) {
+            ProducerRecord<String, String> poison = new ProducerRecord<>(Topics.MEETINGS, meetingId, "{not json");
+            poison.headers().add(EventHeaders.EVENT_TYPE, "MeetingConfirmed".getBytes(StandardCharsets.UTF_8));
+            producer.send(poison).get();
+        }
+        String letterId = await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterOf(meetingId, token),
+                id -> id != null);
+
+        logIntoConsole(PlatformConfig.DEVELOPMENT_ADMIN_USERNAME, PlatformConfig.DEVELOPMENT_ADMIN_PASSWORD);
+        click(By.id("tab-system"));
+        for (String service : List.of("registration-service", "scheduling-service", "notification-service")) {
+            waitForText(By.cssSelector("li[data-service='" + service + "'] .backlog"), text -> text.equals("Ninguno."));
+        }
+        waitForText(By.cssSelector("li[data-service='notification-service'] .dead-letters"),
+                text -> text.matches("\\d+ por reenviar \\(abajo\\)\\."));
+        By row = By.cssSelector("#dead-letters tr[data-dead-letter-id='" + letterId + "']");
+        waitForText(row, text -> text.contains("MeetingConfirmed") && text.contains(Topics.MEETINGS)
+                && text.contains(meetingId));
+        screenshot("17-console-system");
+
+        click(By.cssSelector("#dead-letters tr[data-dead-letter-id='" + letterId + "'] button"));
+        waitForText(By.id("system-status"), text -> text.equals("Evento enviado de nuevo a su tema."));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(row));
+        assertThat(json.readTree(get("api/notifications/dead-letters?limit=1000", token)).valueStream()
+                .filter(letter -> letter.path("id").asString().equals(letterId)).findFirst().orElseThrow()
+                .path("status").asString()).isEqualTo("REPLAYED");
+        // Back on its topic and still unreadable, the event is a dead letter again: the replay reached Kafka.
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterOf(meetingId, token), id -> id != null
+                && !id.equals(letterId));
+    }
+
+    /** The id of the waiting dead letter of notification with this key, or null. */
+    private String deadLetterOf(String key, String token) throws Exception {
+        return json.readTree(get("api/notifications/dead-letters?status=DEAD&limit=1000", token)).valueStream()
+                .filter(letter -> key.equals(letter.path("key").asString())).map(letter -> letter.path("id").asString())
+                .findFirst().orElse(null);
+    }
+
+    @Test
     void theRegistrationFormFitsAPhoneScreen() {
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
@@ -752,6 +803,8 @@ class WebUiIT {
 
     private void logIntoConsole(String username, String password) {
         open("console");
+        // The form shows once the page's modules have run (the console has several to fetch first).
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         type("username", username);
         type("password", password);
         click(By.id("login"));

@@ -131,12 +131,21 @@ class DeadLettersIT {
                 new DelegateProfile("Inés", "Hernández", email, null, "es", "MAYOR", "MX-JAL", "Zapopan",
                         "Gobierno Municipal de Zapopan", null, List.of(), List.of(), Set.of("EMAIL"))));
         await().atMost(Duration.ofSeconds(20)).until(() -> contacts.existsById(delegate));
+        JsonNode before = system();
 
         events.publish(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023"));
 
         JsonNode letter = awaitLetter(node -> "NOTICE".equals(node.path("kind").asString())
                 && node.path("noticeId").asString().contains(delegate.toString()));
         assertThat(Http.get(url("?delegateId=" + delegate), ORGANIZER).body()).contains("\"status\":\"DEAD\"");
+        JsonNode failed = system();
+        assertThat(failed.path("service").asString()).isEqualTo("notification-service");
+        // Other notices of this store may fail meanwhile (the SMTP server is down): the counts only grow here.
+        assertThat(failed.path("counts").path("notices").path("DEAD").asLong()).as("the system panel's failed notices")
+                .isGreaterThanOrEqualTo(before.path("counts").path("notices").path("DEAD").asLong() + 1);
+        assertThat(failed.path("deadLetters").path("kept").asString()).isEqualTo("STORE");
+        assertThat(failed.path("deadLetters").path("waiting").asLong()).as("the system panel's dead letters")
+                .isGreaterThan(before.path("deadLetters").path("waiting").asLong());
         SMTP.start();
 
         var replayed = Http.postJson(url("/dead-letters/" + letter.path("id").asString() + "/replay"), "", ORGANIZER);
@@ -145,12 +154,23 @@ class DeadLettersIT {
         assertThat(SMTP.await(email, 1).get(0).getSubject()).isEqualTo("Convoy: tu registro fue aprobado, Inés");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 Http.get(url("?delegateId=" + delegate), ORGANIZER).body()).contains("\"status\":\"SENT\""));
+        JsonNode sent = system();
+        assertThat(sent.path("deadLetters").path("by").path("REPLAYED").asLong())
+                .isGreaterThan(failed.path("deadLetters").path("by").path("REPLAYED").asLong());
+        assertThat(Http.get(url("/system"), TestTokens.scoped("limited.organizer", List.of("california-2023")))
+                .statusCode()).as("for organizers of every convoy, as dead letters are").isEqualTo(403);
 
         String scrape = Http.get("http://localhost:" + port + "/actuator/prometheus").body();
         assertThat(ExportedMetrics.namesIn(scrape)).as("what the dashboards and alerts use")
                 .containsAll(ExportedMetrics.listedFor("notification"));
         assertThat(scrape).containsPattern("convoy_events_dead_lettered_total\\{[^}]*dead_letter_topic=\""
                 + "convoy\\.notification\\.dead-letters\"[^}]*topic=\"notices\"");
+    }
+
+    private JsonNode system() {
+        var response = Http.get(url("/system"), ORGANIZER);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 
     private JsonNode awaitLetter(java.util.function.Predicate<JsonNode> which) {

@@ -36,11 +36,16 @@ import org.convoy.support.personal.DelegateKeyring;
 import org.convoy.support.personal.PersonalDataProperties;
 import org.convoy.support.security.EndedAccess;
 import org.convoy.support.security.LoggedOutTokens;
+import org.convoy.support.security.OrganizerScope;
 import org.convoy.support.sms.TextDestinations;
 import org.convoy.support.sms.TextingProperties;
 import org.convoy.support.store.OptimisticWrites;
 import org.convoy.support.store.StoreProperties;
 import org.convoy.support.store.StoreTimeouts;
+import org.convoy.support.system.DeadLetterCounter;
+import org.convoy.support.system.KafkaDeadLetterCounter;
+import org.convoy.support.system.SystemCounts;
+import org.convoy.support.system.SystemStatusController;
 import org.convoy.support.text.NfcStrings;
 import org.convoy.support.web.CorrelationIdFilter;
 import org.convoy.support.web.ProblemDetailsAdvice;
@@ -51,6 +56,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
@@ -249,6 +255,18 @@ public class ServiceSupportAutoConfiguration {
         return ConsumerErrorHandling.over(producers, meters);
     }
 
+    /**
+     * The service's dead letters for its status: the records on its bindings' dead-letter topics, unless the service
+     * counts its own ({@link DeadLetterCounter}).
+     */
+    @Bean
+    @ConditionalOnMissingBean(DeadLetterCounter.class)
+    KafkaDeadLetterCounter deadLetterCounter(ObjectProvider<ConsumerErrorHandling> errorHandling, KafkaAdmin admin) {
+        return new KafkaDeadLetterCounter(() -> errorHandling.stream()
+                .flatMap(handling -> handling.deadLetterTopics().stream()).distinct().sorted().toList(),
+                admin.getConfigurationProperties());
+    }
+
     @Bean
     EventConsumers eventConsumers(ProcessedEvents processed, EventCodec codec, MeterRegistry meters,
             TraceContexts contexts) {
@@ -264,6 +282,19 @@ public class ServiceSupportAutoConfiguration {
         @Bean
         JacksonModule nfcStrings() {
             return NfcStrings.module();
+        }
+
+        /**
+         * The service's state for the organizer console's system panel, at {@code convoy.system.path} (each service
+         * names its own, under its gateway route).
+         */
+        @Bean
+        @ConditionalOnProperty("convoy.system.path")
+        SystemStatusController systemStatusController(@Value("${spring.application.name}") String service,
+                OutboxRelay outbox, DeadLetterCounter deadLetters, ObjectProvider<SystemCounts> counts,
+                OrganizerScope scope) {
+            return new SystemStatusController(service, outbox, deadLetters, counts.orderedStream().toList(), scope,
+                    Clock.systemUTC());
         }
 
         @Bean

@@ -21,6 +21,7 @@ import org.convoy.events.DelegateApproved;
 import org.convoy.events.DelegateRejected;
 import org.convoy.events.DelegateWithdrawn;
 import org.convoy.support.outbox.EventSender;
+import org.convoy.support.outbox.OutboxBacklog;
 import org.convoy.support.outbox.OutboxEntry;
 import org.convoy.support.outbox.OutboxProperties;
 import org.convoy.support.outbox.OutboxRelay;
@@ -145,9 +146,13 @@ class OutboxRelayTest {
         assertThat(meters.get("convoy.outbox.pending").gauge().value()).isEqualTo(3);
         assertThat(meters.get("convoy.outbox.oldest.pending").timeGauge().value(java.util.concurrent.TimeUnit.SECONDS))
                 .isBetween(90.0, 120.0);
+        assertThat(relay.backlog().pending()).as("read from the store, as the system status reads it").isEqualTo(3);
+        assertThat(relay.backlog().oldestAgeSeconds(clock.instant())).isBetween(90L, 120L);
 
         relay.relayPending();
         relay.measureBacklog();
+
+        assertThat(relay.backlog()).isEqualTo(OutboxBacklog.EMPTY);
 
         assertThat(meters.get("convoy.outbox.pending").gauge().value()).isZero();
         assertThat(meters.get("convoy.outbox.oldest.pending").timeGauge().value(java.util.concurrent.TimeUnit.SECONDS))

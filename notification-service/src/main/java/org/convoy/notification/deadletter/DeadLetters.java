@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,8 @@ import org.convoy.events.EventHeaders;
 import org.convoy.events.Topics;
 import org.convoy.notification.deadletter.domain.DeadLetter;
 import org.convoy.support.inbox.ConsumerErrorHandling;
+import org.convoy.support.system.DeadLetterCount;
+import org.convoy.support.system.DeadLetterCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -46,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  * was handled before is not handled twice); a notice goes back to the ledger's queue.
  */
 @Service
-public class DeadLetters {
+public class DeadLetters implements DeadLetterCounter {
 
     public static final String TOPIC = "convoy.notification.dead-letters";
     static final String KIND = "x-dead-letter-kind";
@@ -211,6 +214,19 @@ public class DeadLetters {
         }
         return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "receivedAt")).limit(limit),
                 DeadLetter.class);
+    }
+
+    /**
+     * The dead letters kept, by status, for the system panel: those waiting are the ones not replayed yet. Every
+     * record of the dead-letter topic is kept here once, so this counts the topic without reading it.
+     */
+    @Override
+    public DeadLetterCount count() {
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        for (DeadLetter.Status status : DeadLetter.Status.values()) {
+            byStatus.put(status.name(), mongo.count(Query.query(Criteria.where("status").is(status)), DeadLetter.class));
+        }
+        return DeadLetterCount.counted(DeadLetterCount.STORE, byStatus.get(DeadLetter.Status.DEAD.name()), byStatus);
     }
 
     public Optional<DeadLetter> find(String id) {

@@ -1,6 +1,9 @@
 package org.convoy.support.inbox;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 import io.micrometer.core.instrument.Counter;
@@ -53,6 +56,8 @@ public final class ConsumerErrorHandling implements ListenerContainerWithDlqAndR
     private final ProducerFactory<byte[], byte[]> deadLetterProducers;
     private final KafkaOperations<byte[], byte[]> deadLetters;
     private final MeterRegistry meters;
+    /** The dead-letter topics of the bindings configured so far, by their names. */
+    private final Set<String> deadLetterTopics = ConcurrentHashMap.newKeySet();
 
     /** Dead letters go out through the service's producer settings, with byte-array serializers. */
     public static ConsumerErrorHandling over(ProducerFactory<?, ?> producers, MeterRegistry meters) {
@@ -97,6 +102,9 @@ public final class ConsumerErrorHandling implements ListenerContainerWithDlqAndR
         BackOff attempts = backOff != null ? backOff : new FixedBackOff(0L, 0L);
         BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> deadLetterTopic = properties == null
                 ? dlqDestinationResolver : deadLetterTopic(destination, group, properties.getExtension());
+        if (properties != null && properties.getExtension().isEnableDlq()) {
+            deadLetterTopics.add(deadLetterTopicName(destination, group, properties.getExtension()));
+        }
         DefaultErrorHandler handler = deadLetterTopic == null ? new DefaultErrorHandler(attempts)
                 : new DefaultErrorHandler(new DeadLetterPublishingRecoverer(deadLetters, deadLetterTopic), attempts);
         handler.setRetryListeners(new RetryListener() {
@@ -148,11 +156,22 @@ public final class ConsumerErrorHandling implements ListenerContainerWithDlqAndR
         if (!binding.isEnableDlq()) {
             return null;
         }
-        String topic = StringUtils.hasText(binding.getDlqName()) ? binding.getDlqName()
-                : "error." + destination + "." + group;
+        String topic = deadLetterTopicName(destination, group, binding);
         Integer partitions = binding.getDlqPartitions();
         return (record, failure) -> new TopicPartition(topic,
                 partitions == null || partitions > 1 ? record.partition() : 0);
+    }
+
+    private static String deadLetterTopicName(String destination, String group, KafkaConsumerProperties binding) {
+        return StringUtils.hasText(binding.getDlqName()) ? binding.getDlqName() : "error." + destination + "." + group;
+    }
+
+    /**
+     * The dead-letter topics of the bindings this configured (every binding of the service, once they are bound), in
+     * the order of their names: where the service's events go when their attempts are spent.
+     */
+    public List<String> deadLetterTopics() {
+        return deadLetterTopics.stream().sorted().toList();
     }
 
     /**

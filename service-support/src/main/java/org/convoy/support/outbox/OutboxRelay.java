@@ -243,11 +243,20 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Counts the pending entries of every outbox collection and finds the oldest: one query per collection, reading
-     * only the entries' times of the documents that have any. The relay does it every {@link #MEASURE_EVERY}, also
-     * while the broker is away (when the backlog matters most).
+     * Counts the pending entries of every outbox collection and finds the oldest, for the gauges. The relay does it
+     * every {@link #MEASURE_EVERY}, also while the broker is away (when the backlog matters most).
      */
     public void measureBacklog() {
+        OutboxBacklog backlog = backlog();
+        pendingEntries.set(backlog.pending());
+        oldestPending = backlog.oldest();
+    }
+
+    /**
+     * The service's outbox as the store holds it now: one query per collection, reading only the entries' times of
+     * the documents that have any. Every instance reads the same documents, so every instance gives the same answer.
+     */
+    public OutboxBacklog backlog() {
         long entries = 0;
         Instant oldest = null;
         for (String collection : properties.collections()) {
@@ -263,8 +272,7 @@ public class OutboxRelay implements SmartLifecycle {
                 }
             }
         }
-        pendingEntries.set(entries);
-        oldestPending = entries == 0 ? null : oldest;
+        return entries == 0 ? OutboxBacklog.EMPTY : new OutboxBacklog(entries, oldest);
     }
 
     private double oldestPendingSeconds() {

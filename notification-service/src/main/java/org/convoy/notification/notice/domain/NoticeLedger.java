@@ -149,6 +149,11 @@ public class NoticeLedger {
                         .set("erasedAt", now), Notice.class);
     }
 
+    /** How many notices are in this state now. */
+    public long count(Notice.Status status) {
+        return mongo.count(Query.query(Criteria.where("status").is(status)), Notice.class);
+    }
+
     public Optional<Notice> find(String noticeId) {
         return Optional.ofNullable(mongo.findById(noticeId, Notice.class));
     }
