@@ -1,5 +1,6 @@
 // /console: organizers log in, watch registrations arrive, approve or reject them, browse hosts and their best-fit
-// delegates, plan a day's meetings (drafts with their conflicts, confirm, move, cancel) and replay failed notices.
+// delegates, plan a day's meetings (drafts with their conflicts, confirm, move, cancel), replay failed notices and
+// read the convoy's report (js/report.js).
 import { initLanguage, t, lang, onLangChange } from './i18n.js';
 import { h, $, $$, fill, show, say } from './dom.js';
 import { api, ApiError, describe } from './api.js';
@@ -9,11 +10,12 @@ import { setupConvoys, loadConvoysPanel, saveConvoy, convoyName } from './convoy
 import { setupHostEditor, buildHostForm, saveHost, removeHost } from './hosts.js';
 import { setupDirectory, showDirectory } from './directory.js';
 import { showAccounts } from './accounts.js';
+import { showReport } from './report.js';
 
 const SESSION_KEY = 'convoy.session';
 const POLL_SECONDS = 5;
 const CONVOY_KEY = 'convoy.console.convoy';
-const TABS = ['dashboard', 'delegates', 'hosts', 'planner', 'notices', 'convoys', 'accounts'];
+const TABS = ['dashboard', 'delegates', 'hosts', 'planner', 'notices', 'report', 'convoys', 'accounts'];
 
 initLanguage();
 
@@ -254,6 +256,8 @@ async function refresh(first = false) {
       await loadPlanner();
     } else if (activeTab === 'notices') {
       await loadNotices();
+    } else if (activeTab === 'report' && first) {
+      await showReport({ call, convoyId });
     }
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 401)) {
