@@ -1,6 +1,6 @@
 // /console: organizers log in, watch registrations arrive, approve or reject them, browse hosts and their best-fit
 // delegates, plan a day's meetings (drafts with their conflicts, confirm, move, cancel), replay failed notices and
-// see what waits in each service (the System tab).
+// read the convoy's report (js/report.js) and see what waits in each service (the System tab).
 import { initLanguage, t, lang, onLangChange } from './i18n.js';
 import { h, $, $$, fill, show, say } from './dom.js';
 import { api, ApiError, describe } from './api.js';
@@ -10,12 +10,13 @@ import { setupConvoys, loadConvoysPanel, saveConvoy, convoyName } from './convoy
 import { setupHostEditor, buildHostForm, saveHost, removeHost } from './hosts.js';
 import { setupDirectory, showDirectory } from './directory.js';
 import { showAccounts } from './accounts.js';
+import { showReport } from './report.js';
 import { showSystem } from './system.js';
 
 const SESSION_KEY = 'convoy.session';
 const POLL_SECONDS = 5;
 const CONVOY_KEY = 'convoy.console.convoy';
-const TABS = ['dashboard', 'delegates', 'hosts', 'planner', 'notices', 'convoys', 'system', 'accounts'];
+const TABS = ['dashboard', 'delegates', 'hosts', 'planner', 'notices', 'report', 'convoys', 'system', 'accounts'];
 
 initLanguage();
 
@@ -258,6 +259,8 @@ async function refresh(first = false) {
       await loadPlanner();
     } else if (activeTab === 'notices') {
       await loadNotices();
+    } else if (activeTab === 'report' && first) {
+      await showReport({ call, convoyId });
     }
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 401)) {

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -125,6 +127,23 @@ class GatewayRoutingTest {
                 type -> assertThat(type).startsWith("text/html"));
         assertThat(get("/js/console.js").headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).contains("javascript"));
+    }
+
+    /** The report's charts come from the Chart.js WebJar, at the address its script names, under the same policy. */
+    @Test
+    void servesTheChartLibraryTheReportLoadsFromItsWebJar() throws Exception {
+        String script = get("/js/report.js").body();
+        Matcher library = Pattern.compile("'(/webjars/chart\\.js/[^']+\\.js)'")
+                .matcher(script);
+        assertThat(library.find()).as("report.js names the library").isTrue();
+
+        HttpResponse<String> served = get(library.group(1));
+        assertThat(served.statusCode()).as(library.group(1)).isEqualTo(200);
+        assertThat(served.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).contains("javascript"));
+        assertThat(served.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(policy -> assertThat(policy).startsWith("default-src 'self'"));
+        assertThat(served.body()).contains("Chart.js v4");
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -579,6 +579,38 @@ class WebUiIT {
     }
 
     @Test
+    void anOrganizerReadsTheConvoysReportWithItsChartsAndDownloadsATableAsCsv() throws Exception {
+        String delegateId = register("Rosa", "Ibáñez", unique("rosa") + "@morelia.gob.mx");
+        String token = organizerToken();
+        await().atMost(Duration.ofSeconds(60)).until(() -> delegateId.equals(
+                json.readTree(get("api/scheduling/delegates/" + delegateId, token)).path("id").asString()));
+
+        logIntoConsole(PlatformConfig.DEVELOPMENT_ADMIN_USERNAME, PlatformConfig.DEVELOPMENT_ADMIN_PASSWORD);
+        select(By.id("convoy-select"), convoy.id());
+        click(By.id("tab-report"));
+        By chart = By.id("chart-delegatesByStatus");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(chart));
+
+        assertThat((Boolean) browser.executeScript("""
+                const canvas = document.getElementById('chart-delegatesByStatus');
+                const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                return canvas.width > 0 && pixels.some((value, i) => i % 4 === 3 && value !== 0);""")).as("a chart drawn")
+                .isTrue();
+        assertThat(text(By.cssSelector("#report-delegatesByState table"))).contains("Jalisco");
+        assertThat(text(By.cssSelector("#report-attendance"))).contains("Aún no hay registros de llegada");
+        assertThat(text(By.cssSelector("#report-noticesByChannel table"))).contains("Correo electrónico");
+        String csvPath = browser.findElement(By.cssSelector("#report-delegatesByState button.csv"))
+                .getDomAttribute("data-csv");
+        HttpResponse<String> csv = send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + csvPath.substring(1)))
+                .header("Authorization", "Bearer " + token).GET());
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(disposition ->
+                assertThat(disposition).contains(convoy.id() + "-delegatesByState.csv"));
+        assertThat(csv.body()).startsWith("\uFEFFstate,delegates,approved\r\n").contains("MX-JAL,");
+        click(By.cssSelector("#report-delegatesByState button.csv"));
+        screenshot("23-console-report");
+    }
+
+    @Test
     void registeringAnEmailTwiceSaysSoBesideTheEmailAndSendsANewLinkOnRequest() throws Exception {
         String email = unique("carmen") + "@tepic.gob.mx";
         register("Carmen", "Luna", email);

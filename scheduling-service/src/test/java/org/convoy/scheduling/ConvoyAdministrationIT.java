@@ -2,6 +2,7 @@ package org.convoy.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.convoy.scheduling.SchedulingFixture.californiaCopy;
 import static org.convoy.scheduling.SchedulingFixture.json;
 
 import java.net.http.HttpResponse;
@@ -313,21 +314,6 @@ class ConvoyAdministrationIT {
         assertThat(lateNight.statusCode()).as("still the convoy's last day in El Paso, though past midnight in Houston")
                 .isEqualTo(201);
         assertThat(json(lateNight).get("conflicts").findValuesAsString("code")).containsExactly("HOST_UNAVAILABLE");
-    }
-
-    private ObjectNode californiaCopy(ObjectNode california, String id) {
-        ObjectNode copy = JSON.createObjectNode();
-        copy.put("id", id).put("copyFrom", "california-2023");
-        copy.set("names", JSON.readTree("{\"es\": \"Copia " + id + "\", \"en\": \"Copy " + id + "\"}"));
-        copy.set("startsOn", california.get("startsOn"));
-        copy.set("endsOn", california.get("endsOn"));
-        copy.set("cities", california.get("cities"));
-        copy.set("days", california.get("days"));
-        copy.set("travel", california.get("travel"));
-        copy.set("places", california.get("places"));
-        copy.set("registration", california.get("registration"));
-        copy.set("retainUntil", california.get("retainUntil"));
-        return copy;
     }
 
     private static String strip(ObjectNode request) {

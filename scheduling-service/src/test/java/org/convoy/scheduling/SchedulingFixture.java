@@ -22,6 +22,7 @@ import org.convoy.support.test.TestEventPublisher;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Test data and calls shared by the scheduling tests: delegates arrive as events, organizers call over HTTP. */
 final class SchedulingFixture {
@@ -57,12 +58,37 @@ final class SchedulingFixture {
     }
 
     UUID registered(String givenName, List<String> sectors, List<String> axes, String language) {
+        return registered(givenName, "MAYOR", "MX-JAL", sectors, axes, language);
+    }
+
+    /** A delegate of the given role from the given state (ISO 3166-2, such as {@code MX-JAL}). */
+    UUID registered(String givenName, String role, String state, List<String> sectors, List<String> axes,
+            String language) {
         UUID id = UUID.randomUUID();
         events.publish(new DelegateRegistered(UUID.randomUUID(), Instant.now(), 1, id, convoyId, id,
                 new DelegateProfile(givenName, "Test", givenName.toLowerCase() + "-" + id + "@example.mx", null, language,
-                        "MAYOR", "MX-JAL", "Zapopan", "Municipio de " + givenName, "Presidente Municipal", sectors, axes,
+                        role, state, "Zapopan", "Municipio de " + givenName, "Presidente Municipal", sectors, axes,
                         Set.of("EMAIL"), givenName.startsWith("S"))));
         return id;
+    }
+
+    void approve(UUID delegateId) {
+        events.publish(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, delegateId, convoyId));
+    }
+
+    /**
+     * A request that copies California 2023 (cities, days, travel times, places, and its hosts) into a new draft
+     * convoy of this id, with the same dates.
+     */
+    static ObjectNode californiaCopy(ObjectNode california, String id) {
+        ObjectNode copy = JSON.createObjectNode();
+        copy.put("id", id).put("copyFrom", "california-2023");
+        copy.set("names", JSON.readTree("{\"es\": \"Copia " + id + "\", \"en\": \"Copy " + id + "\"}"));
+        for (String field : List.of("startsOn", "endsOn", "cities", "days", "travel", "places", "registration",
+                "retainUntil")) {
+            copy.set(field, california.get(field));
+        }
+        return copy;
     }
 
     UUID approved(String givenName, List<String> sectors, List<String> axes) {
@@ -71,7 +97,7 @@ final class SchedulingFixture {
 
     UUID approved(String givenName, List<String> sectors, List<String> axes, String language) {
         UUID id = registered(givenName, sectors, axes, language);
-        events.publish(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, id, convoyId));
+        approve(id);
         return id;
     }
 

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.bson.Document;
 import org.convoy.support.tracing.TraceContexts;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -133,6 +135,23 @@ public class NoticeLedger {
         }
         return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit),
                 Notice.class);
+    }
+
+    /** How many notices there are of each channel, status and kind, to these delegates. */
+    public List<NoticeCount> count(Collection<UUID> delegateIds) {
+        Aggregation counting = Aggregation.newAggregation(
+                Aggregation.match(Criteria.where("delegateId").in(delegateIds)),
+                Aggregation.group("channel", "status", "kind").count().as("count"));
+        return mongo.aggregate(counting, Notice.class, Document.class).getMappedResults().stream().map(result -> {
+            Document key = result.get("_id", Document.class);
+            return new NoticeCount(Notice.Channel.valueOf(key.getString("channel")),
+                    Notice.Status.valueOf(key.getString("status")), key.getString("kind"),
+                    ((Number) result.get("count")).longValue());
+        }).toList();
+    }
+
+    /** A number of notices of one channel, status and kind. */
+    public record NoticeCount(Notice.Channel channel, Notice.Status status, String kind, long count) {
     }
 
     /**
