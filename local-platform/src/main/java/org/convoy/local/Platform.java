@@ -19,7 +19,8 @@ import org.convoy.kraft.KraftBroker;
 /**
  * The whole platform on one machine: infrastructure in this JVM (Kafka broker, MongoDB-wire store, SMTP server
  * with its mail page) and the four services as their own processes. With {@code --kafka-brokers=3} the Kafka brokers
- * are a cluster of their own processes instead.
+ * are a cluster of their own processes instead; with {@code --zipkin}, Zipkin's server runs as one more process and
+ * every service and gateway sends it their spans.
  */
 final class Platform implements AutoCloseable {
 
@@ -30,6 +31,7 @@ final class Platform implements AutoCloseable {
     private KraftBroker kafka;
     private KafkaCluster kafkaCluster;
     private MailCatcher mail;
+    private ZipkinProcess zipkin;
     private volatile boolean closing;
 
     private final Map<String, String> extraEnvironment;
@@ -52,6 +54,14 @@ final class Platform implements AutoCloseable {
             checkPrerequisites();
             Ports.requireFree(config.portsToOpen());
             prepareDataDir();
+            if (config.zipkin()) {
+                // Its JVM starts while the infrastructure does; the services wait for it, so no early span is lost.
+                console.say("Starting Zipkin on port " + config.port(PlatformConfig.ZIPKIN) + " ("
+                        + config.home().relativize(config.zipkinJar()) + ")");
+                zipkin = new ZipkinProcess(config.zipkinJar(), config.port(PlatformConfig.ZIPKIN),
+                        PlatformConfig.SERVICES.size() + config.kafkaBrokers(), console);
+                zipkin.start();
+            }
 
             if (config.externalMongo() == null) {
                 console.say("Starting MongoDB-wire store on port " + config.port(PlatformConfig.MONGO) + " (data in "
@@ -84,6 +94,10 @@ final class Platform implements AutoCloseable {
                     + config.port(PlatformConfig.MAIL_PAGE));
             mail = new MailCatcher(config.port(PlatformConfig.SMTP), config.port(PlatformConfig.MAIL_PAGE));
             mail.start();
+            if (zipkin != null) {
+                zipkin.awaitReady(Duration.ofSeconds(90));
+                console.say("✓ zipkin ready at " + zipkin.url() + "zipkin/ (" + seconds(began) + ")");
+            }
             console.say("Infrastructure up in " + seconds(began) + "; starting " + PlatformConfig.SERVICES.size()
                     + " services");
 
@@ -164,6 +178,9 @@ final class Platform implements AutoCloseable {
         StringBuilder lines = new StringBuilder();
         services.forEach(service -> lines.append(service.pid()).append(' ').append(service.jar()).append('\n'));
         brokers().forEach(broker -> lines.append(broker.pid()).append(' ').append(broker.marker()).append('\n'));
+        if (zipkin != null) {
+            lines.append(zipkin.pid()).append(' ').append(zipkin.marker()).append('\n');
+        }
         try {
             Files.writeString(config.dataDir().resolve("services.pid"), lines);
         } catch (IOException e) {
@@ -173,6 +190,9 @@ final class Platform implements AutoCloseable {
 
     private Map<String, String> environment(String service, int instance) {
         Map<String, String> env = new HashMap<>(extraEnvironment);
+        if (zipkin != null) {
+            env.put("ZIPKIN_ENDPOINT", zipkin.spansEndpoint());
+        }
         env.put("PORT", String.valueOf(config.port(service, instance)));
         env.put("SPRING_OUTPUT_ANSI_ENABLED", "never");
         if (System.getenv("MALLOC_ARENA_MAX") == null) {
@@ -252,8 +272,12 @@ final class Platform implements AutoCloseable {
      * (empty when the platform is closing).
      */
     Optional<ChildProcess> awaitUnexpectedExit(Set<ChildProcess> alreadyEnded) {
-        List<ChildProcess> watched = Stream.concat(services.stream(), brokers().stream())
-                .filter(child -> !alreadyEnded.contains(child)).toList();
+        List<ChildProcess> children = new ArrayList<>(services);
+        children.addAll(brokers());
+        if (zipkin != null) {
+            children.add(zipkin);
+        }
+        List<ChildProcess> watched = children.stream().filter(child -> !alreadyEnded.contains(child)).toList();
         if (watched.isEmpty()) {
             return Optional.empty();
         }
@@ -288,6 +312,16 @@ final class Platform implements AutoCloseable {
         return urls;
     }
 
+    /** Zipkin's page, where every trace is; empty without {@code --zipkin}. */
+    Optional<String> zipkinUrl() {
+        return Optional.ofNullable(zipkin).map(server -> server.url() + "zipkin/");
+    }
+
+    /** Zipkin's process; empty without {@code --zipkin}. */
+    Optional<ZipkinProcess> zipkin() {
+        return Optional.ofNullable(zipkin);
+    }
+
     String mailPageUrl() {
         return mail.pageUrl();
     }
@@ -320,15 +354,17 @@ final class Platform implements AutoCloseable {
     }
 
     /**
-     * Stops the services (gracefully, in parallel), then Kafka (its brokers in parallel), the store and the SMTP
-     * server. Idempotent.
+     * Stops the services (gracefully, in parallel), then Zipkin (once their last spans are in), Kafka (its brokers in
+     * parallel), the store and the SMTP server. Idempotent.
      */
     @Override
     public synchronized void close() {
-        if (closing && services.isEmpty() && kafka == null && kafkaCluster == null && mongo == null && mail == null) {
+        if (closing && services.isEmpty() && zipkin == null && kafka == null && kafkaCluster == null && mongo == null
+                && mail == null) {
             return;
         }
-        boolean started = !services.isEmpty() || kafka != null || kafkaCluster != null || mongo != null || mail != null;
+        boolean started = !services.isEmpty() || zipkin != null || kafka != null || kafkaCluster != null || mongo != null
+                || mail != null;
         closing = true;
         List<ServiceProcess> running = services.stream().filter(ServiceProcess::isAlive).toList();
         if (!running.isEmpty()) {
@@ -342,6 +378,11 @@ final class Platform implements AutoCloseable {
             Files.deleteIfExists(config.dataDir().resolve("services.pid"));
         } catch (IOException ignored) {
             // a stale pid file is checked, not trusted, on the next start
+        }
+        if (zipkin != null) {
+            console.say("Stopping Zipkin");
+            zipkin.stop(Duration.ofSeconds(10));
+            zipkin = null;
         }
         if (kafka != null) {
             console.say("Stopping Kafka broker");
