@@ -57,7 +57,7 @@ final class Platform implements AutoCloseable {
             if (config.zipkin()) {
                 // Its JVM starts while the infrastructure does; the services wait for it, so no early span is lost.
                 console.say("Starting Zipkin on port " + config.port(PlatformConfig.ZIPKIN) + " ("
-                        + config.home().relativize(config.zipkinJar()) + ")");
+                        + shown(config.zipkinJar()) + ")");
                 zipkin = new ZipkinProcess(config.zipkinJar(), config.port(PlatformConfig.ZIPKIN),
                         PlatformConfig.SERVICES.size() + config.kafkaBrokers(), console);
                 zipkin.start();
@@ -128,6 +128,13 @@ final class Platform implements AutoCloseable {
         if (!missing.isEmpty()) {
             throw new PlatformException("Not built yet: " + String.join(", ", missing)
                     + ". Build with ./mvnw -B -DskipTests package (./run-local.sh does it for you).");
+        }
+        if (config.zipkin() && !Files.isRegularFile(config.zipkinJar())) {
+            throw new PlatformException(config.zipkinJar().equals(config.home().resolve(PlatformConfig.DEFAULT_ZIPKIN_JAR))
+                    ? "--zipkin: Zipkin's server is not in " + shown(config.zipkinJar()) + " yet. ./run-local.sh --zipkin "
+                            + "fetches it there (io.zipkin:zipkin-server, its exec jar, 135 MB from Maven Central the "
+                            + "first time), or give the path of one you have with --zipkin-jar=<path>."
+                    : "--zipkin-jar: there is no file " + config.zipkinJar() + ".");
         }
     }
 
@@ -405,6 +412,11 @@ final class Platform implements AutoCloseable {
         if (started) {
             console.say("Stopped.");
         }
+    }
+
+    /** A path under the checkout relative to it, as the user would type it there; any other in full. */
+    private String shown(Path path) {
+        return path.startsWith(config.home()) ? config.home().relativize(path).toString() : path.toString();
     }
 
     private static String seconds(long since) {

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,11 +50,6 @@ final class ZipkinProcess implements ChildProcess {
     }
 
     void start() {
-        if (!Files.isRegularFile(jar)) {
-            throw new PlatformException("--zipkin: Zipkin's server is not at " + jar + ". ./run-local.sh --zipkin fetches "
-                    + "it there (io.zipkin:zipkin-server, its exec jar, 135 MB from Maven Central the first time); "
-                    + "or give the path of one you have with --zipkin-jar=<path>.");
-        }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JAVA_OPTIONS);
