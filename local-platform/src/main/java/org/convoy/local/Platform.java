@@ -33,6 +33,8 @@ final class Platform implements AutoCloseable {
     private MailCatcher mail;
     private ZipkinProcess zipkin;
     private volatile boolean closing;
+    /** Whether this run wrote the pid file: a start that failed before it must leave an earlier run's in place. */
+    private boolean pidFileWritten;
 
     private final Map<String, String> extraEnvironment;
 
@@ -52,6 +54,8 @@ final class Platform implements AutoCloseable {
         long began = System.nanoTime();
         try {
             checkPrerequisites();
+            // Before the port check, as they hold the ports; and before --reset deletes the file that names them.
+            stopLeftovers();
             Ports.requireFree(config.portsToOpen());
             prepareDataDir();
             if (config.zipkin()) {
@@ -152,10 +156,12 @@ final class Platform implements AutoCloseable {
         } catch (IOException e) {
             throw new PlatformException("Cannot prepare data directory " + config.dataDir() + ": " + e.getMessage(), e);
         }
-        stopLeftovers();
     }
 
-    /** Services of an earlier run whose launcher was killed outright would hold ports; stop them first. */
+    /**
+     * Services (and Zipkin, and brokers) of an earlier run on this data whose launcher was killed outright would hold
+     * their ports; stop them first.
+     */
     private void stopLeftovers() {
         Path pidFile = config.dataDir().resolve("services.pid");
         if (!Files.exists(pidFile)) {
@@ -190,6 +196,7 @@ final class Platform implements AutoCloseable {
         }
         try {
             Files.writeString(config.dataDir().resolve("services.pid"), lines);
+            pidFileWritten = true;
         } catch (IOException e) {
             console.say("Could not write the pid file: " + e.getMessage());
         }
@@ -381,10 +388,13 @@ final class Platform implements AutoCloseable {
                 .map(service -> CompletableFuture.runAsync(() -> service.stop(Duration.ofSeconds(20))))
                 .toArray(CompletableFuture[]::new)).join();
         services.clear();
-        try {
-            Files.deleteIfExists(config.dataDir().resolve("services.pid"));
-        } catch (IOException ignored) {
-            // a stale pid file is checked, not trusted, on the next start
+        if (pidFileWritten) {
+            try {
+                Files.deleteIfExists(config.dataDir().resolve("services.pid"));
+                pidFileWritten = false;
+            } catch (IOException ignored) {
+                // a stale pid file is checked, not trusted, on the next start
+            }
         }
         if (zipkin != null) {
             console.say("Stopping Zipkin");
