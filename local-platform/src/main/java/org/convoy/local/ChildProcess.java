@@ -1,6 +1,6 @@
 package org.convoy.local;
 
-/** A process the launcher started and watches: a service instance or a broker of a Kafka cluster. */
+/** A process the launcher started and watches: a service instance, a broker of a Kafka cluster, or Zipkin. */
 interface ChildProcess {
 
     String name();

@@ -37,6 +37,9 @@ public final class LocalPlatform {
         console.headline("  Convoy is running.");
         console.headline("  Open        " + platform.gatewayUrl());
         console.headline("  Mail        " + platform.mailPageUrl() + "  (every email the platform sends)");
+        console.headline("  Traces      " + platform.zipkinUrl().map(url -> url + "  (Zipkin: every journey as one trace)")
+                .orElse(System.getenv("ZIPKIN_ENDPOINT") != null ? "sent to " + System.getenv("ZIPKIN_ENDPOINT")
+                        : "not collected; start with --zipkin to see them in Zipkin"));
         console.headline("  Register    curl -i -H 'Content-Type: application/json' -d @local-platform/sample-registration.json "
                 + platform.gatewayUrl() + "api/registrations");
         String credentials = "{\"username\":\"" + config.adminUsername() + "\",\"password\":\""
@@ -67,6 +70,11 @@ public final class LocalPlatform {
                 exited = platform.awaitUnexpectedExit(ended)) {
             ChildProcess child = exited.get();
             ended.add(child);
+            if (child instanceof ZipkinProcess) {
+                console.say("✗ zipkin stopped unexpectedly (exit code " + child.exitCode()
+                        + "); the platform goes on, its spans are no longer collected");
+                continue;
+            }
             if (platform.othersRunning(child)) {
                 // With --instances, the others take its calls and its share of the events; with --kafka-brokers=3,
                 // the other brokers lead its partitions and two of them keep the quorum.

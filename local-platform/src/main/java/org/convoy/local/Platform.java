@@ -19,7 +19,8 @@ import org.convoy.kraft.KraftBroker;
 /**
  * The whole platform on one machine: infrastructure in this JVM (Kafka broker, MongoDB-wire store, SMTP server
  * with its mail page) and the four services as their own processes. With {@code --kafka-brokers=3} the Kafka brokers
- * are a cluster of their own processes instead.
+ * are a cluster of their own processes instead; with {@code --zipkin}, Zipkin's server runs as one more process and
+ * every service and gateway sends it their spans.
  */
 final class Platform implements AutoCloseable {
 
@@ -30,7 +31,10 @@ final class Platform implements AutoCloseable {
     private KraftBroker kafka;
     private KafkaCluster kafkaCluster;
     private MailCatcher mail;
+    private ZipkinProcess zipkin;
     private volatile boolean closing;
+    /** Whether this run wrote the pid file: a start that failed before it must leave an earlier run's in place. */
+    private boolean pidFileWritten;
 
     private final Map<String, String> extraEnvironment;
 
@@ -50,8 +54,18 @@ final class Platform implements AutoCloseable {
         long began = System.nanoTime();
         try {
             checkPrerequisites();
+            // Before the port check, as they hold the ports; and before --reset deletes the file that names them.
+            stopLeftovers();
             Ports.requireFree(config.portsToOpen());
             prepareDataDir();
+            if (config.zipkin()) {
+                // Its JVM starts while the infrastructure does; the services wait for it, so no early span is lost.
+                console.say("Starting Zipkin on port " + config.port(PlatformConfig.ZIPKIN) + " ("
+                        + shown(config.zipkinJar()) + ")");
+                zipkin = new ZipkinProcess(config.zipkinJar(), config.port(PlatformConfig.ZIPKIN),
+                        PlatformConfig.SERVICES.size() + config.kafkaBrokers(), console);
+                zipkin.start();
+            }
 
             if (config.externalMongo() == null) {
                 console.say("Starting MongoDB-wire store on port " + config.port(PlatformConfig.MONGO) + " (data in "
@@ -84,6 +98,10 @@ final class Platform implements AutoCloseable {
                     + config.port(PlatformConfig.MAIL_PAGE));
             mail = new MailCatcher(config.port(PlatformConfig.SMTP), config.port(PlatformConfig.MAIL_PAGE));
             mail.start();
+            if (zipkin != null) {
+                zipkin.awaitReady(Duration.ofSeconds(90));
+                console.say("✓ zipkin ready at " + zipkin.url() + "zipkin/ (" + seconds(began) + ")");
+            }
             console.say("Infrastructure up in " + seconds(began) + "; starting " + PlatformConfig.SERVICES.size()
                     + " services");
 
@@ -115,6 +133,13 @@ final class Platform implements AutoCloseable {
             throw new PlatformException("Not built yet: " + String.join(", ", missing)
                     + ". Build with ./mvnw -B -DskipTests package (./run-local.sh does it for you).");
         }
+        if (config.zipkin() && !Files.isRegularFile(config.zipkinJar())) {
+            throw new PlatformException(config.zipkinJar().equals(config.home().resolve(PlatformConfig.DEFAULT_ZIPKIN_JAR))
+                    ? "--zipkin: Zipkin's server is not in " + shown(config.zipkinJar()) + " yet. ./run-local.sh --zipkin "
+                            + "fetches it there (io.zipkin:zipkin-server, its exec jar, 135 MB from Maven Central the "
+                            + "first time), or give the path of one you have with --zipkin-jar=<path>."
+                    : "--zipkin-jar: there is no file " + config.zipkinJar() + ".");
+        }
     }
 
     private void prepareDataDir() {
@@ -131,10 +156,12 @@ final class Platform implements AutoCloseable {
         } catch (IOException e) {
             throw new PlatformException("Cannot prepare data directory " + config.dataDir() + ": " + e.getMessage(), e);
         }
-        stopLeftovers();
     }
 
-    /** Services of an earlier run whose launcher was killed outright would hold ports; stop them first. */
+    /**
+     * Services (and Zipkin, and brokers) of an earlier run on this data whose launcher was killed outright would hold
+     * their ports; stop them first.
+     */
     private void stopLeftovers() {
         Path pidFile = config.dataDir().resolve("services.pid");
         if (!Files.exists(pidFile)) {
@@ -164,8 +191,12 @@ final class Platform implements AutoCloseable {
         StringBuilder lines = new StringBuilder();
         services.forEach(service -> lines.append(service.pid()).append(' ').append(service.jar()).append('\n'));
         brokers().forEach(broker -> lines.append(broker.pid()).append(' ').append(broker.marker()).append('\n'));
+        if (zipkin != null) {
+            lines.append(zipkin.pid()).append(' ').append(zipkin.marker()).append('\n');
+        }
         try {
             Files.writeString(config.dataDir().resolve("services.pid"), lines);
+            pidFileWritten = true;
         } catch (IOException e) {
             console.say("Could not write the pid file: " + e.getMessage());
         }
@@ -173,6 +204,9 @@ final class Platform implements AutoCloseable {
 
     private Map<String, String> environment(String service, int instance) {
         Map<String, String> env = new HashMap<>(extraEnvironment);
+        if (zipkin != null) {
+            env.put("ZIPKIN_ENDPOINT", zipkin.spansEndpoint());
+        }
         env.put("PORT", String.valueOf(config.port(service, instance)));
         env.put("SPRING_OUTPUT_ANSI_ENABLED", "never");
         if (System.getenv("MALLOC_ARENA_MAX") == null) {
@@ -252,8 +286,12 @@ final class Platform implements AutoCloseable {
      * (empty when the platform is closing).
      */
     Optional<ChildProcess> awaitUnexpectedExit(Set<ChildProcess> alreadyEnded) {
-        List<ChildProcess> watched = Stream.concat(services.stream(), brokers().stream())
-                .filter(child -> !alreadyEnded.contains(child)).toList();
+        List<ChildProcess> children = new ArrayList<>(services);
+        children.addAll(brokers());
+        if (zipkin != null) {
+            children.add(zipkin);
+        }
+        List<ChildProcess> watched = children.stream().filter(child -> !alreadyEnded.contains(child)).toList();
         if (watched.isEmpty()) {
             return Optional.empty();
         }
@@ -288,6 +326,16 @@ final class Platform implements AutoCloseable {
         return urls;
     }
 
+    /** Zipkin's page, where every trace is; empty without {@code --zipkin}. */
+    Optional<String> zipkinUrl() {
+        return Optional.ofNullable(zipkin).map(server -> server.url() + "zipkin/");
+    }
+
+    /** Zipkin's process; empty without {@code --zipkin}. */
+    Optional<ZipkinProcess> zipkin() {
+        return Optional.ofNullable(zipkin);
+    }
+
     String mailPageUrl() {
         return mail.pageUrl();
     }
@@ -320,15 +368,17 @@ final class Platform implements AutoCloseable {
     }
 
     /**
-     * Stops the services (gracefully, in parallel), then Kafka (its brokers in parallel), the store and the SMTP
-     * server. Idempotent.
+     * Stops the services (gracefully, in parallel), then Zipkin (once their last spans are in), Kafka (its brokers in
+     * parallel), the store and the SMTP server. Idempotent.
      */
     @Override
     public synchronized void close() {
-        if (closing && services.isEmpty() && kafka == null && kafkaCluster == null && mongo == null && mail == null) {
+        if (closing && services.isEmpty() && zipkin == null && kafka == null && kafkaCluster == null && mongo == null
+                && mail == null) {
             return;
         }
-        boolean started = !services.isEmpty() || kafka != null || kafkaCluster != null || mongo != null || mail != null;
+        boolean started = !services.isEmpty() || zipkin != null || kafka != null || kafkaCluster != null || mongo != null
+                || mail != null;
         closing = true;
         List<ServiceProcess> running = services.stream().filter(ServiceProcess::isAlive).toList();
         if (!running.isEmpty()) {
@@ -338,10 +388,18 @@ final class Platform implements AutoCloseable {
                 .map(service -> CompletableFuture.runAsync(() -> service.stop(Duration.ofSeconds(20))))
                 .toArray(CompletableFuture[]::new)).join();
         services.clear();
-        try {
-            Files.deleteIfExists(config.dataDir().resolve("services.pid"));
-        } catch (IOException ignored) {
-            // a stale pid file is checked, not trusted, on the next start
+        if (pidFileWritten) {
+            try {
+                Files.deleteIfExists(config.dataDir().resolve("services.pid"));
+                pidFileWritten = false;
+            } catch (IOException ignored) {
+                // a stale pid file is checked, not trusted, on the next start
+            }
+        }
+        if (zipkin != null) {
+            console.say("Stopping Zipkin");
+            zipkin.stop(Duration.ofSeconds(10));
+            zipkin = null;
         }
         if (kafka != null) {
             console.say("Stopping Kafka broker");
@@ -364,6 +422,11 @@ final class Platform implements AutoCloseable {
         if (started) {
             console.say("Stopped.");
         }
+    }
+
+    /** A path under the checkout relative to it, as the user would type it there; any other in full. */
+    private String shown(Path path) {
+        return path.startsWith(config.home()) ? config.home().relativize(path).toString() : path.toString();
     }
 
     private static String seconds(long since) {

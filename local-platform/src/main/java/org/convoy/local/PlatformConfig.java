@@ -13,7 +13,9 @@ import java.util.Map;
  * {@code --kafka-bootstrap-servers} and {@code --mongo-uri} the services use that Kafka and MongoDB and the launcher
  * starts neither. {@code --admin-username} and {@code --admin-password} name the first organizer account (an
  * administrator); the defaults are for a development machine only. {@code --kafka-brokers=3} runs a cluster of three
- * brokers, each its own process, instead of the one broker in the launcher's JVM.
+ * brokers, each its own process, instead of the one broker in the launcher's JVM. {@code --zipkin} also starts Zipkin's
+ * server (from {@code --zipkin-jar}, by default where {@code ./run-local.sh --zipkin} puts it) and has every process
+ * send it their spans.
  */
 record PlatformConfig(
         Path home,
@@ -28,7 +30,9 @@ record PlatformConfig(
         String adminPassword,
         int instances,
         int gateways,
-        int kafkaBrokers) {
+        int kafkaBrokers,
+        boolean zipkin,
+        Path zipkinJar) {
 
     /** How many instances of each service {@code --instances} may ask for. */
     static final int MAX_INSTANCES = 4;
@@ -50,6 +54,9 @@ record PlatformConfig(
     static final String SMTP = "smtp";
     static final String MAIL_PAGE = "mail";
     static final String GATEWAY_MANAGEMENT = "gateway-management";
+    static final String ZIPKIN = "zipkin";
+    /** Where {@code ./run-local.sh --zipkin} puts Zipkin's server, from the checkout's top folder. */
+    static final Path DEFAULT_ZIPKIN_JAR = Path.of("local-platform", "target", "zipkin", "zipkin-server.jar");
 
     /** Services in start order; the gateway last, as it is the door. */
     static final List<String> SERVICES = List.of(REGISTRATION, SCHEDULING, NOTIFICATION, GATEWAY);
@@ -68,6 +75,7 @@ record PlatformConfig(
         ports.put(SMTP, 2525);
         ports.put(MAIL_PAGE, 8025);
         ports.put(GATEWAY_MANAGEMENT, 8090);
+        ports.put(ZIPKIN, 9411);
         return ports;
     }
 
@@ -108,17 +116,22 @@ record PlatformConfig(
             throw new IllegalArgumentException("--kafka-brokers runs a cluster of the launcher's own; with "
                     + "--kafka-bootstrap-servers it runs no broker. Give one or the other.");
         }
+        String zipkinJarSetting = setting("zipkin-jar", given, env, null);
+        // Naming the jar is asking for Zipkin too.
+        boolean zipkin = Boolean.parseBoolean(setting("zipkin", given, env, "false")) || zipkinJarSetting != null;
+        Path zipkinJar = home.resolve(zipkinJarSetting == null ? DEFAULT_ZIPKIN_JAR.toString() : zipkinJarSetting)
+                .normalize();
         boolean colour = System.console() != null && env.get("NO_COLOR") == null;
         for (String key : given.keySet()) {
             if (!List.of("home", "data-dir", "service-java-opts", "reset", "kafka-bootstrap-servers", "mongo-uri",
-                    "admin-username", "admin-password", "instances", "gateways", "kafka-brokers")
+                    "admin-username", "admin-password", "instances", "gateways", "kafka-brokers", "zipkin", "zipkin-jar")
                     .contains(key) && DEFAULT_PORTS.keySet().stream().map(PlatformConfig::portKey)
                             .noneMatch(key::equals)) {
                 throw new IllegalArgumentException("Unknown setting --" + key);
             }
         }
         return new PlatformConfig(home, dataDir, Map.copyOf(ports), javaOptions, reset, colour, externalKafka,
-                externalMongo, adminUsername, adminPassword, instances, gateways, kafkaBrokers);
+                externalMongo, adminUsername, adminPassword, instances, gateways, kafkaBrokers, zipkin, zipkinJar);
     }
 
     private static int parseKafkaBrokers(String value) {
@@ -194,7 +207,7 @@ record PlatformConfig(
         return "CONVOY_" + key.toUpperCase().replace('-', '_');
     }
 
-    /** The ports this launcher opens: not those of a Kafka or MongoDB it was pointed at. */
+    /** The ports this launcher opens: not those of a Kafka or MongoDB it was pointed at, nor Zipkin's without it. */
     Map<String, Integer> portsToOpen() {
         Map<String, Integer> open = new LinkedHashMap<>(ports);
         for (String service : SERVICES) {
@@ -216,6 +229,9 @@ record PlatformConfig(
         if (externalMongo != null) {
             open.remove(MONGO);
         }
+        if (!zipkin) {
+            open.remove(ZIPKIN);
+        }
         return open;
     }
 
@@ -228,7 +244,8 @@ record PlatformConfig(
     @Override
     public String toString() {
         return "PlatformConfig[home=" + home + ", dataDir=" + dataDir + ", ports=" + ports + ", instances=" + instances
-                + ", gateways=" + gateways + ", kafkaBrokers=" + kafkaBrokers + ", adminUsername=" + adminUsername + "]";
+                + ", gateways=" + gateways + ", kafkaBrokers=" + kafkaBrokers + ", zipkin=" + zipkin
+                + ", adminUsername=" + adminUsername + "]";
     }
 
     int port(String name) {

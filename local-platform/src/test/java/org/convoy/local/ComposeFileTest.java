@@ -29,7 +29,8 @@ class ComposeFileTest {
 
     private static final Path HOME = Path.of("").toAbsolutePath().getParent();
     private static final List<String> DEFAULT_STACK = List.of("kafka", "mongo", "mailpit", "redis",
-            "registration-service", "scheduling-service", "notification-service", "gateway", "prometheus", "grafana");
+            "registration-service", "scheduling-service", "notification-service", "gateway", "prometheus", "grafana",
+            "zipkin");
     private static final List<String> CLUSTER = List.of("kafka-1", "kafka-2", "kafka-3", "mongo-1", "mongo-2",
             "mongo-3", "registration-service-1", "registration-service-2", "scheduling-service-1",
             "scheduling-service-2", "notification-service-1", "notification-service-2", "cluster-gateway",
@@ -103,6 +104,20 @@ class ComposeFileTest {
         assertThat(List.of("registration-service", "scheduling-service", "notification-service", "gateway",
                 "registration-service-1", "notification-service-2", "cluster-gateway"))
                 .allSatisfy(name -> assertThat(environment(services.get(name))).containsEntry("LOG_FORMAT", "ecs"));
+    }
+
+    @Test
+    void zipkinRunsAndEveryServiceAndGatewayOfBothStacksSendsItTheirSpans() throws Exception {
+        Map<String, Map<String, Object>> services = resolvedServices();
+
+        assertThat(services.get("zipkin")).doesNotContainKey("profiles");
+        assertThat(services.get("zipkin").get("image").toString()).startsWith("openzipkin/zipkin:");
+        assertThat(services.get("zipkin").get("ports").toString()).contains("9411");
+        List<String> senders = new ArrayList<>(List.of("registration-service", "scheduling-service",
+                "notification-service", "gateway", "cluster-gateway"));
+        senders.addAll(CLUSTER_SERVICES);
+        assertThat(senders).allSatisfy(name -> assertThat(environment(services.get(name)))
+                .as(name).containsEntry("ZIPKIN_ENDPOINT", "http://zipkin:9411/api/v2/spans"));
     }
 
     @SuppressWarnings("unchecked")

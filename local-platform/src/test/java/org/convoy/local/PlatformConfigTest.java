@@ -46,6 +46,24 @@ class PlatformConfigTest {
     }
 
     @Test
+    void zipkinRunsOnlyWhenAskedForOnItsOwnPortFromTheJarRunLocalFetches() {
+        PlatformConfig without = PlatformConfig.from(new String[] { "--home=/srv/convoy" }, Map.of());
+        PlatformConfig with = PlatformConfig.from(new String[] { "--home=/srv/convoy", "--zipkin", "--zipkin-port=19411" },
+                Map.of());
+        PlatformConfig ownJar = PlatformConfig.from(new String[] { "--home=/srv/convoy" },
+                Map.of("CONVOY_ZIPKIN_JAR", "/opt/zipkin/zipkin.jar"));
+
+        assertThat(without.zipkin()).isFalse();
+        assertThat(without.portsToOpen()).doesNotContainKey(PlatformConfig.ZIPKIN);
+        assertThat(without.port(PlatformConfig.ZIPKIN)).isEqualTo(9411);
+        assertThat(with.zipkin()).isTrue();
+        assertThat(with.portsToOpen()).containsEntry(PlatformConfig.ZIPKIN, 19411);
+        assertThat(with.zipkinJar()).isEqualTo(Path.of("/srv/convoy/local-platform/target/zipkin/zipkin-server.jar"));
+        assertThat(ownJar.zipkin()).as("naming a jar asks for Zipkin").isTrue();
+        assertThat(ownJar.zipkinJar()).isEqualTo(Path.of("/opt/zipkin/zipkin.jar"));
+    }
+
+    @Test
     void badSettingsAreExplained() {
         assertThatThrownBy(() -> PlatformConfig.from(new String[] { "--gateway-port=eighty" }, Map.of()))
                 .hasMessageContaining("--gateway-port").hasMessageContaining("CONVOY_GATEWAY_PORT");
