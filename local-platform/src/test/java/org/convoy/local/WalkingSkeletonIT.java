@@ -210,7 +210,7 @@ class WalkingSkeletonIT {
      * Each {@code publish <event>} span has one child, the Kafka producer's send, which the consumers continue: no
      * second producer span from the messaging layer's own observations.
      */
-    private static void assertOneProducerSpanPerPublish(List<? extends SpanCollector.ReportedSpan> trace) {
+    private static void assertOneProducerSpanPerPublish(List<? extends ZipkinApi.StoredSpan> trace) {
         assertThat(trace).filteredOn(span -> span.name().startsWith("publish ")).isNotEmpty().allSatisfy(publish ->
                 assertThat(trace).filteredOn(span -> publish.id().equals(span.parentId())).as("under %s", publish.name())
                         .singleElement().satisfies(send -> assertThat(send.kind()).isEqualTo("PRODUCER")));
@@ -293,7 +293,7 @@ class WalkingSkeletonIT {
                     assertThat(mail.get("attachments")).isEqualTo("invite.ics");
                 }));
         // The confirmation is one trace from the organizer's call to the attendee's invitation.
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(spans.trace(traceId))
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(zipkin.trace(traceId))
                 .as("spans of trace %s", traceId)
                 .anySatisfy(span -> assertThat(span.service()).isEqualTo("gateway"))
                 .anySatisfy(span -> {
@@ -302,7 +302,7 @@ class WalkingSkeletonIT {
                 })
                 .anySatisfy(span -> {
                     assertThat(span.service()).isEqualTo("scheduling-service");
-                    assertThat(span.name()).isEqualTo("publish MeetingConfirmed");
+                    assertThat(span.name()).isEqualTo("publish meetingconfirmed");
                     assertThat(span.tags()).containsEntry("meeting.id", meetingId);
                 })
                 .anySatisfy(span -> {
