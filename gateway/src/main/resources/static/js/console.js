@@ -10,6 +10,7 @@ import { setupConvoys, loadConvoysPanel, saveConvoy, convoyName } from './convoy
 import { setupHostEditor, buildHostForm, saveHost, removeHost } from './hosts.js';
 import { setupDirectory, showDirectory } from './directory.js';
 import { showAccounts } from './accounts.js';
+import { hostAnswerLine } from './hostlinks.js';
 import { showReport } from './report.js';
 import { showSystem } from './system.js';
 
@@ -642,6 +643,7 @@ function meetingCard(m, zone) {
       ' · ', t('sector.' + m.sector), ' · ', t('axis.' + m.axis)),
     h('p', {}, h('strong', {}, t('con.attendees') + ': '), (m.attendees || []).map((a) => a.name || a.id).join(', ')),
     m.cancelReason ? h('p', {}, m.cancelReason) : null,
+    hostAnswerLine(m, (at) => clock(at, zone)),
     m.status === 'DRAFT' ? (conflicts.length
       ? h('div', { class: 'conflicts-box' }, h('p', { class: 'error' }, t('con.conflicts')),
         h('ul', { class: 'conflicts' }, conflicts.map((c) => h('li', { dataset: { code: c.code } },

@@ -7,6 +7,7 @@ import { ApiError, describe } from './api.js';
 import { SECTORS, AXES, LANGUAGES } from './vocab.js';
 import { field, checked, clearErrors, showServerErrors, focusFirstError } from './forms.js';
 import { dailyWindows } from './hosts.js';
+import { linkButtons } from './hostlinks.js';
 
 const BASE = '/api/scheduling/hosts';
 const EMPTY_CONTACT = { name: '', email: '', phone: '', language: 'es' };
@@ -131,7 +132,8 @@ function renderForm(keep = true) {
           field({ name: `contacts[${i}].phone`, type: 'tel', label: 'dir.contact.phone', max: 16, value: contact.phone }),
           field({ name: `contacts[${i}].language`, type: 'select', label: 'dir.contact.language',
             options: LANGUAGES.map((code) => [code, 'lang.' + code]), value: contact.language })),
-        rowButton(`dir-contact-remove-${i}`, 'dir.contact.remove', { n: i + 1 }, () => removeRow('contacts', i), 'danger'))),
+        rowButton(`dir-contact-remove-${i}`, 'dir.contact.remove', { n: i + 1 }, () => removeRow('contacts', i), 'danger'),
+        linkButtons(ctx.call, editing, contact.email, $('#directory-status')))),
       rowButton('dir-contact-add', 'dir.contact.add', {}, () => addRow('contacts', EMPTY_CONTACT))),
     h('fieldset', { class: 'group' }, h('legend', {}, t('dir.venues')),
       draft.venues.map((venue, i) => h('fieldset', { class: 'companion' },

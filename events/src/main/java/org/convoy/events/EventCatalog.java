@@ -14,7 +14,8 @@ public final class EventCatalog {
             DelegateWithdrawn.class, DelegateErased.class, DelegateWaitlisted.class, DelegatePromoted.class,
             RegistrationLinkIssued.class, DelegateLinkOpened.class, DelegateKeyShared.class, DelegateKeyDestroyed.class,
             MeetingConfirmed.class, MeetingRescheduled.class, MeetingCancelled.class,
-            ConvoyPublished.class, ConvoyDatesChanged.class, OrganizerLoggedOut.class, OrganizerAccessEnded.class);
+            ConvoyPublished.class, ConvoyDatesChanged.class, OrganizerLoggedOut.class, OrganizerAccessEnded.class,
+            HostContactsChanged.class, HostLinkIssued.class, HostConfirmedVisit.class, HostProposedAnotherTime.class);
 
     private static final Map<String, Class<? extends ConvoyEvent>> BY_NAME = TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
@@ -55,6 +56,9 @@ public final class EventCatalog {
         }
         if (SessionEvent.class.isAssignableFrom(type)) {
             return Topics.SESSIONS;
+        }
+        if (HostEvent.class.isAssignableFrom(type)) {
+            return Topics.HOSTS;
         }
         throw new IllegalArgumentException("No topic for " + type.getName());
     }

@@ -18,6 +18,9 @@ public final class Topics {
     /** Organizers' sessions (logouts), keyed by user name: every service keeps the tokens ended before they expire. */
     public static final String SESSIONS = "convoy.sessions";
 
+    /** Host stream, keyed by host id: hosts' contacts, their personal links and their answers about visits. */
+    public static final String HOSTS = "convoy.hosts";
+
     /** Meeting stream, keyed by meeting id. */
     public static final String MEETINGS = "convoy.meetings";
 

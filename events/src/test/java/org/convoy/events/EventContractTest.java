@@ -63,7 +63,8 @@ class EventContractTest {
         String expectedKey = sample instanceof DelegateEvent delegateEvent ? delegateEvent.delegateId().toString()
                 : sample instanceof DelegateKeyEvent keyEvent ? keyEvent.delegateId().toString()
                 : sample instanceof ConvoyDefinitionEvent ? SampleEvents.CONVOY
-                : sample instanceof SessionEvent ? SampleEvents.ORGANIZER : SampleEvents.MEETING.toString();
+                : sample instanceof SessionEvent ? SampleEvents.ORGANIZER
+                : sample instanceof HostEvent ? SampleEvents.HOST : SampleEvents.MEETING.toString();
         assertThat(sample.aggregateId()).isEqualTo(expectedKey);
         assertThat(codec.toJson(sample)).doesNotContain("aggregateId");
     }
@@ -74,7 +75,8 @@ class EventContractTest {
                 .isEqualTo(DelegateEvent.class.isAssignableFrom(type) ? Topics.DELEGATES
                         : DelegateKeyEvent.class.isAssignableFrom(type) ? Topics.DELEGATE_KEYS
                         : ConvoyDefinitionEvent.class.isAssignableFrom(type) ? Topics.CONVOYS
-                        : SessionEvent.class.isAssignableFrom(type) ? Topics.SESSIONS : Topics.MEETINGS));
+                        : SessionEvent.class.isAssignableFrom(type) ? Topics.SESSIONS
+                        : HostEvent.class.isAssignableFrom(type) ? Topics.HOSTS : Topics.MEETINGS));
     }
 
     @ParameterizedTest

@@ -15,6 +15,8 @@ final class SampleEvents {
     static final Instant AT = Instant.parse("2023-02-20T17:45:30.125Z");
     static final String CONVOY = "california-2023";
     static final String ORGANIZER = "lucia.ramos";
+    static final String HOST = "netflix";
+    static final UUID HOST_CONTACT = UUID.fromString("7a4e2c19-5b3d-4e8f-a1c6-9d0b2f7e4a53");
 
     static final DelegateProfile MARIA = new DelegateProfile("María", "Hernández Núñez", "maria.hernandez@zapopan.gob.mx",
             "+523312345678", "es", "MAYOR", "MX-JAL", "Zapopan", "Gobierno Municipal de Zapopan", "Presidenta Municipal",
@@ -81,7 +83,16 @@ final class SampleEvents {
                         "8d3f4b2a-1c5e-4f7a-9b0d-2e6c8a4f1b37", Instant.parse("2023-02-20T18:00:30Z"))),
                 Map.entry(OrganizerAccessEnded.class, new OrganizerAccessEnded(id(18), AT, 1, ORGANIZER,
                         Instant.parse("2023-02-20T17:45:30.118Z"), Instant.parse("2023-02-20T18:00:30.118Z"),
-                        OrganizerAccessEnded.DISABLED)));
+                        OrganizerAccessEnded.DISABLED)),
+                Map.entry(HostContactsChanged.class, new HostContactsChanged(id(19), AT, 1, HOST, "Netflix",
+                        List.of(new HostContactsChanged.HostContact(HOST_CONTACT, "Dana Whitfield",
+                                "dana.whitfield@netflix.example", "+14085550142", "en")))),
+                Map.entry(HostLinkIssued.class, new HostLinkIssued(id(20), AT, 1, HOST, HOST_CONTACT,
+                        "9k2-7wAAAQIDBAUGBwgJCgsMDQ4P", Instant.parse("2023-02-27T17:45:30Z"))),
+                Map.entry(HostConfirmedVisit.class, new HostConfirmedVisit(id(21), AT, 1, HOST, CONVOY, MEETING, 1,
+                        HOST_CONTACT, "Reception on the 2nd floor")),
+                Map.entry(HostProposedAnotherTime.class, new HostProposedAnotherTime(id(22), AT, 1, HOST, CONVOY,
+                        MEETING, 1, HOST_CONTACT, "Could it be one hour later?")));
     }
 
     private static UUID id(int n) {

@@ -116,7 +116,7 @@ class GatewayRoutingTest {
 
     @Test
     void servesTheWebUiPagesUnderTheContentPolicy() throws Exception {
-        for (String path : List.of("/registration", "/console", "/preferences", "/js/registration.js", "/css/app.css")) {
+        for (String path : List.of("/registration", "/console", "/preferences", "/host", "/js/host.js", "/js/registration.js", "/css/app.css")) {
             HttpResponse<String> page = get(path);
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             assertThat(page.headers().firstValue("Content-Security-Policy")).as(path)

@@ -216,7 +216,7 @@ public final class FaultSuite {
     }
 
     static final Set<String> EVENT_TOPICS = Set.of(Topics.DELEGATES, Topics.MEETINGS, Topics.CONVOYS, Topics.SESSIONS,
-            Topics.DELEGATE_KEYS);
+            Topics.DELEGATE_KEYS, Topics.HOSTS);
 
     static final String EVENT_ID = EventHeaders.EVENT_ID;
 }

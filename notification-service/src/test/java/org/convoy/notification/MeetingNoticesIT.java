@@ -22,6 +22,8 @@ import org.convoy.events.DelegateApproved;
 import org.convoy.events.DelegateLinkOpened;
 import org.convoy.events.DelegateProfile;
 import org.convoy.events.DelegateRegistered;
+import org.convoy.events.HostContactsChanged;
+import org.convoy.events.HostLinkIssued;
 import org.convoy.events.MeetingCancelled;
 import org.convoy.events.MeetingConfirmed;
 import org.convoy.events.MeetingDetails;
@@ -29,11 +31,13 @@ import org.convoy.events.MeetingRescheduled;
 import org.convoy.notification.contact.domain.Contact;
 import org.convoy.notification.contact.domain.ContactRepository;
 import org.convoy.notification.contact.PreferenceLinks;
+import org.convoy.support.links.LinkCodes;
 import org.convoy.support.test.Calendars;
 import org.convoy.support.test.Http;
 import org.convoy.support.test.MutableClock;
 import org.convoy.support.test.ServiceIntegrationTest;
 import org.convoy.support.test.TestEventPublisher;
+import org.convoy.support.test.TestSecrets;
 import org.convoy.support.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -325,6 +329,85 @@ class MeetingNoticesIT {
                 "09:00–10:00  Netflix — Netflix headquarters", "10:00–11:00  PayPal — PayPal headquarters");
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .until(() -> mailTo(eve.email()).size() == 3);
+    }
+
+    @Test
+    void theHostsContactsHearOfEveryChangeOnceInTheirLanguageWithWhoComesAndTheMeetingsInvitation() throws Exception {
+        Attendee marta = attendee("Marta", "es", false);
+        String hostId = "studio-" + UUID.randomUUID().toString().substring(0, 8);
+        HostContactsChanged.HostContact dana = new HostContactsChanged.HostContact(UUID.randomUUID(),
+                "Dana Whitfield", "dana." + hostId + "@example.com", null, "en");
+        HostContactsChanged.HostContact lucia = new HostContactsChanged.HostContact(UUID.randomUUID(), "Lucía Pérez",
+                "lucia." + hostId + "@example.com", "+14155550100", "es");
+        events.publish(new HostContactsChanged(UUID.randomUUID(), Instant.now(), 1, hostId, "Studio",
+                List.of(dana, lucia)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> contacts.findByHostId(hostId).size() == 2);
+        UUID meetingId = UUID.randomUUID();
+        MeetingConfirmed confirmed = new MeetingConfirmed(UUID.randomUUID(), Instant.now(), 1, meetingId,
+                "california-2023", 0, studio(hostId, List.of(marta.id()), "2023-03-01T23:00:00Z"));
+
+        events.publish(confirmed);
+        events.publish(confirmed);
+
+        MimeMessage toDana = SMTP.await(dana.email(), 1).get(0);
+        assertThat(toDana.getSubject()).isEqualTo("Convoy: a delegation visits Studio on Wednesday, March 1, 2023");
+        assertThat(MailParts.text(toDana)).contains("15:00 to 16:00, Pacific Time (America/Los_Angeles)",
+                "Who comes: Marta Hernández (Zapopan)", "California 2023 Convoy");
+        VEvent invite = onlyEvent(calendarOf(toDana), "REQUEST");
+        assertThat(value(invite, Property.UID)).isEqualTo(meetingId + "@convoy");
+        assertThat(value(invite, Property.SEQUENCE)).isEqualTo("0");
+        MimeMessage toLucia = SMTP.await(lucia.email(), 1).get(0);
+        assertThat(toLucia.getSubject()).isEqualTo("Convoy: una delegación visita Studio el miércoles, 1 de marzo de 2023");
+        assertThat(MailParts.text(toLucia)).contains("de 15:00 a 16:00, hora del Pacífico (America/Los_Angeles)",
+                "Quién viene: Marta Hernández (Zapopan)");
+
+        events.publish(new MeetingRescheduled(UUID.randomUUID(), Instant.now(), 1, meetingId, "california-2023", 1,
+                studio(hostId, List.of(marta.id()), "2023-03-02T00:00:00Z")));
+        MimeMessage moved = SMTP.await(dana.email(), 2).get(1);
+        assertThat(moved.getSubject()).isEqualTo("Convoy: the visit to Studio changed");
+        assertThat(MailParts.text(moved)).contains("16:00 to 17:00, Pacific Time (America/Los_Angeles)");
+        VEvent update = onlyEvent(calendarOf(moved), "REQUEST");
+        assertThat(value(update, Property.UID)).isEqualTo(meetingId + "@convoy");
+        assertThat(value(update, Property.SEQUENCE)).isEqualTo("1");
+
+        events.publish(new MeetingCancelled(UUID.randomUUID(), Instant.now(), 1, meetingId, "california-2023", 2,
+                "Cambio de agenda", List.of(marta.id())));
+        MimeMessage cancelled = SMTP.await(lucia.email(), 3).get(2);
+        assertThat(cancelled.getSubject()).isEqualTo("Convoy: se canceló la visita a Studio");
+        VEvent cancellation = onlyEvent(calendarOf(cancelled), "CANCEL");
+        assertThat(value(cancellation, Property.UID)).isEqualTo(meetingId + "@convoy");
+        assertThat(value(cancellation, Property.SEQUENCE)).isEqualTo("2");
+        assertThat(SMTP.await(dana.email(), 3)).as("once each, though confirmed twice").hasSize(3);
+        assertThat(textsTo(lucia.phone())).as("hosts' contacts hear by email").isEmpty();
+        assertThat(log("meetingId=" + meetingId)).contains("\"kind\":\"HOST_VISIT_CONFIRMED\"",
+                "\"kind\":\"HOST_VISIT_CANCELLED\"", dana.contactId().toString());
+
+        events.publish(new HostContactsChanged(UUID.randomUUID(), Instant.now(), 1, hostId, "Studio", List.of(dana)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> contacts.findById(lucia.contactId()).isEmpty());
+    }
+
+    @Test
+    void aHostContactsLinkArrivesInHerLanguageWithTheCodeOnlyTheLinkSecretMakes() throws Exception {
+        String hostId = "studio-" + UUID.randomUUID().toString().substring(0, 8);
+        HostContactsChanged.HostContact lucia = new HostContactsChanged.HostContact(UUID.randomUUID(), "Lucía Pérez",
+                "lucia." + hostId + "@example.com", null, "es");
+        events.publish(new HostContactsChanged(UUID.randomUUID(), Instant.now(), 1, hostId, "Studio", List.of(lucia)));
+        String nonce = LinkCodes.nonce();
+
+        events.publish(new HostLinkIssued(UUID.randomUUID(), Instant.now(), 1, hostId, lucia.contactId(), nonce,
+                Instant.parse("2023-02-27T20:00:00Z")));
+
+        MimeMessage mail = SMTP.await(lucia.email(), 1).get(0);
+        assertThat(mail.getSubject()).isEqualTo("Convoy: tu enlace a la página de anfitriones");
+        assertThat(MailParts.text(mail)).contains("Hola Lucía Pérez:", "/host#code="
+                + new LinkCodes(TestSecrets.LINK).code(lucia.contactId(), nonce), "27 de febrero de 2023");
+    }
+
+    private static MeetingDetails studio(String hostId, List<UUID> attendees, String startsAt) {
+        Instant start = Instant.parse(startsAt);
+        return new MeetingDetails(hostId, "Studio", "Studio lot", "1 Market St, San Francisco, CA 94105",
+                "San Francisco", start, start.plus(Duration.ofHours(1)), "America/Los_Angeles", "CREATIVE_INDUSTRIES",
+                "CINEMATOGRAPHY", attendees);
     }
 
     private record Attendee(UUID id, String email, String phone) {

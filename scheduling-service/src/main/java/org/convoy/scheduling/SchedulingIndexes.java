@@ -2,6 +2,7 @@ package org.convoy.scheduling;
 
 import org.convoy.scheduling.delegate.domain.ScheduledDelegate;
 import org.convoy.scheduling.host.domain.Host;
+import org.convoy.scheduling.hostpage.domain.HostLink;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the indexes of scheduling's read model and host catalogue when the service starts: a convoy's delegates
- * (matchmaking, the planner), a convoy's hosts, and whether a directory host takes part anywhere. The meetings' own
+ * (matchmaking, the planner), a convoy's hosts, whether a directory host takes part anywhere, and host contacts'
+ * links by code and by session. The meetings' own
  * indexes are {@code ScheduleStore}'s.
  */
 @Component
@@ -29,5 +31,8 @@ class SchedulingIndexes implements SmartInitializingSingleton {
         var hosts = mongo.indexOps(Host.class);
         hosts.createIndex(new Index().on("convoyId", Sort.Direction.ASC).named("by_convoy"));
         hosts.createIndex(new Index().on("hostId", Sort.Direction.ASC).named("by_host"));
+        var links = mongo.indexOps(HostLink.class);
+        links.createIndex(new Index().on("codeHash", Sort.Direction.ASC).named("by_code").sparse());
+        links.createIndex(new Index().on("sessionId", Sort.Direction.ASC).named("by_session").sparse());
     }
 }

@@ -29,7 +29,7 @@ import reactor.core.publisher.Mono;
 class PublicRateLimit implements WebFilter {
 
     private static final List<String> LIMITED_PATHS = List.of("/api/registrations", "/api/registrations/link-requests",
-            "/api/registrations/sessions");
+            "/api/registrations/sessions", "/api/scheduling/host-sessions");
 
     private final GatewayProperties.RateLimit limit;
     private final Buckets buckets;

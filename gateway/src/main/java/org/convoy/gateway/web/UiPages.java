@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 /**
  * The web UI's pages at short addresses: {@code /registration} (the public form, and a delegate's own page when
  * opened with the personal link {@code /registration#token=…}), {@code /preferences#token=…} for a delegate's notice
- * preferences, and {@code /console} for organizers. Their scripts and styles are plain files under {@code static/},
+ * preferences, {@code /host#code=…} for a host contact's page, and {@code /console} for organizers. Their scripts and styles are plain files under {@code static/},
  * served from this origin only, as the content policy demands.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,7 +27,8 @@ class UiPages {
     RouterFunction<ServerResponse> uiPageRoutes() {
         return RouterFunctions.route(GET("/registration"), request -> page("static/registration.html"))
                 .andRoute(GET("/console"), request -> page("static/console.html"))
-                .andRoute(GET("/preferences"), request -> page("static/preferences.html"));
+                .andRoute(GET("/preferences"), request -> page("static/preferences.html"))
+                .andRoute(GET("/host"), request -> page("static/host.html"));
     }
 
     private static Mono<ServerResponse> page(String path) {

@@ -1,6 +1,9 @@
 package org.convoy.notification.contact;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -31,6 +34,18 @@ public class Contacts {
      */
     public boolean erased(UUID delegateId) {
         return keyring.wasDestroyed(delegateId);
+    }
+
+    /** The contacts of a host, as the host stream last listed them. */
+    public List<Contact> ofHost(String hostId) {
+        return hostId == null ? List.of() : contacts.findByHostId(hostId);
+    }
+
+    /** The contacts notification knows among these ids, by id. */
+    public Map<UUID, Contact> byId(Collection<UUID> ids) {
+        Map<UUID, Contact> found = new HashMap<>();
+        contacts.findAllById(ids).forEach(contact -> found.put(contact.id(), contact));
+        return found;
     }
 
     /** The delegates of these convoys that notification knows (erased ones are forgotten). */

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -22,6 +25,7 @@ import org.convoy.events.MeetingCancelled;
 import org.convoy.events.MeetingConfirmed;
 import org.convoy.events.MeetingDetails;
 import org.convoy.events.MeetingRescheduled;
+import org.convoy.notification.contact.Contacts;
 import org.convoy.notification.contact.domain.Contact;
 import org.convoy.notification.convoy.ConvoyNames;
 import org.convoy.notification.meeting.domain.MeetingCopy;
@@ -39,7 +43,8 @@ import org.springframework.stereotype.Service;
  * Tells every attendee of a meeting what happened to it, in their language, with the time in the meeting's zone
  * (named): confirmed (with a calendar invitation), moved (the invitation again, with a higher SEQUENCE), cancelled
  * (a calendar cancellation). Someone who left a cohort gets a cancellation; someone who joined, an invitation. A
- * change on the day of the meeting is urgent: texts go out even in quiet hours.
+ * change on the day of the meeting is urgent: texts go out even in quiet hours. The host's contacts hear of the
+ * same changes by email, with who comes and the same invitation.
  */
 @Service
 public class MeetingNotices {
@@ -48,11 +53,13 @@ public class MeetingNotices {
     private final MeetingCopyRepository meetings;
     private final NotificationProperties properties;
     private final ConvoyNames convoys;
+    private final Contacts contacts;
     private final Clock clock;
 
     MeetingNotices(NoticeSender notices, MeetingCopyRepository meetings, NotificationProperties properties,
-            ConvoyNames convoys, Clock clock) {
+            ConvoyNames convoys, Contacts contacts, Clock clock) {
         this.notices = notices;
+        this.contacts = contacts;
         this.meetings = meetings;
         this.properties = properties;
         this.convoys = convoys;
@@ -71,6 +78,8 @@ public class MeetingNotices {
             notices.add(notice(event, event.convoyId(), event.meetingId(), attendee, "meeting-confirmed",
                     event.details(), event.sequence(), null));
         }
+        notices.addAll(toHost(event, event.convoyId(), event.meetingId(), "host-visit-confirmed", event.details(),
+                event.details().attendeeIds(), event.sequence(), null));
         send(notices);
     }
 
@@ -94,6 +103,8 @@ public class MeetingNotices {
             notices.add(notice(event, event.convoyId(), event.meetingId(), attendee, "meeting-removed",
                     event.details(), event.sequence(), null));
         }
+        notices.addAll(toHost(event, event.convoyId(), event.meetingId(), "host-visit-rescheduled", event.details(),
+                event.details().attendeeIds(), event.sequence(), null));
         send(notices);
     }
 
@@ -108,6 +119,10 @@ public class MeetingNotices {
             notices.add(notice(event, event.convoyId(), event.meetingId(), attendee, "meeting-cancelled", details,
                     event.sequence(), event.reason()));
         }
+        if (details != null) {
+            notices.addAll(toHost(event, event.convoyId(), event.meetingId(), "host-visit-cancelled", details,
+                    event.attendeeIds(), event.sequence(), event.reason()));
+        }
         send(notices);
     }
 
@@ -120,6 +135,34 @@ public class MeetingNotices {
         if (!each.isEmpty()) {
             notices.sendEach(each);
         }
+    }
+
+    /**
+     * The same change told to each contact of the meeting's host that notification knows, in her language, by email:
+     * who comes (names and municipalities, {12}), when in the venue's zone, and the invitation with the meeting's UID
+     * and SEQUENCE (a cancellation removes it).
+     */
+    private List<Outgoing> toHost(ConvoyEvent event, String convoyId, UUID meetingId, String kind,
+            MeetingDetails details, List<UUID> visitors, int sequence, String reason) {
+        List<Contact> hostContacts = contacts.ofHost(details.hostId());
+        if (hostContacts.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Contact> known = contacts.byId(visitors);
+        String delegation = visitors.stream().map(known::get).filter(Objects::nonNull)
+                .map(visitor -> visitor.municipality() == null ? visitor.fullName()
+                        : visitor.fullName() + " (" + visitor.municipality() + ")")
+                .sorted().collect(Collectors.joining(", "));
+        boolean cancel = "host-visit-cancelled".equals(kind);
+        return hostContacts.stream().map(hostContact -> new Outgoing(event, hostContact.id(), meetingId,
+                contact -> kind, contact -> {
+                    Object[] all = Arrays.copyOf(withConvoy(args(contact, details, reason),
+                            convoys.of(convoyId, contact.language())), 13);
+                    all[12] = delegation.isEmpty() ? "—" : delegation;
+                    return all;
+                }, false, Outgoing.Importance.CRITICAL, ZoneId.of(details.zone()),
+                contact -> calendar(convoyId, meetingId, sequence, details, contact, cancel, event.occurredAt()),
+                contact -> card(details, contact))).toList();
     }
 
     private Outgoing notice(ConvoyEvent event, String convoyId, UUID meetingId, UUID attendee, String kind,

@@ -8,7 +8,7 @@ import org.convoy.support.links.PublicAddress;
 import org.springframework.stereotype.Component;
 
 /**
- * The address of a delegate's personal link, made for its email from the nonce the link event carries: only here,
+ * The address of a delegate's (or a host contact's) personal link, made for its email from the nonce the link event carries: only here,
  * with the link secret, does the one-time code exist outside the delegate's inbox.
  */
 @Component
@@ -24,5 +24,10 @@ class PersonalLinkAddresses {
 
     String of(UUID delegateId, String nonce) {
         return address.of("/registration#code=" + codes.code(delegateId, nonce));
+    }
+
+    /** A host contact's link to the host page. */
+    String ofHostContact(UUID contactId, String nonce) {
+        return address.of("/host#code=" + codes.code(contactId, nonce));
     }
 }

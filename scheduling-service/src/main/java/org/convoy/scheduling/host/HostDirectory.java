@@ -1,9 +1,11 @@
 package org.convoy.scheduling.host;
 
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -13,6 +15,7 @@ import org.convoy.scheduling.host.domain.DirectoryHost;
 import org.convoy.scheduling.host.domain.Host;
 import org.convoy.scheduling.host.domain.HostDirectoryRepository;
 import org.convoy.scheduling.host.domain.HostRepository;
+import org.convoy.support.outbox.OutboxRelay;
 import org.convoy.support.problem.FieldProblemException;
 import org.convoy.support.store.OptimisticWrites;
 import org.slf4j.Logger;
@@ -23,7 +26,8 @@ import org.springframework.stereotype.Service;
 /**
  * The host directory: every host organization organizers work with, kept from one convoy to the next, with the
  * people to talk to there and a venue per city. It hears of every host a convoy takes, so it knows them all.
- * Contacts are personal data: they are never logged and never leave this service.
+ * Contacts are personal data: they are never logged, and leave this service only in {@code HostContactsChanged},
+ * for notification to tell them of visits.
  */
 @Service
 public class HostDirectory {
@@ -37,11 +41,16 @@ public class HostDirectory {
     private final HostDirectoryRepository directory;
     private final HostRepository hosts;
     private final OptimisticWrites writes;
+    private final OutboxRelay relay;
+    private final Clock clock;
 
-    HostDirectory(HostDirectoryRepository directory, HostRepository hosts, OptimisticWrites writes) {
+    HostDirectory(HostDirectoryRepository directory, HostRepository hosts, OptimisticWrites writes, OutboxRelay relay,
+            Clock clock) {
         this.directory = directory;
         this.hosts = hosts;
         this.writes = writes;
+        this.relay = relay;
+        this.clock = clock;
     }
 
     /** Every host organization, by name; with a city code, only those with a venue there. */
@@ -59,8 +68,9 @@ public class HostDirectory {
     public DirectoryHost create(DirectoryInput input) {
         checked(input);
         try {
-            DirectoryHost created = directory.insert(DirectoryHost.of(input.hostId(), input.organization(),
-                    input.contacts(), input.venues(), input.sectors(), input.axes()));
+            DirectoryHost created = directory.insert(DirectoryHost.added(input.hostId(), input.organization(),
+                    input.contacts(), input.venues(), input.sectors(), input.axes(), clock.instant()));
+            relay.nudge(created);
             log.atInfo().addKeyValue("hostId", input.hostId()).log("Host added to the directory");
             return created;
         } catch (DuplicateKeyException e) {
@@ -76,12 +86,12 @@ public class HostDirectory {
     public DirectoryHost update(String hostId, DirectoryInput input) {
         checked(input);
         DirectoryHost changed = change(hostId, current -> {
-            if (input.version() != null && !input.version().equals(current.version())) {
+            if (input.version() != null && input.version() != current.revision()) {
                 throw new HostConflictException(current.organization() + " was changed meanwhile (version "
-                        + current.version() + ", not " + input.version() + "); read it again and redo the change.");
+                        + current.revision() + ", not " + input.version() + "); read it again and redo the change.");
             }
             return current.revised(input.organization(), input.contacts(), input.venues(), input.sectors(),
-                    input.axes());
+                    input.axes(), clock.instant());
         });
         log.atInfo().addKeyValue("hostId", hostId).log("Host changed in the directory");
         return changed;
@@ -156,10 +166,20 @@ public class HostDirectory {
             entry[0] = directory.save(entry[0]);
             return entry;
         });
+        if (held[0].hasPendingEvents()) {
+            relay.nudge(held[0]);
+        }
         return held[0];
     }
 
     private static void checked(DirectoryInput input) {
+        Set<String> emails = new HashSet<>();
+        for (int i = 0; i < input.contacts().size(); i++) {
+            if (!emails.add(input.contacts().get(i).email().toLowerCase(Locale.ROOT))) {
+                throw new FieldProblemException("contacts[" + i + "].email", "another contact of this host has this "
+                        + "email address");
+            }
+        }
         Set<String> cities = new HashSet<>();
         for (int i = 0; i < input.venues().size(); i++) {
             if (!cities.add(input.venues().get(i).city())) {

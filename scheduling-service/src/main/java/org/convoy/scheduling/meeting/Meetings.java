@@ -23,6 +23,7 @@ import org.convoy.scheduling.host.HostReferences;
 import org.convoy.scheduling.host.domain.Host;
 import org.convoy.scheduling.host.domain.HostRepository;
 import org.convoy.scheduling.meeting.domain.Conflict;
+import org.convoy.scheduling.meeting.domain.HostAnswer;
 import org.convoy.scheduling.meeting.domain.Meeting;
 import org.convoy.scheduling.meeting.domain.MeetingNotFoundException;
 import org.convoy.scheduling.meeting.domain.MeetingPlan;
@@ -133,6 +134,15 @@ public class Meetings implements HostReferences, ConvoyReferences.ConfirmedMeeti
     public Meeting cancel(String convoyId, UUID meetingId, String reason) {
         return change(convoyId, only(convoyId, meetingId),
                 schedule -> schedule.cancel(meetingId, reason, clock.instant()));
+    }
+
+    /** A host contact answered about a confirmed meeting of her host (see {@link Schedule#answer}). */
+    public Meeting answer(String convoyId, UUID meetingId, String hostId, HostAnswer answer) {
+        Meeting meeting = change(convoyId, only(convoyId, meetingId),
+                schedule -> schedule.answer(meetingId, hostId, answer, clock.instant()));
+        log.atInfo().addKeyValue("meetingId", meetingId).addKeyValue("hostId", hostId)
+                .addKeyValue("answer", answer.kind()).log("Host answered about a visit");
+        return meeting;
     }
 
     public void discard(String convoyId, UUID meetingId) {

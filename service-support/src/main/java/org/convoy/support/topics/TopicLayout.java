@@ -62,7 +62,8 @@ public class TopicLayout implements SmartInitializingSingleton {
         compacted.put(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, String.valueOf(properties.keysSegment()));
         compacted.put(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.01");
         Map<String, Map<String, String>> topics = new LinkedHashMap<>();
-        for (String topic : List.of(Topics.DELEGATES, Topics.CONVOYS, Topics.SESSIONS, Topics.MEETINGS)) {
+        for (String topic : List.of(Topics.DELEGATES, Topics.CONVOYS, Topics.SESSIONS, Topics.MEETINGS,
+                Topics.HOSTS)) {
             topics.put(topic, common);
         }
         topics.put(Topics.DELEGATE_KEYS, compacted);

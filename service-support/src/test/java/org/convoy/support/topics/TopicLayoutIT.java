@@ -33,7 +33,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 class TopicLayoutIT {
 
     private static final List<String> EVENT_TOPICS = List.of(Topics.DELEGATES, Topics.DELEGATE_KEYS, Topics.CONVOYS,
-            Topics.SESSIONS, Topics.MEETINGS);
+            Topics.SESSIONS, Topics.MEETINGS, Topics.HOSTS);
 
     private static EmbeddedKafkaKraftBroker broker;
     private static Admin admin;

@@ -17,6 +17,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param smsOptOut   the delegate asked for no texts beyond what they must receive
  * @param textsConfirmed the number is confirmed as the delegate's (she opened her personal link, or an organizer
  *                       approved her): no text goes to it before
+ * @param municipality   the delegate's municipality, to tell a host who comes; {@code null} for contacts kept before
+ * @param hostId         for a host contact (from the host stream, by email only), her host; {@code null} for a delegate
  */
 @Document(Contact.COLLECTION)
 public record Contact(
@@ -34,7 +36,9 @@ public record Contact(
         boolean smsOptOut,
         boolean textsConfirmed,
         boolean departed,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String municipality,
+        String hostId) {
 
     public static final String COLLECTION = "contacts";
 
@@ -42,28 +46,29 @@ public record Contact(
         return zone == null ? ZoneId.of("America/Mexico_City") : ZoneId.of(zone);
     }
 
+    /** A host contact is known by one name, kept as her given name. */
     public String fullName() {
-        return givenName + " " + familyName;
+        return familyName == null || familyName.isBlank() ? givenName : givenName + " " + familyName;
     }
 
     public Contact withWaitlisted(boolean value) {
         return new Contact(id, convoyId, givenName, familyName, email, phone, language, channels, value, zone,
-                emailOptOut, smsOptOut, textsConfirmed, departed, updatedAt);
+                emailOptOut, smsOptOut, textsConfirmed, departed, updatedAt, municipality, hostId);
     }
 
     public Contact withPreferences(boolean noEmail, boolean noSms, Instant at) {
         return new Contact(id, convoyId, givenName, familyName, email, phone, language, channels, waitlisted, zone,
-                noEmail, noSms, textsConfirmed, departed, at);
+                noEmail, noSms, textsConfirmed, departed, at, municipality, hostId);
     }
 
     public Contact withTextsConfirmed(Instant at) {
         return new Contact(id, convoyId, givenName, familyName, email, phone, language, channels, waitlisted, zone,
-                emailOptOut, smsOptOut, true, departed, at);
+                emailOptOut, smsOptOut, true, departed, at, municipality, hostId);
     }
 
     /** She withdrew or was rejected: notices about her convoy as a whole no longer concern her. */
     public Contact withDeparted(Instant at) {
         return new Contact(id, convoyId, givenName, familyName, email, phone, language, channels, waitlisted, zone,
-                emailOptOut, smsOptOut, textsConfirmed, true, at);
+                emailOptOut, smsOptOut, textsConfirmed, true, at, municipality, hostId);
     }
 }

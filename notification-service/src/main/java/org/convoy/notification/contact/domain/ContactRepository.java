@@ -12,4 +12,7 @@ public interface ContactRepository extends MongoRepository<Contact, UUID> {
     List<Contact> findByConvoyIdAndDepartedFalse(String convoyId);
 
     List<Contact> findByConvoyIdIn(Collection<String> convoyIds);
+
+    /** A host's contacts. */
+    List<Contact> findByHostId(String hostId);
 }

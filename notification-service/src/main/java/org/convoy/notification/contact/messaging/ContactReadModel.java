@@ -1,7 +1,10 @@
 package org.convoy.notification.contact.messaging;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.convoy.events.DelegateErased;
@@ -11,6 +14,7 @@ import org.convoy.events.DelegateWaitlisted;
 import org.convoy.events.DelegateProfile;
 import org.convoy.events.DelegateRegistered;
 import org.convoy.events.DelegateUpdated;
+import org.convoy.events.HostContactsChanged;
 import org.convoy.notification.contact.domain.Contact;
 import org.convoy.notification.contact.domain.HomeZones;
 import org.convoy.notification.contact.domain.ContactRepository;
@@ -19,7 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Keeps contacts in step with the delegate stream; saving the whole contact again is harmless. */
+/**
+ * Keeps contacts in step with the delegate stream, and hosts' contacts with the host stream; saving the whole contact
+ * again is harmless.
+ */
 @Component
 public class ContactReadModel {
 
@@ -79,6 +86,29 @@ public class ContactReadModel {
                 profile.phone(), profile.preferredLanguage(), profile.channels(),
                 known.map(Contact::waitlisted).orElse(false), HomeZones.of(profile.state()),
                 known.map(Contact::emailOptOut).orElse(false), known.map(Contact::smsOptOut).orElse(false),
-                known.map(Contact::textsConfirmed).orElse(false), known.map(Contact::departed).orElse(false), at));
+                known.map(Contact::textsConfirmed).orElse(false), known.map(Contact::departed).orElse(false), at,
+                profile.municipality(), null));
+    }
+
+    /**
+     * A host's contacts as organizers now list them: each kept (her notice preferences too) under her contact id, by
+     * email only; those no longer listed are forgotten.
+     */
+    public void hostContactsChanged(HostContactsChanged event) {
+        Set<UUID> listed = new HashSet<>();
+        for (HostContactsChanged.HostContact listedContact : event.contacts()) {
+            listed.add(listedContact.contactId());
+            Optional<Contact> known = contacts.findById(listedContact.contactId());
+            contacts.save(new Contact(listedContact.contactId(), null, listedContact.name(), null,
+                    listedContact.email(), listedContact.phone(), listedContact.language(), Set.of("EMAIL"), false,
+                    null, known.map(Contact::emailOptOut).orElse(false), known.map(Contact::smsOptOut).orElse(false),
+                    false, false, event.occurredAt(), null, event.hostId()));
+        }
+        List<Contact> gone = contacts.findByHostId(event.hostId()).stream()
+                .filter(contact -> !listed.contains(contact.id())).toList();
+        contacts.deleteAll(gone);
+        log.atInfo().addKeyValue("eventId", event.eventId()).addKeyValue("hostId", event.hostId())
+                .addKeyValue("contacts", listed.size()).addKeyValue("forgotten", gone.size())
+                .log("Host contacts kept");
     }
 }

@@ -12,6 +12,6 @@ record DirectoryHostView(String hostId, String organization, List<DirectoryHost.
 
     static DirectoryHostView of(DirectoryHost host) {
         return new DirectoryHostView(host.hostId(), host.organization(), host.contacts(), host.venues(), host.sectors(),
-                host.axes(), host.version() == null ? 0 : host.version());
+                host.axes(), host.revision());
     }
 }

@@ -13,10 +13,11 @@ import org.convoy.scheduling.convoy.domain.Place;
  * A meeting between a delegation cohort and a host: what is planned ({@link MeetingPlan}, with the host's venue
  * copied in, so a confirmed meeting keeps the place attendees were told about) and where it stands.
  *
- * @param sequence grows with every change attendees are told about; calendar entries carry it
+ * @param sequence   grows with every change attendees are told about; calendar entries carry it
+ * @param hostAnswer what the host answered about the meeting at its current time, or {@code null}
  */
 public record Meeting(UUID id, MeetingPlan plan, MeetingStatus status, int sequence, String cancelReason,
-        Instant updatedAt) {
+        Instant updatedAt, HostAnswer hostAnswer) {
 
     /** A meeting as planned, not yet saved anywhere: what matchmaking weighs before it drafts. */
     public static Meeting planned(UUID id, MeetingPlan plan) {
@@ -24,19 +25,24 @@ public record Meeting(UUID id, MeetingPlan plan, MeetingStatus status, int seque
     }
 
     static Meeting draft(UUID id, MeetingPlan plan, Instant now) {
-        return new Meeting(id, plan, MeetingStatus.DRAFT, 0, null, now);
+        return new Meeting(id, plan, MeetingStatus.DRAFT, 0, null, now, null);
     }
 
+    /** A new plan: whatever the host answered was about the old one. */
     Meeting replannedAs(MeetingPlan newPlan, int newSequence, Instant now) {
-        return new Meeting(id, newPlan, status, newSequence, null, now);
+        return new Meeting(id, newPlan, status, newSequence, null, now, null);
     }
 
     Meeting withStatus(MeetingStatus newStatus, int newSequence, String reason, Instant now) {
-        return new Meeting(id, plan, newStatus, newSequence, reason, now);
+        return new Meeting(id, plan, newStatus, newSequence, reason, now, hostAnswer);
+    }
+
+    Meeting answered(HostAnswer answer, Instant now) {
+        return new Meeting(id, plan, status, sequence, cancelReason, now, answer);
     }
 
     Meeting withAttendees(List<UUID> attendees, int newSequence, Instant now) {
-        return new Meeting(id, plan.withAttendees(attendees), status, newSequence, cancelReason, now);
+        return new Meeting(id, plan.withAttendees(attendees), status, newSequence, cancelReason, now, hostAnswer);
     }
 
     public String hostId() {

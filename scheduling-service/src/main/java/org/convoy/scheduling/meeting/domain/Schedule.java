@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.convoy.events.ConvoyEvent;
+import org.convoy.events.HostConfirmedVisit;
+import org.convoy.events.HostProposedAnotherTime;
 import org.convoy.events.MeetingCancelled;
 import org.convoy.events.MeetingConfirmed;
 import org.convoy.events.MeetingRescheduled;
@@ -133,6 +136,33 @@ public class Schedule {
             case DRAFT -> throw new MeetingStateException("A draft is discarded, not cancelled: nobody was told of it.");
             case CONFIRMED -> cancelled(meeting, reason, now);
         };
+    }
+
+    /**
+     * The host answered about a confirmed meeting at the time it has now ({@code answer.sequence()}); organizers see
+     * the answer with the meeting and decide. The same answer again changes nothing.
+     */
+    public Meeting answer(UUID meetingId, String hostId, HostAnswer answer, Instant now) {
+        Meeting meeting = existing(meetingId);
+        if (!meeting.is(MeetingStatus.CONFIRMED) || !meeting.hostId().equals(hostId)) {
+            throw new MeetingNotFoundException(meetingId);
+        }
+        if (meeting.sequence() != answer.sequence()) {
+            throw new MeetingStateException("The visit changed since the page showed it; read it again and answer "
+                    + "about its new time.");
+        }
+        HostAnswer known = meeting.hostAnswer();
+        if (known != null && known.kind() == answer.kind() && Objects.equals(known.message(), answer.message())
+                && known.contactId().equals(answer.contactId())) {
+            return meeting;
+        }
+        Meeting answered = replace(meeting.answered(answer, now));
+        record(answer.kind() == HostAnswer.Kind.CONFIRMED
+                ? new HostConfirmedVisit(UUID.randomUUID(), now, HostConfirmedVisit.SCHEMA_VERSION, hostId, convoyId,
+                        meetingId, answer.sequence(), answer.contactId(), answer.message())
+                : new HostProposedAnotherTime(UUID.randomUUID(), now, HostProposedAnotherTime.SCHEMA_VERSION, hostId,
+                        convoyId, meetingId, answer.sequence(), answer.contactId(), answer.message()));
+        return answered;
     }
 
     /** Removes a draft nobody was told about. */

@@ -32,9 +32,19 @@ public record MeetingView(
         String title,
         List<Attendee> attendees,
         String cancelReason,
-        List<Conflict> conflicts) {
+        List<Conflict> conflicts,
+        HostAnswerView hostAnswer) {
 
     /** @param status the delegate's status as scheduling knows it, {@code null} when it no longer knows them */
     public record Attendee(UUID id, String name, String organization, String status) {
+    }
+
+    /**
+     * What the host answered about the meeting at its current time, given on the host page.
+     *
+     * @param kind {@code CONFIRMED} or {@code ANOTHER_TIME}
+     * @param at   when, in the meeting's zone
+     */
+    public record HostAnswerView(String kind, String message, String contactName, OffsetDateTime at) {
     }
 }

@@ -48,6 +48,9 @@ public class MeetingViews {
                 meeting.plan().hostName(), meeting.plan().venue(), meeting.plan().address(), meeting.plan().city(), meeting.plan().cityName(),
                 meeting.localStart(), meeting.localEnd(),
                 meeting.plan().zone(), meeting.plan().axis(), meeting.plan().sector(), meeting.plan().title(), attendees, meeting.cancelReason(),
-                conflicts);
+                conflicts, meeting.hostAnswer() == null ? null : new MeetingView.HostAnswerView(
+                        meeting.hostAnswer().kind().name(), meeting.hostAnswer().message(),
+                        meeting.hostAnswer().contactName(), meeting.hostAnswer().at().atZone(meeting.zoneId())
+                                .toOffsetDateTime()));
     }
 }
