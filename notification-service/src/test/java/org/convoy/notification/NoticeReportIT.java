@@ -124,7 +124,7 @@ class NoticeReportIT {
     private UUID contact(String convoy) {
         UUID id = UUID.randomUUID();
         mongo.insert(new Contact(id, convoy, "Ana", "Test", id + "@example.mx", "+523312345678", "es",
-                Set.of("EMAIL", "SMS"), false, "America/Mexico_City", false, false, true, false, Instant.now()));
+                Set.of("EMAIL", "SMS"), false, "America/Mexico_City", false, false, true, false, Instant.now(), null, null));
         return id;
     }
 

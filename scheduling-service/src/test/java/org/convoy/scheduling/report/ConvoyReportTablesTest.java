@@ -64,6 +64,6 @@ class ConvoyReportTablesTest {
         MeetingPlan plan = new MeetingPlan(hostId, hostName, hostName + " campus", "1 Main St", "SAN_JOSE", "San José",
                 start, start.plusSeconds(3600), "America/Los_Angeles", Axis.CREATIVE_INDUSTRIES, Sector.CINEMATOGRAPHY,
                 "Filming in Jalisco", cohort);
-        return new Meeting(UUID.randomUUID(), plan, MeetingStatus.CONFIRMED, 0, null, start);
+        return new Meeting(UUID.randomUUID(), plan, MeetingStatus.CONFIRMED, 0, null, start, null);
     }
 }
