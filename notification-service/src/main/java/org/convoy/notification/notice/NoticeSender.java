@@ -153,7 +153,7 @@ public class NoticeSender {
         Locale locale = Locale.forLanguageTag(contact.language());
         Object[] values = outgoing.args().apply(contact);
         boolean routine = outgoing.importance() == Outgoing.Importance.ROUTINE;
-        if (contact.email() != null) {
+        if (outgoing.byEmail() && contact.email() != null) {
             String subject = messages.getMessage(chosen + ".subject", values, locale);
             String footer = messages.getMessage("footer.preferences", null, locale) + ": "
                     + preferences.url(contact.id());
