@@ -433,6 +433,14 @@ const es = {
   'reg.convoy.openUntil': 'Registro abierto hasta el {when} (hora local del convoy).',
   'reg.convoy.opensOn': 'El registro abre el {when} (hora local del convoy).',
   'reg.convoy.closed': 'El registro cerró el {when} (hora local del convoy).',
+  'rm.legend': 'Recordatorios antes de cada reunión',
+  'rm.hint': 'Cada asistente recibe cada recordatorio una vez: por correo, o por mensaje de texto si eligió textos. De 1 a 336 horas antes.',
+  'rm.hours': 'Horas antes',
+  'rm.channel': 'Canal',
+  'rm.EMAIL': 'Correo',
+  'rm.SMS': 'Mensaje de texto',
+  'rm.add': 'Agregar recordatorio',
+  'rm.remove': 'Quitar',
 };
 
 const en = {
@@ -865,6 +873,14 @@ const en = {
   'reg.convoy.openUntil': 'Registration open until {when} (the convoy\'s local time).',
   'reg.convoy.opensOn': 'Registration opens on {when} (the convoy\'s local time).',
   'reg.convoy.closed': 'Registration closed on {when} (the convoy\'s local time).',
+  'rm.legend': 'Reminders before each meeting',
+  'rm.hint': 'Each attendee gets each reminder once: by email, or by text to those who chose texts. From 1 to 336 hours ahead.',
+  'rm.hours': 'Hours ahead',
+  'rm.channel': 'Channel',
+  'rm.EMAIL': 'Email',
+  'rm.SMS': 'Text message',
+  'rm.add': 'Add a reminder',
+  'rm.remove': 'Remove',
 };
 
 const dictionaries = { es, en };
