@@ -8,9 +8,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class AdjustableClockTest {
 
@@ -65,6 +69,16 @@ class AdjustableClockTest {
         Files.writeString(file, "PT5M");
 
         assertThat(clock.instant()).as("not looked at again within the hour").isEqualTo(NOW);
+    }
+
+    @Test
+    void theLauncherNamesTheFileInTheEnvironment() {
+        var environment = new SystemEnvironmentPropertySource("env", Map.of("CONVOY_CLOCK_FILE", "/data/clock"));
+
+        ClockProperties properties = new Binder(ConfigurationPropertySources.from(environment))
+                .bind("convoy.clock", ClockProperties.class).get();
+
+        assertThat(properties.file()).isEqualTo(Path.of("/data/clock"));
     }
 
     @Test
