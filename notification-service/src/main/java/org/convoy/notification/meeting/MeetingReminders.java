@@ -28,6 +28,7 @@ import org.convoy.notification.meeting.domain.MeetingCopy;
 import org.convoy.notification.meeting.domain.MeetingCopyRepository;
 import org.convoy.notification.notice.NoticeSender;
 import org.convoy.notification.notice.Outgoing;
+import org.convoy.notification.notice.domain.Notice;
 import org.convoy.notification.notice.QuietHoursProperties;
 import org.convoy.support.instances.TimedJobs;
 import org.slf4j.Logger;
@@ -42,9 +43,9 @@ import org.springframework.stereotype.Component;
  * journey from the attendee's previous meeting that day when it was in another city. A reminder is due from
  * {@code hours} before the start until the start; of several due on one channel, only the nearest goes out. Its
  * identity is derived from the meeting, its start and the reminder, so a repeated pass, or another instance, sends
- * nothing again, while a meeting moved to a new time is reminded afresh; a cancelled meeting is not reminded. A
- * reminder that falls in the quiet hours of the meeting's own day is urgent, unless the attendee opted out of
- * routine notices on that channel.
+ * nothing again (a pass leaves at once those whose reminder is in the ledger), while a meeting moved to a new time
+ * is reminded afresh; a cancelled meeting is not reminded. A reminder that falls in the quiet hours of the meeting's
+ * own day is urgent, unless the attendee opted out of routine notices on that channel.
  */
 @Component
 class MeetingReminders {
@@ -144,8 +145,11 @@ class MeetingReminders {
         ZoneId zone = ZoneId.of(details.zone());
         boolean quietOnTheDay = quietHours.holdUntil(now, zone).isPresent()
                 && LocalDate.ofInstant(now, zone).equals(LocalDate.ofInstant(details.startsAt(), zone));
+        List<UUID> attendees = new ArrayList<>(attendees(meeting));
+        attendees.removeAll(notices.recorded(due.eventId(), byText ? Notice.Channel.SMS : Notice.Channel.EMAIL,
+                attendees));
         List<Outgoing> outgoing = new ArrayList<>();
-        for (UUID attendee : attendees(meeting)) {
+        for (UUID attendee : attendees) {
             Outgoing.Importance importance = quietOnTheDay && !optedOut(attendee, byText) ? Outgoing.Importance.URGENT
                     : Outgoing.Importance.ROUTINE;
             Journey journey = journey(meeting, attendee, convoy).orElse(null);

@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -111,6 +114,16 @@ public class NoticeSender {
     public void send(DelegateEvent event, Function<Contact, String> kind, Function<Contact, Object[]> args, boolean bySms,
             Outgoing.Importance importance) {
         send(new Outgoing(event, event.delegateId(), null, kind, args, bySms, importance, null, null, null));
+    }
+
+    /**
+     * Of these delegates, those whose notice of this event on this channel is recorded already (sent, waiting or
+     * skipped): a job that finds the same notices due at every pass asks this first, in one query, and leaves them.
+     */
+    public Set<UUID> recorded(UUID eventId, Notice.Channel channel, Collection<UUID> delegateIds) {
+        Set<String> ids = ledger.recorded(delegateIds.stream().map(id -> Notice.idOf(eventId, id, channel)).toList());
+        return delegateIds.stream().filter(id -> ids.contains(Notice.idOf(eventId, id, channel)))
+                .collect(Collectors.toSet());
     }
 
     /**
