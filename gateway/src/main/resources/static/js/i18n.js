@@ -565,6 +565,14 @@ const es = {
   'rep.measure.no_show_rate': 'Inasistencia',
   'rep.measure.survey_answers': 'Respuestas a la encuesta',
   'rep.measure.average_score': 'Calificación media de la encuesta',
+  'rm.legend': 'Recordatorios antes de cada reunión',
+  'rm.hint': 'Cada asistente recibe cada recordatorio una vez: por correo, o por mensaje de texto si eligió textos. De 1 a 336 horas antes.',
+  'rm.hours': 'Horas antes',
+  'rm.channel': 'Canal',
+  'rm.EMAIL': 'Correo',
+  'rm.SMS': 'Mensaje de texto',
+  'rm.add': 'Agregar recordatorio',
+  'rm.remove': 'Quitar',
 };
 
 const en = {
@@ -1129,6 +1137,14 @@ const en = {
   'rep.measure.no_show_rate': 'No-show rate',
   'rep.measure.survey_answers': 'Survey answers',
   'rep.measure.average_score': 'Average survey score',
+  'rm.legend': 'Reminders before each meeting',
+  'rm.hint': 'Each attendee gets each reminder once: by email, or by text to those who chose texts. From 1 to 336 hours ahead.',
+  'rm.hours': 'Hours ahead',
+  'rm.channel': 'Channel',
+  'rm.EMAIL': 'Email',
+  'rm.SMS': 'Text message',
+  'rm.add': 'Add a reminder',
+  'rm.remove': 'Remove',
 };
 
 const dictionaries = { es, en };

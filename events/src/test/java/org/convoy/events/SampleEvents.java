@@ -49,7 +49,10 @@ final class SampleEvents {
             java.time.LocalDate.parse("2024-03-03"),
             List.of(new ConvoyDetails.Day(java.time.LocalDate.parse("2023-02-27"), List.of("LOS_ANGELES")),
                     new ConvoyDetails.Day(java.time.LocalDate.parse("2023-03-01"), List.of("LOS_ANGELES", "SAN_JOSE")),
-                    new ConvoyDetails.Day(java.time.LocalDate.parse("2023-03-03"), List.of("SAN_JOSE"))));
+                    new ConvoyDetails.Day(java.time.LocalDate.parse("2023-03-03"), List.of("SAN_JOSE"))),
+            List.of(new ConvoyDetails.Reminder(24, ConvoyDetails.Reminder.EMAIL),
+                    new ConvoyDetails.Reminder(2, ConvoyDetails.Reminder.SMS)),
+            new ConvoyDetails.Travel(360, List.of(new ConvoyDetails.Leg("LOS_ANGELES", "SAN_JOSE", 330))));
 
     static Map<Class<? extends ConvoyEvent>, ConvoyEvent> all() {
         return Map.ofEntries(

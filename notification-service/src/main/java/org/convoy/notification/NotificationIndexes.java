@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the indexes of notification's copies and dead letters when the service starts: a convoy's contacts (new
  * dates told to those still taking part; a scoped organizer's delivery log), the meetings not cancelled (the
- * day-before agenda), and dead letters by status, by key and by the delegates they name (the organizers' list, its
- * search by delegate, and erasure). The delivery log's are {@code NoticeIndexes}'.
+ * day-before agenda) and by their start (reminders), and dead letters by status, by key and by the delegates they
+ * name (the organizers' list, its search by delegate, and erasure). The delivery log's are {@code NoticeIndexes}'.
  */
 @Component
 class NotificationIndexes implements SmartInitializingSingleton {
@@ -29,6 +29,8 @@ class NotificationIndexes implements SmartInitializingSingleton {
         mongo.indexOps(Contact.class).createIndex(new Index().on("convoyId", Sort.Direction.ASC).named("by_convoy"));
         mongo.indexOps(MeetingCopy.class).createIndex(new Index().on("cancelled", Sort.Direction.ASC)
                 .named("by_cancelled"));
+        mongo.indexOps(MeetingCopy.class).createIndex(new Index().on("details.startsAt", Sort.Direction.ASC)
+                .named("by_start"));
         var deadLetters = mongo.indexOps(DeadLetter.class);
         deadLetters.createIndex(new Index().on("status", Sort.Direction.ASC).named("by_status"));
         deadLetters.createIndex(new Index().on("key", Sort.Direction.ASC).named("by_key"));

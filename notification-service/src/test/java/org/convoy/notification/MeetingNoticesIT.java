@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
@@ -19,16 +18,13 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.convoy.events.DelegateApproved;
-import org.convoy.events.DelegateLinkOpened;
-import org.convoy.events.DelegateProfile;
-import org.convoy.events.DelegateRegistered;
 import org.convoy.events.HostContactsChanged;
 import org.convoy.events.HostLinkIssued;
 import org.convoy.events.MeetingCancelled;
 import org.convoy.events.MeetingConfirmed;
 import org.convoy.events.MeetingDetails;
 import org.convoy.events.MeetingRescheduled;
-import org.convoy.notification.contact.domain.Contact;
+import org.convoy.notification.MeetingAttendees.Attendee;
 import org.convoy.notification.contact.domain.ContactRepository;
 import org.convoy.notification.contact.PreferenceLinks;
 import org.convoy.support.links.LinkCodes;
@@ -38,7 +34,6 @@ import org.convoy.support.test.MutableClock;
 import org.convoy.support.test.ServiceIntegrationTest;
 import org.convoy.support.test.TestEventPublisher;
 import org.convoy.support.test.TestSecrets;
-import org.convoy.support.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +49,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Meeting events on a real broker reach every attendee by email (GreenMail) with a calendar invitation that
@@ -63,12 +57,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ServiceIntegrationTest
 @Import(MutableClock.Config.class)
-@TestPropertySource(properties = { "convoy.notification.retry.poll=200ms", "convoy.notification.digest.poll=200ms" })
+@TestPropertySource(properties = { "convoy.notification.retry.poll=200ms", "convoy.notification.digest.poll=200ms",
+        "convoy.notification.reminders.enabled=false" })
 class MeetingNoticesIT {
 
     static final Mailbox SMTP = new Mailbox().start();
     static final Instant NOON_IN_LOS_ANGELES = Instant.parse("2023-02-20T20:00:00Z");
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
@@ -410,38 +404,20 @@ class MeetingNoticesIT {
                 "CINEMATOGRAPHY", attendees);
     }
 
-    private record Attendee(UUID id, String email, String phone) {
-    }
-
     private Attendee attendee(String name, String language, boolean sms) {
-        UUID id = UUID.randomUUID();
-        String email = name.toLowerCase() + "." + id.toString().substring(0, 8) + "@example.org";
-        String phone = sms ? "+5233" + String.valueOf(Math.abs(id.getLeastSignificantBits())).substring(0, 8) : null;
-        events.publish(new DelegateRegistered(UUID.randomUUID(), Instant.now(), 1, id, "california-2023", id,
-                new DelegateProfile(name, "Hernández", email, phone, language, "MAYOR", "MX-JAL", "Zapopan",
-                        "Gobierno Municipal de Zapopan", null, List.of(), List.of(),
-                        sms ? Set.of("EMAIL", "SMS") : Set.of("EMAIL"))));
-        // Delegates confirm their number by opening their personal link; no text goes out before.
-        events.publish(new DelegateLinkOpened(UUID.randomUUID(), Instant.now(), 1, id, "california-2023"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> contacts.findById(id).map(Contact::textsConfirmed)
-                .orElse(false));
-        return new Attendee(id, email, phone);
+        return MeetingAttendees.register(events, contacts, name, language, sms);
     }
 
     private static MeetingDetails netflix(List<UUID> attendees, String startsAt) {
-        Instant start = Instant.parse(startsAt);
-        return new MeetingDetails("netflix", "Netflix", "Netflix headquarters", "121 Albright Way, Los Gatos, CA 95032",
-                "San José", start, start.plus(Duration.ofHours(1)), "America/Los_Angeles", "CREATIVE_INDUSTRIES",
-                "CINEMATOGRAPHY", attendees);
+        return MeetingAttendees.netflix(attendees, startsAt);
     }
 
     private String log(String query) {
-        return Http.get("http://localhost:" + port + "/api/notifications?" + query, TestTokens.organizer()).body();
+        return MeetingAttendees.log(port, query);
     }
 
     private List<JsonNode> textsTo(String phone) {
-        return JSON.readTree(Http.get("http://localhost:" + port + "/api/notifications/local-sms", TestTokens.organizer()).body())
-                .valueStream().filter(node -> phone.equals(node.path("to").asString())).toList();
+        return MeetingAttendees.textsTo(port, phone);
     }
 
     private static Calendar calendarOf(MimeMessage mail) throws Exception {

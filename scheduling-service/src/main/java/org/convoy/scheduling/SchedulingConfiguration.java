@@ -12,11 +12,6 @@ import org.springframework.context.annotation.Configuration;
 class SchedulingConfiguration {
 
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
     PersonalLinks personalLinks(SchedulingProperties properties, Clock clock) {
         return new PersonalLinks(properties.linkSecret(), clock);
     }

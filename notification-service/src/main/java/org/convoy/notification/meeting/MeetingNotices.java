@@ -204,7 +204,7 @@ public class MeetingNotices {
     }
 
     /** The texts' values with {11}, the convoy by its name in the attendee's language. */
-    private static Object[] withConvoy(Object[] args, String convoyName) {
+    static Object[] withConvoy(Object[] args, String convoyName) {
         Object[] all = Arrays.copyOf(args, args.length + 1);
         all[args.length] = convoyName;
         return all;
@@ -214,7 +214,7 @@ public class MeetingNotices {
         return zone.getDisplayName(TextStyle.FULL_STANDALONE, locale) + " (" + zone.getId() + ")";
     }
 
-    private static MeetingCard card(MeetingDetails details, Contact contact) {
+    static MeetingCard card(MeetingDetails details, Contact contact) {
         Object[] args = args(contact, details, null);
         return new MeetingCard((String) args[2], (String) args[3], args[4] + "–" + args[5], (String) args[6],
                 details.venue(), details.address());

@@ -18,6 +18,7 @@ import org.convoy.notification.contact.domain.Contact;
  * @param zone       where quiet hours are counted; {@code null} for the delegate's home zone
  * @param calendar   the iCalendar text sent with the email, or {@code null}
  * @param meeting    the meeting shown in the email, or {@code null}
+ * @param byEmail    whether it goes by email; a notice that is only a text (a reminder on the texting channel) does not
  */
 public record Outgoing(
         ConvoyEvent event,
@@ -29,7 +30,15 @@ public record Outgoing(
         Importance importance,
         ZoneId zone,
         Function<Contact, String> calendar,
-        Function<Contact, MailRenderer.MeetingCard> meeting) {
+        Function<Contact, MailRenderer.MeetingCard> meeting,
+        boolean byEmail) {
+
+    /** A notice by email, and by text too when {@code bySms}. */
+    public Outgoing(ConvoyEvent event, UUID delegateId, UUID meetingId, Function<Contact, String> kind,
+            Function<Contact, Object[]> args, boolean bySms, Importance importance, ZoneId zone,
+            Function<Contact, String> calendar, Function<Contact, MailRenderer.MeetingCard> meeting) {
+        this(event, delegateId, meetingId, kind, args, bySms, importance, zone, calendar, meeting, true);
+    }
 
     /**
      * ROUTINE notices respect a delegate's opt-outs and wait out quiet hours; CRITICAL ones (their personal link, a
