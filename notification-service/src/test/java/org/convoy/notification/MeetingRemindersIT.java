@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 import org.convoy.events.ConvoyDetails;
+import org.convoy.events.HostContactsChanged;
 import org.convoy.events.MeetingCancelled;
 import org.convoy.events.MeetingConfirmed;
 import org.convoy.events.MeetingDetails;
@@ -131,6 +132,29 @@ class MeetingRemindersIT {
         assertThat(SMTP.await(moved.email(), 4).get(3).getSubject())
                 .isEqualTo("Recordatorio de Convoy: Netflix, jueves, 2 de marzo de 2023 a las 15:00");
         stays(() -> SMTP.to(moved.email()).size(), 4);
+    }
+
+    @Test
+    void theHostsContactsAreRemindedByEmailInTheirLanguage() throws Exception {
+        Attendee ines = attendee("Inés", "es", false);
+        String hostId = "studio-" + UUID.randomUUID().toString().substring(0, 8);
+        HostContactsChanged.HostContact dana = new HostContactsChanged.HostContact(UUID.randomUUID(), "Dana Whitfield",
+                "dana." + hostId + "@example.com", "+14155550100", "en");
+        events.publish(new HostContactsChanged(UUID.randomUUID(), Instant.now(), 1, hostId, "Studio", List.of(dana)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> contacts.findById(dana.contactId()).isPresent());
+        MeetingDetails netflix = MeetingAttendees.netflix(List.of(ines.id()), NETFLIX.toString());
+        confirm(new MeetingDetails(hostId, "Studio", netflix.venue(), netflix.address(), netflix.city(),
+                netflix.startsAt(), netflix.endsAt(), netflix.zone(), netflix.axis(), netflix.sector(),
+                netflix.attendeeIds()));
+        SMTP.await(dana.email(), 1);
+
+        clock.set(NETFLIX.minus(Duration.ofHours(24)));
+
+        assertThat(SMTP.await(dana.email(), 2).get(1).getSubject())
+                .isEqualTo("Convoy reminder: Studio, Wednesday, March 1, 2023 at 15:00");
+        assertThat(SMTP.await(ines.email(), 2).get(1).getSubject()).startsWith("Recordatorio de Convoy: Studio");
+        clock.set(NETFLIX.minus(Duration.ofHours(2)));
+        stays(() -> SMTP.to(dana.email()).size(), 2);
     }
 
     @Test

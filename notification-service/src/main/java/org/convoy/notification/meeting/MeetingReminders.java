@@ -171,11 +171,13 @@ class MeetingReminders {
     }
 
     /**
-     * Who is reminded: the meeting's delegates. Other people who attend a meeting (its host's contacts) join here,
-     * each with the notice that reaches them.
+     * Who is reminded: the meeting's delegates and its host's contacts (as the host stream last listed them), each by
+     * the channels that reach them (host contacts by email: they do not choose texts).
      */
-    private static List<UUID> attendees(MeetingCopy meeting) {
-        return meeting.details().attendeeIds();
+    private List<UUID> attendees(MeetingCopy meeting) {
+        List<UUID> attendees = new ArrayList<>(meeting.details().attendeeIds());
+        contacts.findByHostId(meeting.details().hostId()).forEach(contact -> attendees.add(contact.id()));
+        return attendees;
     }
 
     private boolean optedOut(UUID attendee, boolean byText) {
