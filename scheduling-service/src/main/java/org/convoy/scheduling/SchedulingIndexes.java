@@ -1,5 +1,6 @@
 package org.convoy.scheduling;
 
+import org.convoy.scheduling.attendance.domain.MeetingAttendance;
 import org.convoy.scheduling.delegate.domain.ScheduledDelegate;
 import org.convoy.scheduling.host.domain.Host;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the indexes of scheduling's read model and host catalogue when the service starts: a convoy's delegates
- * (matchmaking, the planner), a convoy's hosts, and whether a directory host takes part anywhere. The meetings' own
+ * (matchmaking, the planner), a convoy's hosts, a convoy's attendance records (no-shows), and whether a directory host takes part anywhere. The meetings' own
  * indexes are {@code ScheduleStore}'s.
  */
 @Component
@@ -29,5 +30,7 @@ class SchedulingIndexes implements SmartInitializingSingleton {
         var hosts = mongo.indexOps(Host.class);
         hosts.createIndex(new Index().on("convoyId", Sort.Direction.ASC).named("by_convoy"));
         hosts.createIndex(new Index().on("hostId", Sort.Direction.ASC).named("by_host"));
+        mongo.indexOps(MeetingAttendance.class).createIndex(new Index().on("convoyId", Sort.Direction.ASC)
+                .named("by_convoy"));
     }
 }
