@@ -18,6 +18,7 @@ import jakarta.mail.internet.MimeMessage;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
+import org.convoy.events.AttendeeCheckedIn;
 import org.convoy.events.DelegateApproved;
 import org.convoy.events.DelegateLinkOpened;
 import org.convoy.events.DelegateProfile;
@@ -29,6 +30,8 @@ import org.convoy.events.MeetingRescheduled;
 import org.convoy.notification.contact.domain.Contact;
 import org.convoy.notification.contact.domain.ContactRepository;
 import org.convoy.notification.contact.PreferenceLinks;
+import org.convoy.notification.meeting.domain.CheckedInAttendee;
+import org.convoy.support.links.AttendeePasses;
 import org.convoy.support.test.Calendars;
 import org.convoy.support.test.Http;
 import org.convoy.support.test.MutableClock;
@@ -45,6 +48,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.IndexInfo;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -59,7 +64,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ServiceIntegrationTest
 @Import(MutableClock.Config.class)
-@TestPropertySource(properties = { "convoy.notification.retry.poll=200ms", "convoy.notification.digest.poll=200ms" })
+@TestPropertySource(properties = { "convoy.notification.retry.poll=200ms", "convoy.notification.digest.poll=200ms",
+        "convoy.notification.survey.poll=200ms" })
 class MeetingNoticesIT {
 
     static final Mailbox SMTP = new Mailbox().start();
@@ -87,6 +93,9 @@ class MeetingNoticesIT {
 
     @Autowired
     ContactRepository contacts;
+
+    @Autowired
+    AttendeePasses passes;
 
     @LocalServerPort
     int port;
@@ -138,6 +147,7 @@ class MeetingNoticesIT {
         assertThat(indexes("notices")).contains("by_status", "by_delegate");
         assertThat(indexes("contacts")).contains("by_convoy");
         assertThat(indexes("meetings")).contains("by_cancelled");
+        assertThat(indexes("check_ins")).contains("by_survey_due");
         assertThat(indexes("dead_letters")).contains("by_status", "by_key", "by_delegate");
         assertThat(indexes("sms_budget")).contains("by_number");
         assertThat(indexes("processed_events")).contains("forgotten_after");
@@ -325,6 +335,43 @@ class MeetingNoticesIT {
                 "09:00–10:00  Netflix — Netflix headquarters", "10:00–11:00  PayPal — PayPal headquarters");
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .until(() -> mailTo(eve.email()).size() == 3);
+    }
+
+    @Test
+    void onceTheMeetingHasEndedOnlyTheAttendeeWhoCheckedInIsAskedForHerFeedbackOnceInHerLanguage() throws Exception {
+        Attendee ana = attendee("Ana", "es", false);
+        Attendee absent = attendee("Ausente", "en", false);
+        UUID meetingId = UUID.randomUUID();
+        MeetingDetails meeting = netflix(List.of(ana.id(), absent.id()), "2023-03-01T23:00:00Z");
+        events.publish(new MeetingConfirmed(UUID.randomUUID(), Instant.now(), 1, meetingId, "california-2023", 0,
+                meeting));
+        awaitMailTo(ana.email());
+        awaitMailTo(absent.email());
+        clock.set(Instant.parse("2023-03-01T23:05:00Z"));
+        AttendeeCheckedIn arrived = new AttendeeCheckedIn(UUID.randomUUID(), Instant.now(), 1, meetingId,
+                "california-2023", ana.id(), Instant.parse("2023-03-01T22:55:00Z"), meeting.endsAt(), meeting.zone());
+        events.publish(arrived);
+        events.publish(arrived);
+        events.publish(new AttendeeCheckedIn(UUID.randomUUID(), Instant.now(), 1, meetingId, "california-2023",
+                ana.id(), Instant.parse("2023-03-01T22:56:00Z"), meeting.endsAt(), meeting.zone()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.exists(Query.query(Criteria.where("_id")
+                .is(CheckedInAttendee.idOf(meetingId, ana.id()))), CheckedInAttendee.class));
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> mailTo(ana.email()).size() == 1);
+
+        clock.set(Instant.parse("2023-03-02T00:05:00Z"));
+
+        MimeMessage survey = awaitMails(ana.email(), 2).get(1);
+        assertThat(survey.getSubject()).isEqualTo("Convoy: ¿cómo te fue en la reunión con Netflix?");
+        String link = "http://localhost:8080/survey#pass=" + passes.survey(meetingId, ana.id());
+        assertThat(MailParts.text(survey)).contains("Hola Ana Hernández", "de 15:00 a 16:00, hora del Pacífico "
+                + "(America/Los_Angeles)", SampleConvoy.SPANISH, link);
+        assertThat(MailParts.html(survey)).contains("href=\"" + link + "\"");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> mailTo(ana.email()).size() == 2);
+        assertThat(mailTo(absent.email())).hasSize(1);
+        assertThat(log("delegateId=" + ana.id())).contains("\"kind\":\"MEETING_SURVEY\"");
     }
 
     private record Attendee(UUID id, String email, String phone) {

@@ -132,7 +132,7 @@ public class MeetingNotices {
                 : Outgoing.Importance.CRITICAL;
         String chosen = details == null ? kind + "-unknown" : kind;
         return new Outgoing(event, attendee, meetingId, contact -> chosen,
-                contact -> withConvoy(args(contact, details, reason), convoys.of(convoyId, contact.language())), true,
+                contact -> with(args(contact, details, reason), convoys.of(convoyId, contact.language())), true,
                 importance, zone,
                 details == null ? null : contact -> calendar(convoyId, meetingId, sequence, details, contact, cancel,
                         event.occurredAt()),
@@ -160,10 +160,10 @@ public class MeetingNotices {
                 reason == null ? "" : reason, zone.getDisplayName(TextStyle.FULL_STANDALONE, locale) };
     }
 
-    /** The texts' values with {11}, the convoy by its name in the attendee's language. */
-    private static Object[] withConvoy(Object[] args, String convoyName) {
-        Object[] all = Arrays.copyOf(args, args.length + 1);
-        all[args.length] = convoyName;
+    /** The texts' values with more after them: {11} the convoy by its name in the attendee's language, then others. */
+    static Object[] with(Object[] args, Object... more) {
+        Object[] all = Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
         return all;
     }
 
