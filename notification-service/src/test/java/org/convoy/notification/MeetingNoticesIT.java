@@ -6,6 +6,8 @@ import static org.convoy.support.test.Calendars.onlyEvent;
 import static org.convoy.support.test.Calendars.start;
 import static org.convoy.support.test.Calendars.value;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -14,6 +16,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import jakarta.mail.internet.MimeMessage;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
@@ -139,6 +147,19 @@ class MeetingNoticesIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(textsTo(marta.phone()))
                 .extracting(text -> text.path("text").asString()).containsExactly(sms));
         assertThat(log("meetingId=" + meetingId)).contains("\"kind\":\"MEETING_CONFIRMED\"", "\"status\":\"SENT\"");
+        String code = passes.shortCode(meetingId, marta.id());
+        assertThat(MailParts.text(mail)).contains(code);
+        assertThat(MailParts.html(mail)).contains("src=\"cid:checkin-qr\"", code);
+        byte[] qr = MailParts.inline(mail, "checkin-qr").orElseThrow(() -> new AssertionError("no QR code inline"));
+        assertThat(read(qr)).isEqualTo(passes.checkIn(meetingId, marta.id()));
+    }
+
+    /** The text of the QR code in a PNG, as a phone's camera would read it. */
+    private static String read(byte[] png) throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
     }
 
     /** Every way notification reads its collections has its index, created when the service starts. */
@@ -367,7 +388,7 @@ class MeetingNoticesIT {
         String link = "http://localhost:8080/survey#pass=" + passes.survey(meetingId, ana.id());
         assertThat(MailParts.text(survey)).contains("Hola Ana Hernández", "de 15:00 a 16:00, hora del Pacífico "
                 + "(America/Los_Angeles)", SampleConvoy.SPANISH, link);
-        assertThat(MailParts.html(survey)).contains("href=\"" + link + "\"");
+        assertThat(MailParts.html(survey)).contains("href=\"" + link + "\"").doesNotContain("cid:checkin-qr");
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .until(() -> mailTo(ana.email()).size() == 2);
         assertThat(mailTo(absent.email())).hasSize(1);

@@ -33,12 +33,14 @@ import org.convoy.notification.notice.Outgoing;
 import org.convoy.support.calendar.CalendarEvent;
 import org.convoy.support.calendar.CalendarUids;
 import org.convoy.support.calendar.ICalendar;
+import org.convoy.support.links.AttendeePasses;
 import org.springframework.stereotype.Service;
 
 /**
  * Tells every attendee of a meeting what happened to it, in their language, with the time in the meeting's zone
  * (named): confirmed (with a calendar invitation), moved (the invitation again, with a higher SEQUENCE), cancelled
- * (a calendar cancellation). Someone who left a cohort gets a cancellation; someone who joined, an invitation. A
+ * (a calendar cancellation). An invitation carries the attendee's check-in pass for the meeting: a QR code the
+ * venue's desk scans, and its short code. Someone who left a cohort gets a cancellation; someone who joined, an invitation. A
  * change on the day of the meeting is urgent: texts go out even in quiet hours.
  */
 @Service
@@ -49,9 +51,11 @@ public class MeetingNotices {
     private final NotificationProperties properties;
     private final ConvoyNames convoys;
     private final Clock clock;
+    private final AttendeePasses passes;
 
     MeetingNotices(NoticeSender notices, MeetingCopyRepository meetings, NotificationProperties properties,
-            ConvoyNames convoys, Clock clock) {
+            ConvoyNames convoys, Clock clock, AttendeePasses passes) {
+        this.passes = passes;
         this.notices = notices;
         this.meetings = meetings;
         this.properties = properties;
@@ -136,7 +140,9 @@ public class MeetingNotices {
                 importance, zone,
                 details == null ? null : contact -> calendar(convoyId, meetingId, sequence, details, contact, cancel,
                         event.occurredAt()),
-                details == null ? null : contact -> card(details, contact));
+                details == null ? null : contact -> card(details, contact),
+                cancel || details == null ? null
+                        : new Outgoing.CheckIn(passes.checkIn(meetingId, attendee), passes.shortCode(meetingId, attendee)));
     }
 
     /**
