@@ -459,6 +459,26 @@ const es = {
   'pass.title': 'Su pase para esta reunión',
   'pass.qr': 'Código QR de su pase para la reunión con {host}',
   'pass.code': 'Código:',
+
+  // The survey after a meeting
+  'srv.title': '¿Cómo le fue en la reunión?',
+  'srv.meeting': 'Reunión con {host} en {venue}, {when}.',
+  'srv.rating': 'Calificación',
+  'srv.rating.hint': 'De 1 (mala) a 5 (excelente).',
+  'srv.followUp': '¿Le daría seguimiento?',
+  'srv.yes': 'Sí',
+  'srv.no': 'No',
+  'srv.comment': 'Comentario (opcional)',
+  'srv.comment.hint': 'Quedan {n} caracteres.',
+  'srv.until': 'Puede cambiar su respuesta hasta el {when}.',
+  'srv.submit': 'Enviar mi respuesta',
+  'srv.missing': 'Elija una calificación y diga si le daría seguimiento.',
+  'srv.saved': 'Gracias: su respuesta quedó guardada (versión {n}).',
+  'srv.answered': 'Ya respondió esta encuesta; puede cambiar su respuesta aquí.',
+  'srv.badLink': 'Este enlace de encuesta no es válido. Abra de nuevo el enlace de su correo.',
+  'srv.notThere': 'La encuesta es para quienes registraron su llegada a la reunión, y no hay registro de la suya.',
+  'srv.notOver': 'La encuesta se abre cuando termine la reunión, el {when}.',
+  'srv.closed': 'La encuesta se cerró: recibimos respuestas hasta el {when}.',
 };
 
 const en = {
@@ -917,6 +937,26 @@ const en = {
   'pass.title': 'Your pass for this meeting',
   'pass.qr': 'QR code of your pass for the meeting with {host}',
   'pass.code': 'Code:',
+
+  // The survey after a meeting
+  'srv.title': 'How did the meeting go?',
+  'srv.meeting': 'Meeting with {host} at {venue}, {when}.',
+  'srv.rating': 'Rating',
+  'srv.rating.hint': 'From 1 (poor) to 5 (excellent).',
+  'srv.followUp': 'Would you follow up?',
+  'srv.yes': 'Yes',
+  'srv.no': 'No',
+  'srv.comment': 'Comment (optional)',
+  'srv.comment.hint': '{n} characters left.',
+  'srv.until': 'You can change your answer until {when}.',
+  'srv.submit': 'Send my answer',
+  'srv.missing': 'Choose a rating and say whether you would follow up.',
+  'srv.saved': 'Thank you: your answer is saved (version {n}).',
+  'srv.answered': 'You answered this survey already; you can change your answer here.',
+  'srv.badLink': 'This survey link is not valid. Open the link of your email again.',
+  'srv.notThere': 'The survey is for those who checked in at the meeting, and there is no check-in of yours.',
+  'srv.notOver': 'The survey opens when the meeting ends, on {when}.',
+  'srv.closed': 'The survey is closed: answers were taken until {when}.',
 };
 
 const dictionaries = { es, en };

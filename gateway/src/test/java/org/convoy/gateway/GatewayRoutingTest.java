@@ -114,8 +114,8 @@ class GatewayRoutingTest {
 
     @Test
     void servesTheWebUiPagesUnderTheContentPolicy() throws Exception {
-        for (String path : List.of("/registration", "/console", "/preferences", "/checkin", "/js/registration.js",
-                "/js/checkin.js", "/css/app.css")) {
+        for (String path : List.of("/registration", "/console", "/preferences", "/checkin", "/survey",
+                "/js/registration.js", "/js/checkin.js", "/js/survey.js", "/css/app.css")) {
             HttpResponse<String> page = get(path);
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             assertThat(page.headers().firstValue("Content-Security-Policy")).as(path)
