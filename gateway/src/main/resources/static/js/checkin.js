@@ -4,6 +4,7 @@
 import { initLanguage, t, lang, onLangChange } from './i18n.js';
 import { h, $, fill, show, say } from './dom.js';
 import { api, ApiError, describe } from './api.js';
+import { excuseControl, renderNoShows } from './attendance.js';
 
 initLanguage();
 
@@ -13,6 +14,7 @@ const meetingId = params.get('meeting');
 const status = $('#chk-status');
 const base = `/api/scheduling/convoys/${encodeURIComponent(convoyId || '')}/meetings/${encodeURIComponent(meetingId || '')}`;
 let attendance = null;
+let noShows = null;
 let lastArrival = null;
 
 function session() {
@@ -54,13 +56,29 @@ function renderMeeting() {
   fill($('#chk-list'), attendance.attendees.map((a) => h('li', { class: 'attendee ' + a.presence, dataset: { delegateId: a.delegateId } },
     h('span', { class: 'badge badge-' + a.presence }, t('chk.presence.' + a.presence)), ' ',
     h('strong', {}, a.name || t('chk.erased')), a.municipality ? ' · ' + a.municipality : '',
-    a.checkedInAt ? ' · ' + time(a.checkedInAt, m.zone) : '', a.excuse ? ' · ' + a.excuse : '')));
+    a.checkedInAt ? ' · ' + time(a.checkedInAt, m.zone) : '', a.excuse ? ' · ' + a.excuse : '',
+    a.presence === 'EXPECTED' || a.presence === 'NO_SHOW' ? [' ', excuseControl(a, (reason) => excuse(a, reason))] : null)));
   show($('#chk-list-box'));
+  if (noShows) {
+    renderNoShows($('#chk-no-shows'), noShows, (s) => `${s.hostName} · ${day(s.startsAt, s.zone)}, ${time(s.startsAt, s.zone)}`);
+  }
 }
 
 async function loadAttendance() {
   attendance = await call(base + '/attendance');
+  noShows = await call(`/api/scheduling/convoys/${encodeURIComponent(convoyId)}/no-shows`);
   renderMeeting();
+}
+
+async function excuse(attendee, reason) {
+  try {
+    attendance = await call(`${base}/attendance/${encodeURIComponent(attendee.delegateId)}/excuse`,
+      { method: 'POST', body: { reason } });
+    say(status, t('att.excused', { who: attendee.name || t('chk.erased') }), 'ok');
+    await loadAttendance();
+  } catch (error) {
+    say(status, describe(error), 'error');
+  }
 }
 
 function sayArrival() {

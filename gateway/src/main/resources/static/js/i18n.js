@@ -479,6 +479,19 @@ const es = {
   'srv.notThere': 'La encuesta es para quienes registraron su llegada a la reunión, y no hay registro de la suya.',
   'srv.notOver': 'La encuesta se abre cuando termine la reunión, el {when}.',
   'srv.closed': 'La encuesta se cerró: recibimos respuestas hasta el {when}.',
+
+  // Attendance for organizers: excused absences and no-shows
+  'att.excuse': 'Justificar ausencia',
+  'att.reason': 'Motivo de la ausencia de {who}',
+  'att.reason.placeholder': 'Motivo',
+  'att.save': 'Guardar',
+  'att.excused': 'Ausencia de {who} justificada.',
+  'att.noShows': 'Inasistencias por delegado en este convoy',
+  'att.noShows.none': 'Nadie ha faltado sin justificación a una reunión terminada.',
+  'att.col.delegate': 'Delegado',
+  'att.col.municipality': 'Municipio',
+  'att.col.count': 'Inasistencias',
+  'att.col.meetings': 'Reuniones',
 };
 
 const en = {
@@ -957,6 +970,19 @@ const en = {
   'srv.notThere': 'The survey is for those who checked in at the meeting, and there is no check-in of yours.',
   'srv.notOver': 'The survey opens when the meeting ends, on {when}.',
   'srv.closed': 'The survey is closed: answers were taken until {when}.',
+
+  // Attendance for organizers: excused absences and no-shows
+  'att.excuse': 'Excuse absence',
+  'att.reason': 'Why {who} is absent',
+  'att.reason.placeholder': 'Reason',
+  'att.save': 'Save',
+  'att.excused': 'Absence of {who} excused.',
+  'att.noShows': 'No-shows per delegate in this convoy',
+  'att.noShows.none': 'Nobody has missed an ended meeting without an excuse.',
+  'att.col.delegate': 'Delegate',
+  'att.col.municipality': 'Municipality',
+  'att.col.count': 'No-shows',
+  'att.col.meetings': 'Meetings',
 };
 
 const dictionaries = { es, en };
