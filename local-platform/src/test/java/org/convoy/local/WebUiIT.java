@@ -491,7 +491,7 @@ class WebUiIT {
                     assertThat(mail.get("subject")).startsWith("Convoy: reunión con Port of Houston");
                     assertThat(mail.get("text")).contains("Tienes una reunión confirmada con Port of Houston en el "
                             + name, "de 10:00 a 11:00", "(America/Chicago)");
-                    assertThat(mail.get("attachments")).isEqualTo("invite.ics");
+                    assertThat(mail.get("attachments")).isEqualTo("checkin-qr.png, invite.ics");
                 }));
     }
 

@@ -10,7 +10,6 @@ import jakarta.mail.util.ByteArrayDataSource;
 import org.convoy.notification.NotificationProperties;
 import org.convoy.notification.notice.domain.Notice;
 import org.convoy.support.links.QrCodes;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -53,8 +52,8 @@ public class EmailChannel {
                 mail.setText(notice.text());
             }
             if (notice.checkInPass() != null) {
-                mail.addInline(PASS_IMAGE, new ByteArrayResource(QrCodes.png(notice.checkInPass(), 6)),
-                        "image/png");
+                mail.addInline(PASS_IMAGE, PASS_IMAGE + ".png",
+                        new ByteArrayDataSource(QrCodes.png(notice.checkInPass(), 6), "image/png"));
             }
             if (notice.calendar() != null) {
                 String method = notice.calendar().contains("METHOD:CANCEL") ? "CANCEL" : "REQUEST";
