@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -74,6 +75,9 @@ class WebUiIT {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Pattern LINK = Pattern.compile("/registration#code=([A-Za-z0-9_-]+)");
     private static final Pattern PREFERENCES = Pattern.compile("/preferences#token=(p1\\.[A-Za-z0-9._-]+)");
+    private static final Pattern CHECK_IN_CODE = Pattern.compile("código de llegada: ([0-9A-Z]{4}-[0-9A-Z]{4})");
+    private static final Pattern SURVEY = Pattern.compile("/survey#pass=(f1\\.[A-Za-z0-9._-]+)");
+    private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
 
     @TempDir
     static Path dataDir;
@@ -95,7 +99,10 @@ class WebUiIT {
                         + "apt-get install -y chromium chromium-driver (.ci/run does it)", CHROMIUM, CHROMEDRIVER)
                 .isTrue();
         Path home = Path.of("").toAbsolutePath().getParent();
-        List<String> args = new ArrayList<>(List.of("--home=" + home, "--data-dir=" + dataDir));
+        // Surveys of ended meetings are looked for every few seconds here, not every five minutes.
+        List<String> args = new ArrayList<>(List.of("--home=" + home, "--data-dir=" + dataDir,
+                "--service-java-opts=-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k "
+                        + "-Dconvoy.notification.survey.poll=2s"));
         for (String name : List.of(PlatformConfig.GATEWAY, PlatformConfig.REGISTRATION, PlatformConfig.SCHEDULING,
                 PlatformConfig.NOTIFICATION, PlatformConfig.KAFKA, PlatformConfig.KAFKA_CONTROLLER, PlatformConfig.MONGO,
                 PlatformConfig.SMTP, PlatformConfig.MAIL_PAGE, PlatformConfig.GATEWAY_MANAGEMENT)) {
@@ -476,27 +483,12 @@ class WebUiIT {
         String token = organizerToken();
         String delegateId = json.readTree(get("api/registrations?convoyId=" + id, token)).path("items").get(0)
                 .path("delegateId").asString();
-        send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "api/registrations/approvals"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"delegateIds\": [\"" + delegateId + "\"]}")));
-        await().atMost(Duration.ofSeconds(60)).until(() -> "APPROVED".equals(
-                json.readTree(get("api/scheduling/delegates/" + delegateId, token)).path("status").asString()));
+        approve(delegateId, token);
 
         // The organizer plans the first day in Houston and confirms the meeting.
         open("console");
-        click(By.id("tab-planner"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("meeting-form")));
-        select(By.id("day"), startsOn.toString());
-        By attendee = By.cssSelector("#m-cohort input[value='" + delegateId + "']");
-        wait.until(ExpectedConditions.presenceOfElementLocated(attendee));
-        select(By.id("m-host"), "port-of-houston");
-        time("m-start", "10:00");
-        click(attendee);
-        click(By.id("m-draft"));
-        By draftCard = By.cssSelector("article.meeting-card[data-status='DRAFT']");
-        waitForText(draftCard, text -> text.contains("Sin conflictos") && text.contains("Port of Houston"));
-        click(By.cssSelector("article.meeting-card[data-status='DRAFT'] button.confirm-meeting"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.meeting-card[data-status='CONFIRMED']")));
+        confirmMeeting(startsOn, "port-of-houston", "10:00", delegateId);
+        assertThat(text(By.cssSelector("article.meeting-card[data-status='CONFIRMED']"))).contains("Port of Houston");
         screenshot("21-console-texas-meeting");
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(platform.mail().messages())
@@ -505,7 +497,7 @@ class WebUiIT {
                     assertThat(mail.get("subject")).startsWith("Convoy: reunión con Port of Houston");
                     assertThat(mail.get("text")).contains("Tienes una reunión confirmada con Port of Houston en el "
                             + name, "de 10:00 a 11:00", "(America/Chicago)");
-                    assertThat(mail.get("attachments")).isEqualTo("invite.ics");
+                    assertThat(mail.get("attachments")).isEqualTo("checkin-qr.png, invite.ics");
                 }));
     }
 
@@ -700,10 +692,7 @@ class WebUiIT {
     void aDelegateTurnsOffRoutineEmailFromTheLinkAtTheFootOfHerEmail() throws Exception {
         String email = unique("sofia") + "@puebla.gob.mx";
         register("Sofía", "Castro", email);
-        String token = await().atMost(Duration.ofSeconds(60)).until(() -> platform.mail().messages().stream()
-                .filter(mail -> email.equals(mail.get("to")))
-                .map(mail -> PREFERENCES.matcher(mail.getOrDefault("text", "")))
-                .filter(Matcher::find).map(matcher -> matcher.group(1)).findFirst().orElse(null), found -> found != null);
+        String token = mailed(email, PREFERENCES);
 
         open("preferences#token=" + token);
         By routineEmail = By.id("routine-email");
@@ -827,6 +816,59 @@ class WebUiIT {
         }
     }
 
+    /**
+     * At the venue's desk, on a phone: an organizer confirms a meeting of today, opens its check-in page from the
+     * meeting's card and types the short code of the delegate's confirmation email (as a person types it); the page
+     * names her. Once the meeting has ended by the platform's clock, her survey arrives and the survey page takes her
+     * answer (before 10:00 in Los Angeles the meeting has not ended yet, and that part waits for a later run).
+     */
+    @Test
+    void anOrganizerChecksADelegateInOnAPhoneWithTheCodeOfHerEmailAndSheAnswersTheSurvey() throws Exception {
+        String token = organizerToken();
+        ConvoyCopy today = ConvoyCopy.openCopyOfCaliforniaFromToday(platform.gatewayUrl(), token, "checkin-web");
+        String email = unique("paula") + "@tlaquepaque.gob.mx";
+        String delegateId = register(today.id(), "Paula", "Méndez Ríos", email, "es");
+        approve(delegateId, token);
+        logIntoConsole(PlatformConfig.DEVELOPMENT_ADMIN_USERNAME, PlatformConfig.DEVELOPMENT_ADMIN_PASSWORD);
+        select(By.id("convoy-select"), today.id());
+        confirmMeeting(today.day("2023-02-27"), "produce-pay", "09:00", delegateId);
+        String desk = wait.until(driver -> driver.findElement(
+                By.cssSelector("article.meeting-card[data-status='CONFIRMED'] a.check-in")).getDomAttribute("href"));
+        String code = mailed(email, CHECK_IN_CODE);
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            open(desk.replaceFirst("^/", ""));
+            wait.until(driver -> driver.findElement(By.id("chk-code")).isDisplayed()
+                    || driver.findElement(By.id("chk-status")).isDisplayed());
+            assertThat(browser.findElement(By.id("chk-status")).isDisplayed())
+                    .as("the desk opens without a refusal: %s", browser.findElement(By.id("chk-status")).getText())
+                    .isFalse();
+            type("chk-code", code.toLowerCase(Locale.ROOT).replace('-', ' '));
+            click(By.id("chk-submit"));
+            waitForText(By.id("chk-status"), text -> text.startsWith("Llegada registrada: Paula Méndez Ríos, Guadalajara"));
+            waitForText(By.id("chk-counts"), text -> text.startsWith("Llegaron 1"));
+            Number scrollWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth");
+            assertThat(scrollWidth.intValue()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(390);
+            screenshot("23-checkin-phone", 390);
+
+            if (LocalDate.now(PACIFIC).atTime(10, 0).atZone(PACIFIC).toInstant().isAfter(Instant.now())) {
+                log.println("The meeting of 09:00 in Los Angeles has not ended yet: its survey is not asked for now");
+                return;
+            }
+            open("survey#pass=" + mailed(email, SURVEY));
+            click(By.cssSelector("input[name='rating'][value='4']"));
+            click(By.cssSelector("input[name='followUp'][value='true']"));
+            type("srv-comment", "Buena reunión; queremos visitar sus oficinas.");
+            click(By.id("srv-submit"));
+            waitForText(By.id("srv-status"), text -> text.equals("Gracias: su respuesta quedó guardada (versión 1)."));
+            assertThat(browser.getCurrentUrl()).doesNotContain("pass=");
+            screenshot("24-survey-phone", 390);
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
+
     // ---------------------------------------------------------------- the browser
 
     private void open(String path) {
@@ -881,6 +923,23 @@ class WebUiIT {
     /** Waits until the element's text (read afresh each time) satisfies the condition. */
     private void waitForText(By locator, Predicate<String> condition) {
         wait.until(driver -> condition.test(driver.findElement(locator).getText()));
+    }
+
+    /** In the planner, on a day of the chosen convoy: drafts a meeting of one delegate with a host, and confirms it. */
+    private void confirmMeeting(LocalDate day, String hostId, String start, String delegateId) {
+        click(By.id("tab-planner"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("meeting-form")));
+        select(By.id("day"), day.toString());
+        By attendee = By.cssSelector("#m-cohort input[value='" + delegateId + "']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(attendee));
+        select(By.id("m-host"), hostId);
+        time("m-start", start);
+        click(attendee);
+        click(By.id("m-draft"));
+        waitForText(By.cssSelector("article.meeting-card[data-status='DRAFT']"), text -> text.contains("Sin conflictos"));
+        click(By.cssSelector("article.meeting-card[data-status='DRAFT'] button.confirm-meeting"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("article.meeting-card[data-status='CONFIRMED']")));
     }
 
     /** A button of the planner's meeting card in the given state, by its label. */
@@ -958,16 +1017,38 @@ class WebUiIT {
     }
 
     private String register(String givenName, String familyName, String email, String language) throws Exception {
+        return register(convoy.id(), givenName, familyName, email, language);
+    }
+
+    private String register(String convoyId, String givenName, String familyName, String email, String language)
+            throws Exception {
         String body = """
                 {"convoyId":"%s","givenName":"%s","familyName":"%s","email":"%s",
                  "preferredLanguage":"%s","role":"MAYOR","state":"MX-JAL","municipality":"Guadalajara",
                  "organization":"Gobierno de Guadalajara","sectors":["AGRIBUSINESS","FINTECH"],"axes":["ECONOMIC"],
-                 "channels":["EMAIL"],"privacyConsent":true}""".formatted(convoy.id(), givenName, familyName, email,
+                 "channels":["EMAIL"],"privacyConsent":true}""".formatted(convoyId, givenName, familyName, email,
                 language);
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "api/registrations"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json.readTree(response.body()).path("id").asString();
+    }
+
+    /** An organizer approves the delegate; scheduling knows her as approved. */
+    private void approve(String delegateId, String token) throws Exception {
+        send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "api/registrations/approvals"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"delegateIds\": [\"" + delegateId + "\"]}")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "APPROVED".equals(
+                json.readTree(get("api/scheduling/delegates/" + delegateId, token)).path("status").asString()));
+    }
+
+    /** What the pattern's first group finds in an email to this address, once one arrives. */
+    private String mailed(String email, Pattern pattern) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> platform.mail().messages().stream()
+                .filter(mail -> email.equals(mail.get("to")))
+                .map(mail -> pattern.matcher(mail.getOrDefault("text", "")))
+                .filter(Matcher::find).map(matcher -> matcher.group(1)).findFirst().orElse(null), found -> found != null);
     }
 
     /** The one-time code of the personal link in the delegate's welcome email. */

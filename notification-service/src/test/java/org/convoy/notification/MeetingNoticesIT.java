@@ -6,6 +6,8 @@ import static org.convoy.support.test.Calendars.onlyEvent;
 import static org.convoy.support.test.Calendars.start;
 import static org.convoy.support.test.Calendars.value;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -13,10 +15,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import jakarta.mail.internet.MimeMessage;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
+import org.convoy.events.AttendeeCheckedIn;
 import org.convoy.events.DelegateApproved;
 import org.convoy.events.HostContactsChanged;
 import org.convoy.events.HostLinkIssued;
@@ -27,6 +36,8 @@ import org.convoy.events.MeetingRescheduled;
 import org.convoy.notification.MeetingAttendees.Attendee;
 import org.convoy.notification.contact.domain.ContactRepository;
 import org.convoy.notification.contact.PreferenceLinks;
+import org.convoy.notification.meeting.domain.CheckedInAttendee;
+import org.convoy.support.links.AttendeePasses;
 import org.convoy.support.links.LinkCodes;
 import org.convoy.support.test.Calendars;
 import org.convoy.support.test.Http;
@@ -44,6 +55,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.IndexInfo;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -58,7 +71,7 @@ import tools.jackson.databind.JsonNode;
 @ServiceIntegrationTest
 @Import(MutableClock.Config.class)
 @TestPropertySource(properties = { "convoy.notification.retry.poll=200ms", "convoy.notification.digest.poll=200ms",
-        "convoy.notification.reminders.enabled=false" })
+        "convoy.notification.reminders.enabled=false", "convoy.notification.survey.poll=200ms" })
 class MeetingNoticesIT {
 
     static final Mailbox SMTP = new Mailbox().start();
@@ -85,6 +98,9 @@ class MeetingNoticesIT {
 
     @Autowired
     ContactRepository contacts;
+
+    @Autowired
+    AttendeePasses passes;
 
     @LocalServerPort
     int port;
@@ -128,6 +144,19 @@ class MeetingNoticesIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(textsTo(marta.phone()))
                 .extracting(text -> text.path("text").asString()).containsExactly(sms));
         assertThat(log("meetingId=" + meetingId)).contains("\"kind\":\"MEETING_CONFIRMED\"", "\"status\":\"SENT\"");
+        String code = passes.shortCode(meetingId, marta.id());
+        assertThat(MailParts.text(mail)).contains(code);
+        assertThat(MailParts.html(mail)).contains("src=\"cid:checkin-qr\"", code);
+        byte[] qr = MailParts.inline(mail, "checkin-qr").orElseThrow(() -> new AssertionError("no QR code inline"));
+        assertThat(read(qr)).isEqualTo(passes.checkIn(meetingId, marta.id()));
+    }
+
+    /** The text of the QR code in a PNG, as a phone's camera would read it. */
+    private static String read(byte[] png) throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
     }
 
     /** Every way notification reads its collections has its index, created when the service starts. */
@@ -136,6 +165,7 @@ class MeetingNoticesIT {
         assertThat(indexes("notices")).contains("by_status", "by_delegate");
         assertThat(indexes("contacts")).contains("by_convoy");
         assertThat(indexes("meetings")).contains("by_cancelled");
+        assertThat(indexes("check_ins")).contains("by_survey_due");
         assertThat(indexes("dead_letters")).contains("by_status", "by_key", "by_delegate");
         assertThat(indexes("sms_budget")).contains("by_number");
         assertThat(indexes("processed_events")).contains("forgotten_after");
@@ -378,6 +408,43 @@ class MeetingNoticesIT {
 
         events.publish(new HostContactsChanged(UUID.randomUUID(), Instant.now(), 1, hostId, "Studio", List.of(dana)));
         await().atMost(Duration.ofSeconds(20)).until(() -> contacts.findById(lucia.contactId()).isEmpty());
+    }
+
+    @Test
+    void onceTheMeetingHasEndedOnlyTheAttendeeWhoCheckedInIsAskedForHerFeedbackOnceInHerLanguage() throws Exception {
+        Attendee ana = attendee("Ana", "es", false);
+        Attendee absent = attendee("Ausente", "en", false);
+        UUID meetingId = UUID.randomUUID();
+        MeetingDetails meeting = netflix(List.of(ana.id(), absent.id()), "2023-03-01T23:00:00Z");
+        events.publish(new MeetingConfirmed(UUID.randomUUID(), Instant.now(), 1, meetingId, "california-2023", 0,
+                meeting));
+        awaitMailTo(ana.email());
+        awaitMailTo(absent.email());
+        clock.set(Instant.parse("2023-03-01T23:05:00Z"));
+        AttendeeCheckedIn arrived = new AttendeeCheckedIn(UUID.randomUUID(), Instant.now(), 1, meetingId,
+                "california-2023", ana.id(), Instant.parse("2023-03-01T22:55:00Z"), meeting.endsAt(), meeting.zone());
+        events.publish(arrived);
+        events.publish(arrived);
+        events.publish(new AttendeeCheckedIn(UUID.randomUUID(), Instant.now(), 1, meetingId, "california-2023",
+                ana.id(), Instant.parse("2023-03-01T22:56:00Z"), meeting.endsAt(), meeting.zone()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.exists(Query.query(Criteria.where("_id")
+                .is(CheckedInAttendee.idOf(meetingId, ana.id()))), CheckedInAttendee.class));
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> mailTo(ana.email()).size() == 1);
+
+        clock.set(Instant.parse("2023-03-02T00:05:00Z"));
+
+        MimeMessage survey = awaitMails(ana.email(), 2).get(1);
+        assertThat(survey.getSubject()).isEqualTo("Convoy: ¿cómo te fue en la reunión con Netflix?");
+        String link = "http://localhost:8080/survey#pass=" + passes.survey(meetingId, ana.id());
+        assertThat(MailParts.text(survey)).contains("Hola Ana Hernández", "de 15:00 a 16:00, hora del Pacífico "
+                + "(America/Los_Angeles)", SampleConvoy.SPANISH, link);
+        assertThat(MailParts.html(survey)).contains("href=\"" + link + "\"").doesNotContain("cid:checkin-qr");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> mailTo(ana.email()).size() == 2);
+        assertThat(mailTo(absent.email())).hasSize(1);
+        assertThat(log("delegateId=" + ana.id())).contains("\"kind\":\"MEETING_SURVEY\"");
     }
 
     @Test

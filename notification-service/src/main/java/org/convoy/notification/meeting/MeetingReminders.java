@@ -228,7 +228,7 @@ class MeetingReminders {
      */
     private Object[] args(Contact contact, MeetingCopy meeting, Journey journey) {
         Locale locale = Locale.forLanguageTag(contact.language());
-        Object[] meetingArgs = MeetingNotices.withConvoy(MeetingNotices.args(contact, meeting.details(), null),
+        Object[] meetingArgs = MeetingNotices.with(MeetingNotices.args(contact, meeting.details(), null),
                 convoys.of(meeting.convoyId(), contact.language()));
         Object[] all = Arrays.copyOf(meetingArgs, meetingArgs.length + 2);
         all[meetingArgs.length] = mapLink(meeting.details());

@@ -170,11 +170,17 @@ public class NoticeSender {
             String subject = messages.getMessage(chosen + ".subject", values, locale);
             String footer = messages.getMessage("footer.preferences", null, locale) + ": "
                     + preferences.url(contact.id());
-            String text = messages.getMessage(chosen + ".body", values, locale) + "\n\n--\n" + footer;
-            String html = renderer.html(locale, subject, messages.getMessage(chosen + ".body", values, locale),
-                    outgoing.meeting() == null ? null : outgoing.meeting().apply(contact), preferences.url(contact.id()));
+            String body = messages.getMessage(chosen + ".body", values, locale);
+            Outgoing.CheckIn checkIn = outgoing.checkIn();
+            String pass = checkIn == null ? null
+                    : messages.getMessage("check-in.pass", new Object[] { checkIn.code() }, locale);
+            String text = body + (pass == null ? "" : "\n\n" + pass) + "\n\n--\n" + footer;
+            String html = renderer.html(locale, subject, body,
+                    outgoing.meeting() == null ? null : outgoing.meeting().apply(contact),
+                    checkIn == null ? null : new MailRenderer.Pass(pass, checkIn.code()), preferences.url(contact.id()));
             String calendar = outgoing.calendar() == null ? null : outgoing.calendar().apply(contact);
-            Notice.Message message = new Notice.Message(contact.email(), subject, text, html, calendar);
+            Notice.Message message = new Notice.Message(contact.email(), subject, text, html, calendar,
+                    checkIn == null ? null : checkIn.pass());
             if (routine && contact.emailOptOut()) {
                 hold(outgoing, Notice.Channel.EMAIL, chosen, message, Notice.Status.SKIPPED, null,
                         "The delegate opted out of routine email");
