@@ -53,6 +53,10 @@ final class SchedulingFixture {
         return base;
     }
 
+    String convoyId() {
+        return convoyId;
+    }
+
     UUID registered(String givenName, List<String> sectors, List<String> axes) {
         return registered(givenName, sectors, axes, "es");
     }

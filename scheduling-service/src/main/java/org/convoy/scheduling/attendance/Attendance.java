@@ -103,7 +103,27 @@ public class Attendance {
      * @throws AttendanceRefusal     409 for a pass of another meeting, a meeting not confirmed, or not today
      */
     public CheckIn checkIn(String convoyId, UUID meetingId, String token, String code, String by) {
+        return checkIn(meetings.meeting(convoyId, meetingId), convoyId, token, code, by);
+    }
+
+    /**
+     * Check-in at the desk of the host the meeting visits, by one of its contacts (her host session): as
+     * {@link #checkIn(String, UUID, String, String, String)}, for that host's meetings only.
+     *
+     * @throws AttendanceRefusal 403 for a meeting with another host
+     */
+    public CheckIn checkInAtHostDesk(String hostId, UUID contactId, String convoyId, UUID meetingId, String token,
+            String code) {
         Meeting meeting = meetings.meeting(convoyId, meetingId);
+        if (!meeting.plan().hostId().equals(hostId)) {
+            throw AttendanceRefusal.forbidden("Another host's meeting", "This meeting visits another host: its desk "
+                    + "checks its attendees in.");
+        }
+        return checkIn(meeting, convoyId, token, code, "host:" + hostId + ":" + contactId);
+    }
+
+    private CheckIn checkIn(Meeting meeting, String convoyId, String token, String code, String by) {
+        UUID meetingId = meeting.id();
         UUID delegateId = holder(convoyId, meeting, token, code);
         if (!meeting.is(MeetingStatus.CONFIRMED)) {
             throw AttendanceRefusal.conflict("Meeting not confirmed", "Attendees check in at confirmed meetings; this "

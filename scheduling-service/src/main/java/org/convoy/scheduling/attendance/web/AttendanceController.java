@@ -10,26 +10,29 @@ import org.convoy.scheduling.attendance.web.AttendanceViews.AttendanceView;
 import org.convoy.scheduling.attendance.web.AttendanceViews.CheckInView;
 import org.convoy.scheduling.attendance.web.AttendanceViews.NoShowView;
 import org.convoy.scheduling.attendance.web.AttendanceViews.SurveyView;
+import org.convoy.scheduling.hostpage.HostLinks;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Check-in at the venue, attendance and no-shows for organizers, and the survey after the meeting for those who came.
- * Check-in is for organizers today; a host desk's session (when hosts have one) is the seam to add in
- * {@link #checkIn}: who may check in at a meeting, and the {@code by} it records.
+ * Check-in at the venue (by organizers, or at the host's desk by one of its contacts with her host session), attendance
+ * and no-shows for organizers, and the survey after the meeting for those who came.
  */
 @RestController
 class AttendanceController {
 
     private final Attendance attendance;
+    private final HostLinks hosts;
 
-    AttendanceController(Attendance attendance) {
+    AttendanceController(Attendance attendance, HostLinks hosts) {
         this.attendance = attendance;
+        this.hosts = hosts;
     }
 
     @PostMapping("/api/scheduling/convoys/{convoyId}/meetings/{meetingId}/check-ins")
@@ -37,6 +40,15 @@ class AttendanceController {
             @Valid @RequestBody CheckInRequest request, Authentication caller) {
         return CheckInView.of(attendance.checkIn(convoyId, meetingId, request.token(), request.code(),
                 "organizer:" + caller.getName()));
+    }
+
+    /** The host's desk: a contact of the meeting's host, with her session ({@value HostLinks#HEADER}), checks in. */
+    @PostMapping("/api/scheduling/host-page/convoys/{convoyId}/meetings/{meetingId}/check-ins")
+    CheckInView checkInAtHostDesk(@RequestHeader(value = HostLinks.HEADER, required = false) String session,
+            @PathVariable String convoyId, @PathVariable UUID meetingId, @Valid @RequestBody CheckInRequest request) {
+        HostLinks.Holder holder = hosts.holder(session);
+        return CheckInView.of(attendance.checkInAtHostDesk(holder.hostId(), holder.contactId(), convoyId, meetingId,
+                request.token(), request.code()));
     }
 
     @GetMapping("/api/scheduling/convoys/{convoyId}/meetings/{meetingId}/attendance")
