@@ -209,9 +209,9 @@ class HostPageIT {
                 List.of(maria, sofia));
         UUID elsewhere = fixture.confirmed(fixture.host("SAN_FRANCISCO", 12), "2023-03-03T13:00:00-08:00",
                 "2023-03-03T14:00:00-08:00", List.of(maria));
+        clock.set(java.time.Instant.parse("2023-03-03T17:55:00Z"));
         String session = json(Http.postJson(api("/host-sessions"), "{\"code\": \"" + sendLink(contactId(1)) + "\"}"))
                 .get("session").asString();
-        clock.set(java.time.Instant.parse("2023-03-03T17:55:00Z"));
         String code = "{\"code\": \"" + PASSES.shortCode(meetingId, maria) + "\"}";
 
         HttpResponse<String> arrived = hostCall("POST", deskPath(meetingId), code, session);

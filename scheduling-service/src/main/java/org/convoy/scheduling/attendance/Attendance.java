@@ -182,16 +182,19 @@ public class Attendance {
         return presence(convoyId, meetingId);
     }
 
-    /** The convoy's delegates who missed a confirmed meeting that has ended, without an excuse; most first. */
+    /**
+     * The convoy's delegates who missed a confirmed meeting that has ended, without an excuse; most first. Meetings
+     * whose desk recorded nothing (no arrival, no excuse) do not count: check-in was not used there.
+     */
     public List<NoShows> noShows(String convoyId) {
         Instant now = clock.instant();
         Map<UUID, MeetingAttendance> records = attendance.findByConvoyId(convoyId).stream()
                 .collect(Collectors.toMap(MeetingAttendance::meetingId, Function.identity()));
         Map<UUID, List<Meeting>> missed = meetings.confirmed(convoyId).stream()
-                .filter(meeting -> !now.isBefore(meeting.endsAt()))
+                .filter(meeting -> !now.isBefore(meeting.endsAt()) && records.containsKey(meeting.id()))
                 .flatMap(meeting -> meeting.attendeeIds().stream().filter(id -> {
                     MeetingAttendance record = records.get(meeting.id());
-                    return record == null || record.arrivalOf(id).isEmpty() && record.excuseOf(id).isEmpty();
+                    return record.arrivalOf(id).isEmpty() && record.excuseOf(id).isEmpty();
                 }).map(id -> Map.entry(id, meeting)))
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));

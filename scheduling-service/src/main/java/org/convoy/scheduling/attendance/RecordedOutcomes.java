@@ -17,9 +17,10 @@ import org.convoy.scheduling.report.MeetingOutcomes;
 import org.springframework.stereotype.Component;
 
 /**
- * The convoy's report reads what the venues' desks and the surveys recorded: per confirmed meeting, its attendees who
- * checked in, those excused, and, once it has ended, those who did neither (no-shows); and the survey answers given.
- * A meeting that has not ended and has no record yet is left out (nothing to tell).
+ * The convoy's report reads what the venues' desks and the surveys recorded: per confirmed meeting whose desk recorded
+ * anything (an arrival or an excuse), its attendees who checked in, those excused, and, once it has ended, those who
+ * did neither (no-shows); and the survey answers given. A meeting with no record is left out: its desk did not use
+ * check-in, and counting its attendees absent would tell the sponsors something nobody saw.
  */
 @Component
 class RecordedOutcomes implements MeetingOutcomes {
@@ -40,12 +41,11 @@ class RecordedOutcomes implements MeetingOutcomes {
         Map<UUID, MeetingAttendance> records = records(convoyId);
         Map<UUID, Attendance> outcomes = new HashMap<>();
         for (Meeting meeting : meetings.confirmed(convoyId)) {
-            MeetingAttendance record = records.get(meeting.id());
-            boolean ended = !now.isBefore(meeting.endsAt());
-            if (record == null && !ended) {
+            MeetingAttendance known = records.get(meeting.id());
+            if (known == null) {
                 continue;
             }
-            MeetingAttendance known = record != null ? record : MeetingAttendance.none(meeting.id(), convoyId);
+            boolean ended = !now.isBefore(meeting.endsAt());
             List<UUID> invited = meeting.attendeeIds();
             int checkedIn = (int) invited.stream().filter(id -> known.arrivalOf(id).isPresent()).count();
             int excused = (int) invited.stream()
