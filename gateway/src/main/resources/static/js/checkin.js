@@ -1,6 +1,8 @@
 // /checkin?convoy=…&meeting=…: the venue's desk checks attendees in by scanning the QR code of their pass (with the
 // camera, where the browser can read QR codes) or by typing its short code, and sees who arrived. Organizers use their
-// console session (this tab's). Host desks will use a host session here once hosts have one.
+// console session (this tab's). A host's desk (…&desk=host, linked from the host page) uses the host contact's session
+// of this tab: it checks in visitors of its own organization's meetings and says who arrived; the attendance list and
+// the no-shows stay with the organizers.
 import { initLanguage, t, lang, onLangChange } from './i18n.js';
 import { h, $, fill, show, say } from './dom.js';
 import { api, ApiError, describe } from './api.js';
@@ -11,11 +13,13 @@ initLanguage();
 const params = new URLSearchParams(location.search);
 const convoyId = params.get('convoy');
 const meetingId = params.get('meeting');
+const hostDesk = params.get('desk') === 'host';
 const status = $('#chk-status');
 const base = `/api/scheduling/convoys/${encodeURIComponent(convoyId || '')}/meetings/${encodeURIComponent(meetingId || '')}`;
 let attendance = null;
 let noShows = null;
 let lastArrival = null;
+let visit = null;
 
 function session() {
   try {
@@ -26,7 +30,18 @@ function session() {
   }
 }
 
+function hostSession() {
+  return sessionStorage.getItem('convoy.host.session');
+}
+
 async function call(path, options = {}) {
+  if (hostDesk) {
+    const current = hostSession();
+    if (!current) {
+      throw new ApiError(401, { title: t('chk.hostLink') });
+    }
+    return api(path, { ...options, headers: { 'X-Host-Token': current } });
+  }
   const current = session();
   if (!current) {
     throw new ApiError(401, { title: t('chk.login') });
@@ -44,13 +59,20 @@ function day(iso, zone) {
     month: 'long' }).format(new Date(iso));
 }
 
+function describeMeeting(m) {
+  fill($('#chk-meeting'), `${m.hostName}${m.title ? ' — ' + m.title : ''} · ${day(m.startsAt, m.zone)}, `
+    + `${time(m.startsAt, m.zone)}–${time(m.endsAt, m.zone)} (${m.zone})`);
+}
+
 function renderMeeting() {
+  if (hostDesk && visit) {
+    describeMeeting(visit);
+  }
   if (!attendance) {
     return;
   }
   const m = attendance.meeting;
-  fill($('#chk-meeting'), `${m.hostName}${m.title ? ' — ' + m.title : ''} · ${day(m.startsAt, m.zone)}, `
-    + `${time(m.startsAt, m.zone)}–${time(m.endsAt, m.zone)} (${m.zone})`);
+  describeMeeting(m);
   fill($('#chk-counts'), t('chk.counts', { arrived: attendance.arrived, expected: attendance.expected + attendance.noShows,
     excused: attendance.excused }));
   fill($('#chk-list'), attendance.attendees.map((a) => h('li', { class: 'attendee ' + a.presence, dataset: { delegateId: a.delegateId } },
@@ -65,6 +87,13 @@ function renderMeeting() {
 }
 
 async function loadAttendance() {
+  if (hostDesk) {
+    const page = await call('/api/scheduling/host-page');
+    const found = page.visits.find((v) => v.convoyId === convoyId && v.meetingId === meetingId);
+    visit = found ? { ...found, hostName: page.organization } : null;
+    renderMeeting();
+    return;
+  }
   attendance = await call(base + '/attendance');
   noShows = await call(`/api/scheduling/convoys/${encodeURIComponent(convoyId)}/no-shows`);
   renderMeeting();
@@ -93,7 +122,9 @@ function sayArrival() {
 
 async function checkIn(body) {
   try {
-    lastArrival = await call(base + '/check-ins', { method: 'POST', body });
+    const path = hostDesk ? `/api/scheduling/host-page/convoys/${encodeURIComponent(convoyId)}/meetings/`
+      + `${encodeURIComponent(meetingId)}/check-ins` : base + '/check-ins';
+    lastArrival = await call(path, { method: 'POST', body });
     sayArrival();
     $('#chk-code').value = '';
     await loadAttendance();
@@ -148,8 +179,8 @@ async function start() {
     say(status, t('chk.noMeeting'), 'error');
     return;
   }
-  if (!session()) {
-    say(status, t('chk.login'), 'error');
+  if (hostDesk ? !hostSession() : !session()) {
+    say(status, t(hostDesk ? 'chk.hostLink' : 'chk.login'), 'error');
     return;
   }
   try {
