@@ -684,7 +684,8 @@ function meetingCard(m, zone) {
         act('cancel', '/cancellation', { reason }, 'con.cancelled');
       } },
       h('div', {}, h('label', { for: reasonId }, t('con.cancelReason')), h('input', { id: reasonId, type: 'text', maxlength: 300 })),
-      h('button', { type: 'submit', class: 'danger small' }, t('con.cancel'))));
+      h('button', { type: 'submit', class: 'danger small' }, t('con.cancel'))),
+      h('a', { class: 'button secondary small check-in', href: `/checkin?convoy=${encodeURIComponent(C)}&meeting=${encodeURIComponent(m.id)}` }, t('chk.open')));
   }
   return card;
 }

@@ -5,6 +5,7 @@ import { h, $, $$, fill, say } from './dom.js';
 import { ApiError, describe } from './api.js';
 import { ROLES } from './vocab.js';
 import { zoned, nextDate, datesBetween } from './zones.js';
+import { remindersFieldset, currentReminders } from './reminders.js';
 
 let ctx = null;
 let editing = null;   // the convoy being edited, or null when creating one
@@ -114,6 +115,7 @@ function buildForm(convoy, heading) {
         field('cv-between', t('cv.between'), h('input', { id: 'cv-between', type: 'number', min: 0, max: 2880, value: convoy.travel.betweenCitiesMinutes }))),
       h('div', { id: 'cv-legs' }),
       venueLegs.length ? h('p', { class: 'hint' }, t('cv.venueLegs', { n: venueLegs.length })) : null),
+    remindersFieldset(convoy.reminders),
     h('fieldset', { class: 'field' }, h('legend', {}, t('cv.places')),
       h('div', { class: 'row' }, ROLES.map((role) => field('cv-places-' + role, t('role.' + role),
         h('input', { id: 'cv-places-' + role, type: 'number', min: 0, max: 10000, value: (convoy.places.byRole || {})[role] || 0,
@@ -231,6 +233,7 @@ function request() {
     places: { total: Object.values(byRole).reduce((a, b) => a + b, 0), byRole },
     registration: opens && closes ? { opensAt: zoned(opens, '00:00', zone), closesAt: zoned(nextDate(closes), '00:00', zone) } : null,
     retainUntil: $('#cv-retain').value || null,
+    reminders: currentReminders(),
   };
   if (!editing) {
     body.id = $('#cv-id').value.trim();

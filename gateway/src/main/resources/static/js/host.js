@@ -1,7 +1,8 @@
 // /host#code=…: a host contact's page, opened with the personal link the organizers sent her. The one-time code is
 // exchanged for a session kept in this tab only; the page lists her organization's upcoming visits with the time in
 // the venue's zone (named), the visitor list for the security desk (names, and organization and position only for
-// delegates who agreed to share them), and lets her confirm each visit or ask for another time with a message.
+// delegates who agreed to share them), and lets her confirm each visit or ask for another time with a message. Each
+// visit links to its check-in page for the desk, which uses this tab's session.
 import { initLanguage, t, lang, onLangChange, useLanguageUnlessChosen } from './i18n.js';
 import { h, $, fill, say } from './dom.js';
 import { api, ApiError, describe } from './api.js';
@@ -58,6 +59,8 @@ function visitCard(visit) {
     h('p', {}, visit.venue, ', ', visit.address, visit.title ? ' — ' + visit.title : ''),
     visit.answer ? h('p', { class: 'ok-note hp-answer' }, t('hp.answer.' + visit.answer.kind, { name: visit.answer.contactName }),
       visit.answer.message ? ' «' + visit.answer.message + '»' : '') : null,
+    h('p', {}, h('a', { class: 'check-in', href: `/checkin?convoy=${encodeURIComponent(visit.convoyId)}`
+      + `&meeting=${encodeURIComponent(visit.meetingId)}&desk=host` }, t('hp.checkin'))),
     h('h3', {}, t('hp.visitors', { count: visit.visitors.length })),
     h('ul', { class: 'hp-visitors' }, visit.visitors.map((visitor) => h('li', {}, visitor.name,
       visitor.profileShared ? ` — ${[visitor.position, visitor.organization].filter(Boolean).join(', ')}` : ''))),

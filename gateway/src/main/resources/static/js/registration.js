@@ -3,6 +3,7 @@
 import { initLanguage, t, lang, onLangChange, applyI18n, useLanguageUnlessChosen } from './i18n.js';
 import { h, $, $$, fill, show, say } from './dom.js';
 import { api, ApiError, describe } from './api.js';
+import { qrCode } from './passes.js';
 import { field, checked, value, clearErrors, setError, showServerErrors, focusFirstError, checkPerson } from './forms.js';
 import { ROLES, SECTORS, AXES, CHANNELS, LANGUAGES, STATES, stateName } from './vocab.js';
 
@@ -480,7 +481,9 @@ function renderAgenda() {
         h('p', { class: 'host' }, m.hostName, m.title ? ' — ' + m.title : ''),
         h('p', {}, m.venue, ', ', m.address, ' (', m.cityName, ')'),
         h('p', { class: 'hint' }, m.sector ? t('sector.' + m.sector) : '', m.axis ? ' · ' + t('axis.' + m.axis) : '',
-          ' · ', t('agenda.attendees', { n: m.attendees })))))))),
+          ' · ', t('agenda.attendees', { n: m.attendees })),
+        m.checkIn ? h('div', { class: 'pass' }, qrCode(m.checkIn.qr, t('pass.qr', { host: m.hostName })),
+          h('p', {}, t('pass.title'), h('br'), t('pass.code'), ' ', h('span', { class: 'pass-code' }, m.checkIn.code))) : null)))))),
     h('p', {}, h('a', { class: 'button secondary', id: 'ics-download', href: feed, download: 'convoy-agenda.ics' }, t('agenda.ics'))),
     h('label', { for: 'ics-url' }, t('agenda.subscribe')),
     h('input', { id: 'ics-url', type: 'text', readonly: true, value: feed, 'aria-label': t('agenda.subscribe.label') }));

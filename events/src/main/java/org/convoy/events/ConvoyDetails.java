@@ -22,6 +22,10 @@ import java.util.Map;
  * @param places       places by role and their total
  * @param retainUntil  the day after which the personal data of the convoy's delegates is erased
  * @param days         each convoy day with the cities the convoy is in (two on a travel day)
+ * @param reminders    how long before each meeting its attendees are reminded, and on which channel; {@code null}
+ *                     in publications from before convoys had them, read as {@link #DEFAULT_REMINDERS}
+ * @param travel       how long the journey between two of the convoy's cities takes, for reminders that tell the
+ *                     travel time from the previous meeting; {@code null} in older publications
  */
 public record ConvoyDetails(
         Map<String, String> names,
@@ -33,7 +37,25 @@ public record ConvoyDetails(
         Registration registration,
         Places places,
         LocalDate retainUntil,
-        List<Day> days) {
+        List<Day> days,
+        List<Reminder> reminders,
+        Travel travel) {
+
+    /** A day ahead by email, two hours ahead by text: what a convoy that says nothing of reminders gets. */
+    public static final List<Reminder> DEFAULT_REMINDERS = List.of(new Reminder(24, Reminder.EMAIL),
+            new Reminder(2, Reminder.SMS));
+
+    /** The details as publications before reminders and travel times read. */
+    public ConvoyDetails(Map<String, String> names, LocalDate startsOn, LocalDate endsOn, String zone,
+            List<City> cities, String status, Registration registration, Places places, LocalDate retainUntil,
+            List<Day> days) {
+        this(names, startsOn, endsOn, zone, cities, status, registration, places, retainUntil, days, null, null);
+    }
+
+    /** The reminders the convoy's attendees get; the default ones when the publication names none. */
+    public List<Reminder> remindersOrDefault() {
+        return reminders == null ? DEFAULT_REMINDERS : reminders;
+    }
 
     /** The name in the given language; in another of the convoy's languages when it has none in that one. */
     public String name(String language) {
@@ -61,5 +83,38 @@ public record ConvoyDetails(
     }
 
     public record Day(LocalDate date, List<String> cities) {
+    }
+
+    /**
+     * One reminder before each meeting.
+     *
+     * @param hours   how many hours before the meeting starts
+     * @param channel {@code EMAIL}, or {@code SMS} (a text to those who chose texts)
+     */
+    public record Reminder(int hours, String channel) {
+
+        public static final String EMAIL = "EMAIL";
+        public static final String SMS = "SMS";
+    }
+
+    /**
+     * Journeys between the convoy's cities in minutes: a leg named for two cities (either way round), otherwise
+     * {@code betweenCitiesMinutes}.
+     */
+    public record Travel(int betweenCitiesMinutes, List<Leg> cityLegs) {
+
+        /** Minutes from one city to another; zero within a city. */
+        public int minutes(String from, String to) {
+            if (from == null || from.equals(to)) {
+                return 0;
+            }
+            return (cityLegs == null ? List.<Leg>of() : cityLegs).stream()
+                    .filter(leg -> leg.from().equals(from) && leg.to().equals(to)
+                            || leg.from().equals(to) && leg.to().equals(from))
+                    .mapToInt(Leg::minutes).findFirst().orElse(betweenCitiesMinutes);
+        }
+    }
+
+    public record Leg(String from, String to, int minutes) {
     }
 }

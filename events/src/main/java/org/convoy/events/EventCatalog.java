@@ -14,6 +14,7 @@ public final class EventCatalog {
             DelegateWithdrawn.class, DelegateErased.class, DelegateWaitlisted.class, DelegatePromoted.class,
             RegistrationLinkIssued.class, DelegateLinkOpened.class, DelegateKeyShared.class, DelegateKeyDestroyed.class,
             MeetingConfirmed.class, MeetingRescheduled.class, MeetingCancelled.class,
+            AttendeeCheckedIn.class, AttendeeExcused.class, FeedbackGiven.class,
             ConvoyPublished.class, ConvoyDatesChanged.class, OrganizerLoggedOut.class, OrganizerAccessEnded.class,
             HostContactsChanged.class, HostLinkIssued.class, HostConfirmedVisit.class, HostProposedAnotherTime.class);
 
@@ -48,7 +49,7 @@ public final class EventCatalog {
         if (DelegateKeyEvent.class.isAssignableFrom(type)) {
             return Topics.DELEGATE_KEYS;
         }
-        if (MeetingEvent.class.isAssignableFrom(type)) {
+        if (MeetingEvent.class.isAssignableFrom(type) || AttendanceEvent.class.isAssignableFrom(type)) {
             return Topics.MEETINGS;
         }
         if (ConvoyDefinitionEvent.class.isAssignableFrom(type)) {

@@ -105,6 +105,18 @@ class EventContractTest {
         assertThat(details.status()).isNull();
         assertThat(details.places()).isNull();
         assertThat(details.registration()).isNull();
+        assertThat(details.reminders()).isNull();
+        assertThat(details.remindersOrDefault()).isEqualTo(ConvoyDetails.DEFAULT_REMINDERS);
+        assertThat(details.travel()).isNull();
+    }
+
+    @Test
+    void travelBetweenCitiesTakesTheNamedLegEitherWayRoundOrTheConvoysDefault() {
+        ConvoyDetails.Travel travel = SampleEvents.CALIFORNIA.travel();
+
+        assertThat(travel.minutes("SAN_JOSE", "LOS_ANGELES")).isEqualTo(330);
+        assertThat(travel.minutes("LOS_ANGELES", "SAN_FRANCISCO")).isEqualTo(360);
+        assertThat(travel.minutes("SAN_JOSE", "SAN_JOSE")).isZero();
     }
 
     static Stream<Class<? extends ConvoyEvent>> profileEvents() {

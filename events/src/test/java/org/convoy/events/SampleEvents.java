@@ -49,7 +49,10 @@ final class SampleEvents {
             java.time.LocalDate.parse("2024-03-03"),
             List.of(new ConvoyDetails.Day(java.time.LocalDate.parse("2023-02-27"), List.of("LOS_ANGELES")),
                     new ConvoyDetails.Day(java.time.LocalDate.parse("2023-03-01"), List.of("LOS_ANGELES", "SAN_JOSE")),
-                    new ConvoyDetails.Day(java.time.LocalDate.parse("2023-03-03"), List.of("SAN_JOSE"))));
+                    new ConvoyDetails.Day(java.time.LocalDate.parse("2023-03-03"), List.of("SAN_JOSE"))),
+            List.of(new ConvoyDetails.Reminder(24, ConvoyDetails.Reminder.EMAIL),
+                    new ConvoyDetails.Reminder(2, ConvoyDetails.Reminder.SMS)),
+            new ConvoyDetails.Travel(360, List.of(new ConvoyDetails.Leg("LOS_ANGELES", "SAN_JOSE", 330))));
 
     static Map<Class<? extends ConvoyEvent>, ConvoyEvent> all() {
         return Map.ofEntries(
@@ -75,6 +78,13 @@ final class SampleEvents {
                 Map.entry(MeetingRescheduled.class, new MeetingRescheduled(id(8), AT, 1, MEETING, CONVOY, 1, NETFLIX)),
                 Map.entry(MeetingCancelled.class, new MeetingCancelled(id(9), AT, 1, MEETING, CONVOY, 2,
                         "Host unavailable", List.of(DELEGATE, STAFF))),
+                Map.entry(AttendeeCheckedIn.class, new AttendeeCheckedIn(id(19), AT, 1, MEETING, CONVOY, DELEGATE,
+                        Instant.parse("2023-03-01T16:52:10Z"), Instant.parse("2023-03-01T18:00:00Z"),
+                        "America/Los_Angeles")),
+                Map.entry(AttendeeExcused.class, new AttendeeExcused(id(20), AT, 1, MEETING, CONVOY, STAFF,
+                        "Vuelo retrasado")),
+                Map.entry(FeedbackGiven.class, new FeedbackGiven(id(21), AT, 1, MEETING, CONVOY, DELEGATE, 5, true,
+                        "Muy útil para el proyecto de cine", 2)),
                 Map.entry(ConvoyPublished.class, new ConvoyPublished(id(13), AT, 1, CONVOY, 0, CALIFORNIA)),
                 Map.entry(ConvoyDatesChanged.class, new ConvoyDatesChanged(id(18), AT, 1, CONVOY, 3,
                         java.time.LocalDate.parse("2023-02-20"), java.time.LocalDate.parse("2023-02-24"),

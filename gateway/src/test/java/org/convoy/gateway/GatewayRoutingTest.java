@@ -116,7 +116,8 @@ class GatewayRoutingTest {
 
     @Test
     void servesTheWebUiPagesUnderTheContentPolicy() throws Exception {
-        for (String path : List.of("/registration", "/console", "/preferences", "/host", "/js/host.js", "/js/registration.js", "/css/app.css")) {
+        for (String path : List.of("/registration", "/console", "/preferences", "/host", "/checkin", "/survey",
+                "/js/host.js", "/js/registration.js", "/js/checkin.js", "/js/survey.js", "/css/app.css")) {
             HttpResponse<String> page = get(path);
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             assertThat(page.headers().firstValue("Content-Security-Policy")).as(path)

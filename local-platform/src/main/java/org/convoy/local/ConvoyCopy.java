@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,10 +25,10 @@ import tools.jackson.databind.node.ObjectNode;
  * a Monday of late February after today, still on Pacific standard time, and open for registration from now until it
  * starts.
  *
- * @param id    the convoy's id
- * @param weeks how many weeks after California 2023 it runs
+ * @param id   the convoy's id
+ * @param days how many days after California 2023 it runs
  */
-public record ConvoyCopy(String id, long weeks) {
+public record ConvoyCopy(String id, long days) {
 
     static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
     private static final LocalDate CALIFORNIA_2023 = LocalDate.of(2023, 2, 27);
@@ -47,7 +48,25 @@ public record ConvoyCopy(String id, long weeks) {
         while (CALIFORNIA_2023.plusWeeks(weeks).isBefore(LocalDate.now(PACIFIC).plusDays(7))) {
             weeks += 52;
         }
-        ConvoyCopy convoy = new ConvoyCopy(id, weeks);
+        ConvoyCopy convoy = new ConvoyCopy(id, weeks * 7);
+        return convoy.open(gatewayUrl, token, placesByRole,
+                convoy.day(CALIFORNIA_2023.toString()).atStartOfDay(PACIFIC).toOffsetDateTime());
+    }
+
+    /**
+     * A copy of California 2023 whose first day is today in Los Angeles, open for registration until its last day
+     * ends: its meetings of today can be checked in at, and those that ended, answered about.
+     */
+    public static ConvoyCopy openCopyOfCaliforniaFromToday(String gatewayUrl, String token, String id)
+            throws IOException, InterruptedException {
+        ConvoyCopy convoy = new ConvoyCopy(id, ChronoUnit.DAYS.between(CALIFORNIA_2023, LocalDate.now(PACIFIC)));
+        return convoy.open(gatewayUrl, token, null,
+                convoy.day("2023-03-03").plusDays(1).atStartOfDay(PACIFIC).toOffsetDateTime());
+    }
+
+    private ConvoyCopy open(String gatewayUrl, String token, String placesByRole, OffsetDateTime closesAt)
+            throws IOException, InterruptedException {
+        ConvoyCopy convoy = this;
         HttpClient http = HttpClient.newHttpClient();
         JsonNode california = JSON.readTree(send(http, gatewayUrl, "GET", "api/scheduling/convoys/california-2023", null,
                 token).body());
@@ -75,7 +94,7 @@ public record ConvoyCopy(String id, long weeks) {
         }
         copy.set("registration", JSON.createObjectNode()
                 .put("opensAt", OFFSET.format(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1)))
-                .put("closesAt", OFFSET.format(convoy.day(CALIFORNIA_2023.toString()).atStartOfDay(PACIFIC))));
+                .put("closesAt", OFFSET.format(closesAt)));
         copy.put("retainUntil", convoy.day("2023-03-03").plusYears(1).toString());
         expect(send(http, gatewayUrl, "POST", "api/scheduling/convoys", copy.toString(), token), 201);
         expect(send(http, gatewayUrl, "POST", "api/scheduling/convoys/" + id + "/status", "{\"status\": \"OPEN\"}",
@@ -100,12 +119,12 @@ public record ConvoyCopy(String id, long weeks) {
 
     /** The day of this convoy that stands where the given day of California 2023 stood. */
     public LocalDate day(String californiaDay) {
-        return LocalDate.parse(californiaDay).plusWeeks(weeks);
+        return LocalDate.parse(californiaDay).plusDays(days);
     }
 
     /** A moment written as California 2023's local time ({@code 2023-02-28T10:00}), moved to this convoy, with offset. */
     public String at(String californiaLocal) {
-        return OFFSET.format(LocalDateTime.parse(californiaLocal).plusWeeks(weeks).atZone(PACIFIC));
+        return OFFSET.format(LocalDateTime.parse(californiaLocal).plusDays(days).atZone(PACIFIC));
     }
 
     private static HttpResponse<String> send(HttpClient http, String gatewayUrl, String method, String path, String body,

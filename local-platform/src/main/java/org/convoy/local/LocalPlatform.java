@@ -57,6 +57,10 @@ public final class LocalPlatform {
                             + config.port(PlatformConfig.GATEWAY_MANAGEMENT, gateway++) + "/actuator/prometheus)"
                     : service.url() + "actuator/health"));
         }
+        if (config.clockFile() != null) {
+            console.headline("  Clock       " + config.clockFile() + "  (the services' offset from now, e.g. P1DT-2H; "
+                    + "for demos and tests only)");
+        }
         console.headline("  Kafka       " + platform.kafkaBootstrapServers() + "   MongoDB  "
                 + platform.mongoUri("<database>") + "   SMTP  localhost:" + config.port(PlatformConfig.SMTP));
         for (BrokerProcess broker : platform.brokers()) {

@@ -153,6 +153,9 @@ final class Platform implements AutoCloseable {
                 }
             }
             Files.createDirectories(config.dataDir());
+            if (config.clockFile() != null && Files.notExists(config.clockFile())) {
+                Files.writeString(config.clockFile(), "PT0S\n");
+            }
         } catch (IOException e) {
             throw new PlatformException("Cannot prepare data directory " + config.dataDir() + ": " + e.getMessage(), e);
         }
@@ -239,6 +242,10 @@ final class Platform implements AutoCloseable {
         env.put("SMTP_HOST", "localhost");
         env.put("SMTP_PORT", String.valueOf(config.port(PlatformConfig.SMTP)));
         env.put("PUBLIC_BASE_URL", gatewayUrl());
+        if (config.clockFile() != null) {
+            // The services' business runs at the offset in this file; the gateway keeps the real time for its tokens.
+            env.put("CONVOY_CLOCK_FILE", config.clockFile().toString());
+        }
         env.putAll(LocalSecrets.in(config.dataDir()));
         return env;
     }

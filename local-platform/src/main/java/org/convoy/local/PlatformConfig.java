@@ -15,7 +15,7 @@ import java.util.Map;
  * administrator); the defaults are for a development machine only. {@code --kafka-brokers=3} runs a cluster of three
  * brokers, each its own process, instead of the one broker in the launcher's JVM. {@code --zipkin} also starts Zipkin's
  * server (from {@code --zipkin-jar}, by default where {@code ./run-local.sh --zipkin} puts it) and has every process
- * send it their spans.
+ * send it their spans. {@code --adjustable-clock} lets a demo or a test move the services' clock ({@link #clockFile()}).
  */
 record PlatformConfig(
         Path home,
@@ -32,7 +32,8 @@ record PlatformConfig(
         int gateways,
         int kafkaBrokers,
         boolean zipkin,
-        Path zipkinJar) {
+        Path zipkinJar,
+        boolean adjustableClock) {
 
     /** How many instances of each service {@code --instances} may ask for. */
     static final int MAX_INSTANCES = 4;
@@ -112,6 +113,7 @@ record PlatformConfig(
         int instances = parseCount("instances", setting("instances", given, env, "1"));
         int gateways = parseCount("gateways", setting("gateways", given, env, "1"));
         int kafkaBrokers = parseKafkaBrokers(setting("kafka-brokers", given, env, "1"));
+        boolean adjustableClock = Boolean.parseBoolean(setting("adjustable-clock", given, env, "false"));
         if (kafkaBrokers > 1 && externalKafka != null) {
             throw new IllegalArgumentException("--kafka-brokers runs a cluster of the launcher's own; with "
                     + "--kafka-bootstrap-servers it runs no broker. Give one or the other.");
@@ -124,14 +126,16 @@ record PlatformConfig(
         boolean colour = System.console() != null && env.get("NO_COLOR") == null;
         for (String key : given.keySet()) {
             if (!List.of("home", "data-dir", "service-java-opts", "reset", "kafka-bootstrap-servers", "mongo-uri",
-                    "admin-username", "admin-password", "instances", "gateways", "kafka-brokers", "zipkin", "zipkin-jar")
+                    "admin-username", "admin-password", "instances", "gateways", "kafka-brokers", "zipkin", "zipkin-jar",
+                    "adjustable-clock")
                     .contains(key) && DEFAULT_PORTS.keySet().stream().map(PlatformConfig::portKey)
                             .noneMatch(key::equals)) {
                 throw new IllegalArgumentException("Unknown setting --" + key);
             }
         }
         return new PlatformConfig(home, dataDir, Map.copyOf(ports), javaOptions, reset, colour, externalKafka,
-                externalMongo, adminUsername, adminPassword, instances, gateways, kafkaBrokers, zipkin, zipkinJar);
+                externalMongo, adminUsername, adminPassword, instances, gateways, kafkaBrokers, zipkin, zipkinJar,
+                adjustableClock);
     }
 
     private static int parseKafkaBrokers(String value) {
@@ -236,6 +240,14 @@ record PlatformConfig(
     }
 
     /** The launcher's own defaults are for a development machine; then it prints the password with the URLs. */
+    /**
+     * With {@code --adjustable-clock}, the file that holds the offset the services' clock runs at (an ISO-8601
+     * duration, {@code PT0S} when created); {@code null} without it. For demos and tests only.
+     */
+    Path clockFile() {
+        return adjustableClock ? dataDir.resolve("clock") : null;
+    }
+
     boolean developmentAdmin() {
         return DEVELOPMENT_ADMIN_PASSWORD.equals(adminPassword);
     }

@@ -21,6 +21,18 @@ class PlatformConfigTest {
         assertThat(config.serviceJar(PlatformConfig.REGISTRATION))
                 .isEqualTo(Path.of("/srv/convoy/registration-service/target/registration-service.jar"));
         assertThat(config.reset()).isFalse();
+        assertThat(config.clockFile()).as("the services keep the real time").isNull();
+    }
+
+    @Test
+    void anAdjustableClockKeepsItsOffsetInTheDataDirectory() {
+        PlatformConfig config = PlatformConfig.from(new String[] { "--home=/srv/convoy", "--adjustable-clock" },
+                Map.of());
+        PlatformConfig fromEnvironment = PlatformConfig.from(new String[] { "--home=/srv/convoy" },
+                Map.of("CONVOY_ADJUSTABLE_CLOCK", "true", "CONVOY_DATA_DIR", "demo"));
+
+        assertThat(config.clockFile()).isEqualTo(Path.of("/srv/convoy/.local-data/clock"));
+        assertThat(fromEnvironment.clockFile()).isEqualTo(Path.of("/srv/convoy/demo/clock"));
     }
 
     @Test

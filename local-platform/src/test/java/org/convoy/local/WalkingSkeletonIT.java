@@ -290,7 +290,7 @@ class WalkingSkeletonIT {
                     assertThat(mail.get("subject")).startsWith("Convoy: reunión con The Walt Disney Company");
                     assertThat(mail.get("text")).contains("de 10:00 a 11:00, hora del Pacífico (America/Los_Angeles)",
                             "Convoy de prueba " + convoyId);
-                    assertThat(mail.get("attachments")).isEqualTo("invite.ics");
+                    assertThat(mail.get("attachments")).isEqualTo("checkin-qr.png, invite.ics");
                 }));
         // The confirmation is one trace from the organizer's call to the attendee's invitation.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(zipkin.trace(traceId))

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -74,6 +75,11 @@ class WebUiIT {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Pattern LINK = Pattern.compile("/registration#code=([A-Za-z0-9_-]+)");
     private static final Pattern PREFERENCES = Pattern.compile("/preferences#token=(p1\\.[A-Za-z0-9._-]+)");
+    private static final Pattern CHECK_IN_CODE = Pattern.compile("código de llegada: ([0-9A-Z]{4}-[0-9A-Z]{4})");
+    private static final Pattern SURVEY = Pattern.compile("/survey#pass=(f1\\.[A-Za-z0-9._-]+)");
+    private static final Pattern HOST_LINK = Pattern.compile("/host#code=([A-Za-z0-9_.%-]+)");
+    private static final String REMINDER = "Recordatorio de Convoy: ";
+    private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
 
     @TempDir
     static Path dataDir;
@@ -95,7 +101,12 @@ class WebUiIT {
                         + "apt-get install -y chromium chromium-driver (.ci/run does it)", CHROMIUM, CHROMEDRIVER)
                 .isTrue();
         Path home = Path.of("").toAbsolutePath().getParent();
-        List<String> args = new ArrayList<>(List.of("--home=" + home, "--data-dir=" + dataDir));
+        // Reminders and surveys are looked for every few seconds here, not every minute or five; the services' clock
+        // follows <data dir>/clock, which the walk through a convoy's week moves (and puts back to now).
+        List<String> args = new ArrayList<>(List.of("--home=" + home, "--data-dir=" + dataDir,
+                "--service-java-opts=-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k "
+                        + "-Dconvoy.notification.survey.poll=2s -Dconvoy.notification.reminders.poll=2s",
+                "--adjustable-clock"));
         for (String name : List.of(PlatformConfig.GATEWAY, PlatformConfig.REGISTRATION, PlatformConfig.SCHEDULING,
                 PlatformConfig.NOTIFICATION, PlatformConfig.KAFKA, PlatformConfig.KAFKA_CONTROLLER, PlatformConfig.MONGO,
                 PlatformConfig.SMTP, PlatformConfig.MAIL_PAGE, PlatformConfig.GATEWAY_MANAGEMENT)) {
@@ -476,27 +487,12 @@ class WebUiIT {
         String token = organizerToken();
         String delegateId = json.readTree(get("api/registrations?convoyId=" + id, token)).path("items").get(0)
                 .path("delegateId").asString();
-        send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "api/registrations/approvals"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"delegateIds\": [\"" + delegateId + "\"]}")));
-        await().atMost(Duration.ofSeconds(60)).until(() -> "APPROVED".equals(
-                json.readTree(get("api/scheduling/delegates/" + delegateId, token)).path("status").asString()));
+        approve(delegateId, token);
 
         // The organizer plans the first day in Houston and confirms the meeting.
         open("console");
-        click(By.id("tab-planner"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("meeting-form")));
-        select(By.id("day"), startsOn.toString());
-        By attendee = By.cssSelector("#m-cohort input[value='" + delegateId + "']");
-        wait.until(ExpectedConditions.presenceOfElementLocated(attendee));
-        select(By.id("m-host"), "port-of-houston");
-        time("m-start", "10:00");
-        click(attendee);
-        click(By.id("m-draft"));
-        By draftCard = By.cssSelector("article.meeting-card[data-status='DRAFT']");
-        waitForText(draftCard, text -> text.contains("Sin conflictos") && text.contains("Port of Houston"));
-        click(By.cssSelector("article.meeting-card[data-status='DRAFT'] button.confirm-meeting"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.meeting-card[data-status='CONFIRMED']")));
+        confirmMeeting(startsOn, "port-of-houston", "10:00", delegateId);
+        assertThat(text(By.cssSelector("article.meeting-card[data-status='CONFIRMED']"))).contains("Port of Houston");
         screenshot("21-console-texas-meeting");
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(platform.mail().messages())
@@ -505,7 +501,7 @@ class WebUiIT {
                     assertThat(mail.get("subject")).startsWith("Convoy: reunión con Port of Houston");
                     assertThat(mail.get("text")).contains("Tienes una reunión confirmada con Port of Houston en el "
                             + name, "de 10:00 a 11:00", "(America/Chicago)");
-                    assertThat(mail.get("attachments")).isEqualTo("invite.ics");
+                    assertThat(mail.get("attachments")).isEqualTo("checkin-qr.png, invite.ics");
                 }));
     }
 
@@ -700,10 +696,7 @@ class WebUiIT {
     void aDelegateTurnsOffRoutineEmailFromTheLinkAtTheFootOfHerEmail() throws Exception {
         String email = unique("sofia") + "@puebla.gob.mx";
         register("Sofía", "Castro", email);
-        String token = await().atMost(Duration.ofSeconds(60)).until(() -> platform.mail().messages().stream()
-                .filter(mail -> email.equals(mail.get("to")))
-                .map(mail -> PREFERENCES.matcher(mail.getOrDefault("text", "")))
-                .filter(Matcher::find).map(matcher -> matcher.group(1)).findFirst().orElse(null), found -> found != null);
+        String token = mailed(email, PREFERENCES);
 
         open("preferences#token=" + token);
         By routineEmail = By.id("routine-email");
@@ -827,6 +820,181 @@ class WebUiIT {
         }
     }
 
+    /**
+     * The week on the road, on the platform's clock: an organizer confirms a meeting with a host that has a contact;
+     * the contact and the delegate (who chose texts too) get their invitations; the clock moves to a day before (one
+     * reminder email each) and to two hours before (one text to the delegate); the host's desk, on a phone with the
+     * contact's session, checks her in with the short code of her email; after the meeting her survey arrives and she
+     * answers it; the convoy's report shows her arrival and her score for the host. The clock is back at now after.
+     */
+    @Test
+    void theWeekOnTheRoadFromTheConfirmationToTheReportOnThePlatformsClock() throws Exception {
+        String token = organizerToken();
+        ConvoyCopy week = ConvoyCopy.openCopyOfCaliforniaFromToday(platform.gatewayUrl(), token, "week-web");
+        // The third day (11:00 in Los Angeles) is more than a day ahead whatever the time now: no reminder is due yet.
+        LocalDate day = week.day("2023-03-01");
+        Instant startsAt = day.atTime(11, 0).atZone(PACIFIC).toInstant();
+        String contactEmail = unique("lucia") + "@cinelandia.example";
+        String hostId = hostWithAContactTakingPart(week, day, contactEmail, token);
+        String email = unique("paula") + "@tlaquepaque.gob.mx";
+        String phone = "+5233" + (10_000_000 + Math.floorMod(email.hashCode(), 90_000_000));
+        String delegateId = register(week.id(), "Paula", "Méndez Ríos", email, "es", phone);
+        assertThat(send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "api/registrations/sessions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"code\": \"" + personalLink(email) + "\"}"))).statusCode())
+                .as("her personal link opened, which confirms her number").isEqualTo(201);
+        approve(delegateId, token);
+
+        logIntoConsole(PlatformConfig.DEVELOPMENT_ADMIN_USERNAME, PlatformConfig.DEVELOPMENT_ADMIN_PASSWORD);
+        select(By.id("convoy-select"), week.id());
+        confirmMeeting(day, hostId, "11:00", delegateId);
+        String meetingId = wait.until(driver -> driver.findElement(By.cssSelector(
+                "article.meeting-card[data-status='CONFIRMED'] a.check-in")).getDomAttribute("href"))
+                .replaceFirst(".*meeting=([0-9a-f-]+).*", "$1");
+        String code = mailed(email, CHECK_IN_CODE);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !mails(contactEmail,
+                "Convoy: una delegación visita Estudios Cinelandia el ").isEmpty());
+        assertThat(mails(email, REMINDER)).as("no reminder before the clock moves").isEmpty();
+        String hostLink = hostLink(hostId, contactEmail, token);
+
+        try {
+            clockAt(startsAt.minus(Duration.ofHours(24)).plusSeconds(60), week.id(), token);
+            await().atMost(Duration.ofSeconds(60)).until(() -> mails(email, REMINDER).size() == 1
+                    && mails(contactEmail, REMINDER).size() == 1);
+            assertThat(mails(email, REMINDER).get(0).get("text")).contains("Estudios Cinelandia", "de 11:00 a 12:00",
+                    "5555 Melrose Ave");
+
+            clockAt(startsAt.minus(Duration.ofHours(2)).plusSeconds(60), week.id(), token);
+            await().atMost(Duration.ofSeconds(60)).until(() -> remindersTexted(phone, token) == 1);
+
+            // The host's desk: the contact opens her page and, from the visit, its check-in on a phone.
+            browser.manage().window().setSize(new Dimension(390, 844));
+            open("host#code=" + hostLink);
+            waitForText(By.id("host-visits"), text -> text.contains("Paula Méndez Ríos"));
+            click(By.cssSelector("article.meeting-card[data-meeting-id='" + meetingId + "'] a.check-in"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chk-code")));
+            waitForText(By.id("chk-meeting"), text -> text.startsWith("Estudios Cinelandia") && text.contains("11:00"));
+            type("chk-code", code.toLowerCase(Locale.ROOT).replace('-', ' '));
+            click(By.id("chk-submit"));
+            waitForText(By.id("chk-status"), text -> text.startsWith("Llegada registrada: Paula Méndez Ríos, Guadalajara"));
+            Number scrollWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth");
+            assertThat(scrollWidth.intValue()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(390);
+            screenshot("23-checkin-phone", 390);
+
+            clockAt(startsAt.plus(Duration.ofHours(1)).plusSeconds(60), week.id(), token);
+            open("survey#pass=" + mailed(email, SURVEY));
+            click(By.cssSelector("input[name='rating'][value='4']"));
+            click(By.cssSelector("input[name='followUp'][value='true']"));
+            type("srv-comment", "Buena reunión; queremos visitar sus oficinas.");
+            click(By.id("srv-submit"));
+            waitForText(By.id("srv-status"), text -> text.equals("Gracias: su respuesta quedó guardada (versión 1)."));
+            assertThat(browser.getCurrentUrl()).doesNotContain("pass=");
+            screenshot("24-survey-phone", 390);
+            assertThat(mails(email, REMINDER)).as("one reminder email, however often the reminders ran").hasSize(1);
+            assertThat(mails(contactEmail, REMINDER)).hasSize(1);
+            assertThat(remindersTexted(phone, token)).isEqualTo(1);
+
+            browser.manage().window().setSize(new Dimension(1280, 900));
+            open("console");
+            select(By.id("convoy-select"), week.id());
+            click(By.id("tab-report"));
+            Map<String, String> attendance = reportRow("attendance", meetingId);
+            assertThat(attendance).containsEntry("Anfitrión", "Estudios Cinelandia").containsEntry("Llegaron", "1")
+                    .containsEntry("No llegaron", "0");
+            assertThat(reportRow("surveyByHost", hostId)).containsEntry("Respuestas", "1")
+                    .containsEntry("Calificación media", "4");
+            screenshot("25-console-report-week");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 900));
+            moveClock(Duration.ZERO, convoy.id(), token);
+        }
+    }
+
+    /** A host of the directory with one contact, taking part in the convoy in Los Angeles on the day, 8:00 to 20:00. */
+    private String hostWithAContactTakingPart(ConvoyCopy week, LocalDate day, String contactEmail, String token)
+            throws Exception {
+        String hostId = "cinelandia";
+        HttpResponse<String> added = send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "api/scheduling/hosts"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"hostId": "%s", "organization": "Estudios Cinelandia",
+                         "contacts": [{"name": "Lucía Pérez", "email": "%s", "language": "es"}],
+                         "venues": [{"city": "LOS_ANGELES", "name": "Foro Cinelandia",
+                                     "address": "5555 Melrose Ave, Los Angeles, CA 90038", "roomCapacity": 12}],
+                         "sectors": ["AGRIBUSINESS"], "axes": ["ECONOMIC"]}""".formatted(hostId, contactEmail))));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        HttpResponse<String> takesPart = send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+                        + "api/scheduling/convoys/" + week.id() + "/hosts/" + hostId + "/participation"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"city": "LOS_ANGELES", "availability": [{"startsAt": "%s", "endsAt": "%s"}]}""".formatted(
+                        week.at("2023-03-01T08:00"), week.at("2023-03-01T20:00")))));
+        assertThat(takesPart.statusCode()).as(takesPart.body()).isBetween(200, 201);
+        return hostId;
+    }
+
+    /** An organizer sends the host's (first) contact her personal link; the one-time code of its email. */
+    private String hostLink(String hostId, String contactEmail, String token) throws Exception {
+        String contactId = json.readTree(get("api/scheduling/hosts/" + hostId, token)).path("contacts").get(0)
+                .path("id").asString();
+        HttpResponse<String> sent = send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "api/scheduling/hosts/"
+                + hostId + "/contacts/" + contactId + "/link")).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+        return URLDecoder.decode(mailed(contactEmail, HOST_LINK), StandardCharsets.UTF_8);
+    }
+
+    /** The emails to this address whose subject starts so. */
+    private List<Map<String, String>> mails(String email, String subject) {
+        return platform.mail().messages().stream().filter(mail -> email.equals(mail.get("to"))
+                && mail.getOrDefault("subject", "").startsWith(subject)).toList();
+    }
+
+    /** How many meeting reminders the local texts hold for this number. */
+    private long remindersTexted(String phone, String token) throws Exception {
+        return json.readTree(get("api/notifications/local-sms", token)).valueStream()
+                .filter(text -> phone.equals(text.path("to").asString())
+                        && text.path("text").asString().contains(", recordatorio: ")).count();
+    }
+
+    /** Moves the services' clock so that it reads this instant now. */
+    private void clockAt(Instant target, String convoyId, String token) throws Exception {
+        moveClock(Duration.between(Instant.now(), target), convoyId, token);
+    }
+
+    /**
+     * Writes the offset into the platform's clock file and waits until scheduling and notification both live at it
+     * (the time each names its report as made at).
+     */
+    private void moveClock(Duration offset, String convoyId, String token) throws Exception {
+        Files.writeString(dataDir.resolve("clock"), offset + "\n");
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (String report : List.of("api/scheduling/convoys/" + convoyId + "/report",
+                    "api/notifications/report?convoyId=" + convoyId)) {
+                Instant told = Instant.parse(json.readTree(get(report, token)).path("generatedAt").asString());
+                if (Duration.between(Instant.now().plus(offset), told).abs().compareTo(Duration.ofSeconds(10)) > 0) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    /** A row of a table of the console's report, found by its first cell, as the page shows it: heading → cell. */
+    private Map<String, String> reportRow(String table, String firstCell) {
+        return wait.until(driver -> {
+            Object found = browser.executeScript("""
+                    const block = document.getElementById('report-' + arguments[0]);
+                    const row = block && [...block.querySelectorAll('tbody tr')]
+                        .find((tr) => tr.cells[0].textContent === arguments[1]);
+                    return row ? Object.fromEntries([...block.querySelectorAll('thead th')]
+                        .map((th, i) => [th.textContent, row.cells[i].textContent])) : null;""", table, firstCell);
+            @SuppressWarnings("unchecked")
+            Map<String, String> row = (Map<String, String>) found;
+            return row;
+        });
+    }
+
     // ---------------------------------------------------------------- the browser
 
     private void open(String path) {
@@ -881,6 +1049,23 @@ class WebUiIT {
     /** Waits until the element's text (read afresh each time) satisfies the condition. */
     private void waitForText(By locator, Predicate<String> condition) {
         wait.until(driver -> condition.test(driver.findElement(locator).getText()));
+    }
+
+    /** In the planner, on a day of the chosen convoy: drafts a meeting of one delegate with a host, and confirms it. */
+    private void confirmMeeting(LocalDate day, String hostId, String start, String delegateId) {
+        click(By.id("tab-planner"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("meeting-form")));
+        select(By.id("day"), day.toString());
+        By attendee = By.cssSelector("#m-cohort input[value='" + delegateId + "']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(attendee));
+        select(By.id("m-host"), hostId);
+        time("m-start", start);
+        click(attendee);
+        click(By.id("m-draft"));
+        waitForText(By.cssSelector("article.meeting-card[data-status='DRAFT']"), text -> text.contains("Sin conflictos"));
+        click(By.cssSelector("article.meeting-card[data-status='DRAFT'] button.confirm-meeting"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("article.meeting-card[data-status='CONFIRMED']")));
     }
 
     /** A button of the planner's meeting card in the given state, by its label. */
@@ -958,16 +1143,44 @@ class WebUiIT {
     }
 
     private String register(String givenName, String familyName, String email, String language) throws Exception {
+        return register(convoy.id(), givenName, familyName, email, language);
+    }
+
+    private String register(String convoyId, String givenName, String familyName, String email, String language)
+            throws Exception {
+        return register(convoyId, givenName, familyName, email, language, null);
+    }
+
+    /** With a mobile number, texts are among her channels too. */
+    private String register(String convoyId, String givenName, String familyName, String email, String language,
+            String phone) throws Exception {
         String body = """
                 {"convoyId":"%s","givenName":"%s","familyName":"%s","email":"%s",
                  "preferredLanguage":"%s","role":"MAYOR","state":"MX-JAL","municipality":"Guadalajara",
                  "organization":"Gobierno de Guadalajara","sectors":["AGRIBUSINESS","FINTECH"],"axes":["ECONOMIC"],
-                 "channels":["EMAIL"],"privacyConsent":true}""".formatted(convoy.id(), givenName, familyName, email,
-                language);
+                 %s"privacyConsent":true}""".formatted(convoyId, givenName, familyName, email, language,
+                phone == null ? "\"channels\":[\"EMAIL\"]," : "\"channels\":[\"EMAIL\",\"SMS\"],\"phone\":\"" + phone + "\",");
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "api/registrations"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json.readTree(response.body()).path("id").asString();
+    }
+
+    /** An organizer approves the delegate; scheduling knows her as approved. */
+    private void approve(String delegateId, String token) throws Exception {
+        send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "api/registrations/approvals"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"delegateIds\": [\"" + delegateId + "\"]}")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "APPROVED".equals(
+                json.readTree(get("api/scheduling/delegates/" + delegateId, token)).path("status").asString()));
+    }
+
+    /** What the pattern's first group finds in an email to this address, once one arrives. */
+    private String mailed(String email, Pattern pattern) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> platform.mail().messages().stream()
+                .filter(mail -> email.equals(mail.get("to")))
+                .map(mail -> pattern.matcher(mail.getOrDefault("text", "")))
+                .filter(Matcher::find).map(matcher -> matcher.group(1)).findFirst().orElse(null), found -> found != null);
     }
 
     /** The one-time code of the personal link in the delegate's welcome email. */

@@ -9,7 +9,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 
-/** Reads the parts of a received email as a mail client would: the plain text, the HTML, the calendar attachment. */
+/** Reads the parts of a received email as a mail client would: the plain text, the HTML, the calendar attachment, an
+ * inline image. */
 final class MailParts {
 
     private MailParts() {
@@ -25,6 +26,31 @@ final class MailParts {
 
     static Optional<String> calendar(Part mail) {
         return find(mail, "text/calendar");
+    }
+
+    /** The bytes of the part with this Content-ID (an inline image), if there is one. */
+    static Optional<byte[]> inline(Part part, String contentId) {
+        try {
+            if (part.isMimeType("multipart/*")) {
+                Multipart multipart = (Multipart) part.getContent();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    Optional<byte[]> found = inline(multipart.getBodyPart(i), contentId);
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+                return Optional.empty();
+            }
+            String[] ids = part.getHeader("Content-ID");
+            if (ids == null || !ids[0].equals("<" + contentId + ">")) {
+                return Optional.empty();
+            }
+            try (InputStream in = part.getInputStream()) {
+                return Optional.of(in.readAllBytes());
+            }
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Optional<String> find(Part part, String type) {

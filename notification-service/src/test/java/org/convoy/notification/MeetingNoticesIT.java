@@ -6,31 +6,38 @@ import static org.convoy.support.test.Calendars.onlyEvent;
 import static org.convoy.support.test.Calendars.start;
 import static org.convoy.support.test.Calendars.value;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import jakarta.mail.internet.MimeMessage;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
+import org.convoy.events.AttendeeCheckedIn;
 import org.convoy.events.DelegateApproved;
-import org.convoy.events.DelegateLinkOpened;
-import org.convoy.events.DelegateProfile;
-import org.convoy.events.DelegateRegistered;
 import org.convoy.events.HostContactsChanged;
 import org.convoy.events.HostLinkIssued;
 import org.convoy.events.MeetingCancelled;
 import org.convoy.events.MeetingConfirmed;
 import org.convoy.events.MeetingDetails;
 import org.convoy.events.MeetingRescheduled;
-import org.convoy.notification.contact.domain.Contact;
+import org.convoy.notification.MeetingAttendees.Attendee;
 import org.convoy.notification.contact.domain.ContactRepository;
 import org.convoy.notification.contact.PreferenceLinks;
+import org.convoy.notification.meeting.domain.CheckedInAttendee;
+import org.convoy.support.links.AttendeePasses;
 import org.convoy.support.links.LinkCodes;
 import org.convoy.support.test.Calendars;
 import org.convoy.support.test.Http;
@@ -38,7 +45,6 @@ import org.convoy.support.test.MutableClock;
 import org.convoy.support.test.ServiceIntegrationTest;
 import org.convoy.support.test.TestEventPublisher;
 import org.convoy.support.test.TestSecrets;
-import org.convoy.support.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,12 +55,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.IndexInfo;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Meeting events on a real broker reach every attendee by email (GreenMail) with a calendar invitation that
@@ -63,12 +70,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ServiceIntegrationTest
 @Import(MutableClock.Config.class)
-@TestPropertySource(properties = { "convoy.notification.retry.poll=200ms", "convoy.notification.digest.poll=200ms" })
+@TestPropertySource(properties = { "convoy.notification.retry.poll=200ms", "convoy.notification.digest.poll=200ms",
+        "convoy.notification.reminders.enabled=false", "convoy.notification.survey.poll=200ms" })
 class MeetingNoticesIT {
 
     static final Mailbox SMTP = new Mailbox().start();
     static final Instant NOON_IN_LOS_ANGELES = Instant.parse("2023-02-20T20:00:00Z");
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
@@ -91,6 +98,9 @@ class MeetingNoticesIT {
 
     @Autowired
     ContactRepository contacts;
+
+    @Autowired
+    AttendeePasses passes;
 
     @LocalServerPort
     int port;
@@ -134,6 +144,19 @@ class MeetingNoticesIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(textsTo(marta.phone()))
                 .extracting(text -> text.path("text").asString()).containsExactly(sms));
         assertThat(log("meetingId=" + meetingId)).contains("\"kind\":\"MEETING_CONFIRMED\"", "\"status\":\"SENT\"");
+        String code = passes.shortCode(meetingId, marta.id());
+        assertThat(MailParts.text(mail)).contains(code);
+        assertThat(MailParts.html(mail)).contains("src=\"cid:checkin-qr\"", code);
+        byte[] qr = MailParts.inline(mail, "checkin-qr").orElseThrow(() -> new AssertionError("no QR code inline"));
+        assertThat(read(qr)).isEqualTo(passes.checkIn(meetingId, marta.id()));
+    }
+
+    /** The text of the QR code in a PNG, as a phone's camera would read it. */
+    private static String read(byte[] png) throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
     }
 
     /** Every way notification reads its collections has its index, created when the service starts. */
@@ -142,6 +165,7 @@ class MeetingNoticesIT {
         assertThat(indexes("notices")).contains("by_status", "by_delegate");
         assertThat(indexes("contacts")).contains("by_convoy");
         assertThat(indexes("meetings")).contains("by_cancelled");
+        assertThat(indexes("check_ins")).contains("by_survey_due");
         assertThat(indexes("dead_letters")).contains("by_status", "by_key", "by_delegate");
         assertThat(indexes("sms_budget")).contains("by_number");
         assertThat(indexes("processed_events")).contains("forgotten_after");
@@ -387,6 +411,43 @@ class MeetingNoticesIT {
     }
 
     @Test
+    void onceTheMeetingHasEndedOnlyTheAttendeeWhoCheckedInIsAskedForHerFeedbackOnceInHerLanguage() throws Exception {
+        Attendee ana = attendee("Ana", "es", false);
+        Attendee absent = attendee("Ausente", "en", false);
+        UUID meetingId = UUID.randomUUID();
+        MeetingDetails meeting = netflix(List.of(ana.id(), absent.id()), "2023-03-01T23:00:00Z");
+        events.publish(new MeetingConfirmed(UUID.randomUUID(), Instant.now(), 1, meetingId, "california-2023", 0,
+                meeting));
+        awaitMailTo(ana.email());
+        awaitMailTo(absent.email());
+        clock.set(Instant.parse("2023-03-01T23:05:00Z"));
+        AttendeeCheckedIn arrived = new AttendeeCheckedIn(UUID.randomUUID(), Instant.now(), 1, meetingId,
+                "california-2023", ana.id(), Instant.parse("2023-03-01T22:55:00Z"), meeting.endsAt(), meeting.zone());
+        events.publish(arrived);
+        events.publish(arrived);
+        events.publish(new AttendeeCheckedIn(UUID.randomUUID(), Instant.now(), 1, meetingId, "california-2023",
+                ana.id(), Instant.parse("2023-03-01T22:56:00Z"), meeting.endsAt(), meeting.zone()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.exists(Query.query(Criteria.where("_id")
+                .is(CheckedInAttendee.idOf(meetingId, ana.id()))), CheckedInAttendee.class));
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> mailTo(ana.email()).size() == 1);
+
+        clock.set(Instant.parse("2023-03-02T00:05:00Z"));
+
+        MimeMessage survey = awaitMails(ana.email(), 2).get(1);
+        assertThat(survey.getSubject()).isEqualTo("Convoy: ¿cómo te fue en la reunión con Netflix?");
+        String link = "http://localhost:8080/survey#pass=" + passes.survey(meetingId, ana.id());
+        assertThat(MailParts.text(survey)).contains("Hola Ana Hernández", "de 15:00 a 16:00, hora del Pacífico "
+                + "(America/Los_Angeles)", SampleConvoy.SPANISH, link);
+        assertThat(MailParts.html(survey)).contains("href=\"" + link + "\"").doesNotContain("cid:checkin-qr");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> mailTo(ana.email()).size() == 2);
+        assertThat(mailTo(absent.email())).hasSize(1);
+        assertThat(log("delegateId=" + ana.id())).contains("\"kind\":\"MEETING_SURVEY\"");
+    }
+
+    @Test
     void aHostContactsLinkArrivesInHerLanguageWithTheCodeOnlyTheLinkSecretMakes() throws Exception {
         String hostId = "studio-" + UUID.randomUUID().toString().substring(0, 8);
         HostContactsChanged.HostContact lucia = new HostContactsChanged.HostContact(UUID.randomUUID(), "Lucía Pérez",
@@ -410,38 +471,20 @@ class MeetingNoticesIT {
                 "CINEMATOGRAPHY", attendees);
     }
 
-    private record Attendee(UUID id, String email, String phone) {
-    }
-
     private Attendee attendee(String name, String language, boolean sms) {
-        UUID id = UUID.randomUUID();
-        String email = name.toLowerCase() + "." + id.toString().substring(0, 8) + "@example.org";
-        String phone = sms ? "+5233" + String.valueOf(Math.abs(id.getLeastSignificantBits())).substring(0, 8) : null;
-        events.publish(new DelegateRegistered(UUID.randomUUID(), Instant.now(), 1, id, "california-2023", id,
-                new DelegateProfile(name, "Hernández", email, phone, language, "MAYOR", "MX-JAL", "Zapopan",
-                        "Gobierno Municipal de Zapopan", null, List.of(), List.of(),
-                        sms ? Set.of("EMAIL", "SMS") : Set.of("EMAIL"))));
-        // Delegates confirm their number by opening their personal link; no text goes out before.
-        events.publish(new DelegateLinkOpened(UUID.randomUUID(), Instant.now(), 1, id, "california-2023"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> contacts.findById(id).map(Contact::textsConfirmed)
-                .orElse(false));
-        return new Attendee(id, email, phone);
+        return MeetingAttendees.register(events, contacts, name, language, sms);
     }
 
     private static MeetingDetails netflix(List<UUID> attendees, String startsAt) {
-        Instant start = Instant.parse(startsAt);
-        return new MeetingDetails("netflix", "Netflix", "Netflix headquarters", "121 Albright Way, Los Gatos, CA 95032",
-                "San José", start, start.plus(Duration.ofHours(1)), "America/Los_Angeles", "CREATIVE_INDUSTRIES",
-                "CINEMATOGRAPHY", attendees);
+        return MeetingAttendees.netflix(attendees, startsAt);
     }
 
     private String log(String query) {
-        return Http.get("http://localhost:" + port + "/api/notifications?" + query, TestTokens.organizer()).body();
+        return MeetingAttendees.log(port, query);
     }
 
     private List<JsonNode> textsTo(String phone) {
-        return JSON.readTree(Http.get("http://localhost:" + port + "/api/notifications/local-sms", TestTokens.organizer()).body())
-                .valueStream().filter(node -> phone.equals(node.path("to").asString())).toList();
+        return MeetingAttendees.textsTo(port, phone);
     }
 
     private static Calendar calendarOf(MimeMessage mail) throws Exception {

@@ -27,11 +27,17 @@ final class SampleConvoy {
 
     /** Publishes the convoy and waits until notification keeps its copy. */
     static void publish(TestEventPublisher events, MongoOperations mongo) {
-        events.publish(new ConvoyPublished(UUID.randomUUID(), Instant.now(), 1, ID, 0, new ConvoyDetails(
+        publish(events, mongo, ID, List.of(new ConvoyDetails.City("LOS_ANGELES", "Los Angeles", "America/Los_Angeles")),
+                null);
+    }
+
+    /** Publishes a convoy by that id, through those cities with those travel times, and waits for notification's copy. */
+    static void publish(TestEventPublisher events, MongoOperations mongo, String id, List<ConvoyDetails.City> cities,
+            ConvoyDetails.Travel travel) {
+        events.publish(new ConvoyPublished(UUID.randomUUID(), Instant.now(), 1, id, 0, new ConvoyDetails(
                 Map.of("es", SPANISH, "en", ENGLISH), LocalDate.parse("2023-02-27"), LocalDate.parse("2023-03-03"),
-                "America/Los_Angeles", List.of(new ConvoyDetails.City("LOS_ANGELES", "Los Angeles", "America/Los_Angeles")),
-                "OPEN", null, null, LocalDate.parse("2024-03-03"),
-                List.of(new ConvoyDetails.Day(LocalDate.parse("2023-02-27"), List.of("LOS_ANGELES"))))));
-        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(ID, ConvoyCopy.class) != null);
+                "America/Los_Angeles", cities, "OPEN", null, null, LocalDate.parse("2024-03-03"),
+                List.of(new ConvoyDetails.Day(LocalDate.parse("2023-02-27"), List.of("LOS_ANGELES"))), null, travel)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(id, ConvoyCopy.class) != null);
     }
 }

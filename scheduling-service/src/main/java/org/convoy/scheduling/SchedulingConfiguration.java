@@ -2,6 +2,7 @@ package org.convoy.scheduling;
 
 import java.time.Clock;
 
+import org.convoy.support.links.AttendeePasses;
 import org.convoy.support.links.PersonalLinks;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,12 +13,13 @@ import org.springframework.context.annotation.Configuration;
 class SchedulingConfiguration {
 
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
     PersonalLinks personalLinks(SchedulingProperties properties, Clock clock) {
         return new PersonalLinks(properties.linkSecret(), clock);
+    }
+
+    /** Check-in and survey passes, under the link secret notification shares to put them in emails. */
+    @Bean
+    AttendeePasses attendeePasses(SchedulingProperties properties) {
+        return new AttendeePasses(properties.linkSecret());
     }
 }

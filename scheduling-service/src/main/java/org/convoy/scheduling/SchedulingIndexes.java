@@ -1,5 +1,6 @@
 package org.convoy.scheduling;
 
+import org.convoy.scheduling.attendance.domain.MeetingAttendance;
 import org.convoy.scheduling.delegate.domain.ScheduledDelegate;
 import org.convoy.scheduling.host.domain.Host;
 import org.convoy.scheduling.hostpage.domain.HostLink;
@@ -11,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the indexes of scheduling's read model and host catalogue when the service starts: a convoy's delegates
- * (matchmaking, the planner), a convoy's hosts, whether a directory host takes part anywhere, and host contacts'
- * links by code and by session. The meetings' own
+ * (matchmaking, the planner), a convoy's hosts, a convoy's attendance records (no-shows), whether a directory host
+ * takes part anywhere, and host contacts' links by code and by session. The meetings' own
  * indexes are {@code ScheduleStore}'s.
  */
 @Component
@@ -34,5 +35,7 @@ class SchedulingIndexes implements SmartInitializingSingleton {
         var links = mongo.indexOps(HostLink.class);
         links.createIndex(new Index().on("codeHash", Sort.Direction.ASC).named("by_code").sparse());
         links.createIndex(new Index().on("sessionId", Sort.Direction.ASC).named("by_session").sparse());
+        mongo.indexOps(MeetingAttendance.class).createIndex(new Index().on("convoyId", Sort.Direction.ASC)
+                .named("by_convoy"));
     }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.convoy.events.ConvoyDatesChanged;
 import org.convoy.events.ConvoyEvent;
+import org.convoy.events.ConvoyDetails;
 import org.convoy.events.ConvoyPublished;
 import org.convoy.events.EventCodec;
 import org.convoy.events.EventHeaders;
@@ -170,7 +171,12 @@ class ConvoyAdministrationIT {
             "registration closing after the convoy | registration.closesAt | 2027-07-01T00:00:00-05:00",
             "a day in a city the convoy does not visit | days[0].cities[0] | EL_PASO",
             "data kept for less than the convoy | retainUntil | 2027-06-08",
-            "an id that is not an id | id | Texas 2027" })
+            "an id that is not an id | id | Texas 2027",
+            "a reminder at zero hours | reminders[0].hours | 0",
+            "a reminder after the meeting | reminders[1].hours | -1",
+            "a reminder more than two weeks ahead | reminders[0].hours | 337",
+            "the same reminder twice | reminders[1] | 24",
+            "a reminder on an unknown channel | reminders[0].channel | PIGEON" })
     void refusesABadDefinitionNamingTheFieldAndStoresNothing(String why, String field, String value) {
         String id = "bad-" + suffix();
         ObjectNode bad = texas(id);
@@ -189,6 +195,11 @@ class ConvoyAdministrationIT {
                     .set(0, value);
             case "data kept for less than the convoy" -> bad.put("retainUntil", value);
             case "an id that is not an id" -> bad.put("id", value);
+            case "a reminder at zero hours", "a reminder more than two weeks ahead" ->
+                    bad.set("reminders", reminders(Integer.parseInt(value) + ":EMAIL", "2:SMS"));
+            case "a reminder after the meeting" -> bad.set("reminders", reminders("24:EMAIL", value + ":SMS"));
+            case "the same reminder twice" -> bad.set("reminders", reminders("24:EMAIL", value + ":EMAIL"));
+            case "a reminder on an unknown channel" -> bad.set("reminders", reminders("24:" + value));
             default -> throw new IllegalArgumentException(why);
         }
 
@@ -199,6 +210,44 @@ class ConvoyAdministrationIT {
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(json(refused).get("errors").findValuesAsString("field")).contains(field);
         assertThat(convoys.existsById(id)).as("nothing stored").isFalse();
+    }
+
+    @Test
+    void remindersDefaultToADayByEmailAndTwoHoursByTextAndOrganizersSetTheirOwnWhichArePublished() {
+        String id = "texas-" + suffix();
+        HttpResponse<String> created = Http.postJson(base(), texas(id).toString(), TOKEN);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(json(created).get("reminders").toString())
+                .isEqualTo("[{\"hours\":24,\"channel\":\"EMAIL\"},{\"hours\":2,\"channel\":\"SMS\"}]");
+
+        ObjectNode edited = texas(id);
+        edited.set("reminders", reminders("48:EMAIL", "3:SMS", "1:SMS"));
+        HttpResponse<String> changed = Http.send("PUT", base() + "/" + id, strip(edited), TOKEN);
+        HttpResponse<String> refused = Http.send("PUT", base() + "/" + id,
+                strip(edited.set("reminders", reminders("0:SMS"))), TOKEN);
+
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(json(refused).get("errors").findValuesAsString("field")).contains("reminders[0].hours");
+        assertThat(json(Http.get(base() + "/" + id, TOKEN)).get("reminders").findValuesAsString("channel"))
+                .as("the refused edit stored nothing").containsExactly("EMAIL", "SMS", "SMS");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(published(id)).hasSize(2));
+        assertThat(published(id).get(0).details().reminders()).extracting(reminder -> reminder.hours() + ":"
+                + reminder.channel()).containsExactly("24:EMAIL", "2:SMS");
+        ConvoyDetails last = published(id).get(1).details();
+        assertThat(last.reminders()).extracting(reminder -> reminder.hours() + ":" + reminder.channel())
+                .containsExactly("48:EMAIL", "3:SMS", "1:SMS");
+        assertThat(last.travel().minutes("SAN_ANTONIO", "HOUSTON")).isEqualTo(200);
+        assertThat(last.travel().minutes("HOUSTON", "AUSTIN")).isEqualTo(240);
+    }
+
+    private static ArrayNode reminders(String... hoursAndChannels) {
+        ArrayNode reminders = JSON.createArrayNode();
+        for (String reminder : hoursAndChannels) {
+            String[] parts = reminder.split(":");
+            reminders.addObject().put("hours", Integer.parseInt(parts[0])).put("channel", parts[1]);
+        }
+        return reminders;
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.convoy.events.HostLinkIssued;
 import org.convoy.events.HostProposedAnotherTime;
 import org.convoy.events.Topics;
 import org.convoy.scheduling.delegate.domain.ScheduledDelegateRepository;
+import org.convoy.support.links.AttendeePasses;
 import org.convoy.support.links.LinkCodes;
 import org.convoy.support.test.EventProbe;
 import org.convoy.support.test.Http;
@@ -67,6 +68,8 @@ class HostPageIT {
 
     @LocalServerPort
     int port;
+
+    private static final AttendeePasses PASSES = new AttendeePasses(TestSecrets.LINK);
 
     SchedulingFixture fixture;
     String hostId;
@@ -195,6 +198,48 @@ class HostPageIT {
                 .get("session").asString();
         assertThat(json(hostCall("GET", "/host-page", null, later)).get("visits").toString())
                 .as("past visits leave the page").doesNotContain(meetingId.toString());
+    }
+
+    @Test
+    void theHostsDeskChecksInAVisitorOfItsOwnMeetingsAndTheReportCountsHer() {
+        UUID maria = fixture.approved("Maria", List.of("CINEMATOGRAPHY"), List.of());
+        UUID sofia = fixture.approved("Sofia", List.of("CINEMATOGRAPHY"), List.of());
+        fixture.awaitApproved(List.of(maria, sofia));
+        UUID meetingId = fixture.confirmed(hostId, "2023-03-03T10:00:00-08:00", "2023-03-03T11:00:00-08:00",
+                List.of(maria, sofia));
+        UUID elsewhere = fixture.confirmed(fixture.host("SAN_FRANCISCO", 12), "2023-03-03T13:00:00-08:00",
+                "2023-03-03T14:00:00-08:00", List.of(maria));
+        clock.set(java.time.Instant.parse("2023-03-03T17:55:00Z"));
+        String session = json(Http.postJson(api("/host-sessions"), "{\"code\": \"" + sendLink(contactId(1)) + "\"}"))
+                .get("session").asString();
+        String code = "{\"code\": \"" + PASSES.shortCode(meetingId, maria) + "\"}";
+
+        HttpResponse<String> arrived = hostCall("POST", deskPath(meetingId), code, session);
+        HttpResponse<String> otherHost = hostCall("POST", deskPath(elsewhere),
+                "{\"code\": \"" + PASSES.shortCode(elsewhere, maria) + "\"}", session);
+        HttpResponse<String> noSession = hostCall("POST", deskPath(meetingId), code, null);
+
+        assertThat(arrived.statusCode()).as(arrived.body()).isEqualTo(200);
+        assertThat(json(arrived).toString()).contains("Maria Test");
+        assertProblem(otherHost, 403);
+        assertProblem(noSession, 401);
+        clock.set(java.time.Instant.parse("2023-03-03T19:30:00Z"));
+        JsonNode attendance = null;
+        for (JsonNode table : json(fixture.get("/report")).get("tables")) {
+            if (table.get("name").asString().equals("attendance")) {
+                attendance = table;
+            }
+        }
+        assertThat(attendance).isNotNull();
+        List<String> columns = attendance.get("columns").valueStream().map(JsonNode::asString).toList();
+        JsonNode row = attendance.get("rows").valueStream()
+                .filter(cells -> cells.get(0).asString().equals(meetingId.toString())).findFirst().orElseThrow();
+        assertThat(row.get(columns.indexOf("checked_in")).asInt()).isEqualTo(1);
+        assertThat(row.get(columns.indexOf("no_shows")).asInt()).as("Sofía did not come").isEqualTo(1);
+    }
+
+    private String deskPath(UUID meetingId) {
+        return "/host-page/convoys/" + fixture.convoyId() + "/meetings/" + meetingId + "/check-ins";
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.convoy.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.convoy.scheduling.SchedulingFixture.assertProblem;
 import static org.convoy.scheduling.SchedulingFixture.json;
 
 import java.net.http.HttpResponse;
@@ -202,16 +203,5 @@ class PlanningInputIT {
 
     private int meetingCount() {
         return store.ofConvoy(SchedulingFixture.CONVOY).size();
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status, String field) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        if (field != null) {
-            List<String> fields = new java.util.ArrayList<>();
-            json(response).get("errors").forEach(error -> fields.add(error.get("field").asString()));
-            assertThat(fields).contains(field);
-        }
     }
 }

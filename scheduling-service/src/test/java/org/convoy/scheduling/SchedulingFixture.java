@@ -53,6 +53,10 @@ final class SchedulingFixture {
         return base;
     }
 
+    String convoyId() {
+        return convoyId;
+    }
+
     UUID registered(String givenName, List<String> sectors, List<String> axes) {
         return registered(givenName, sectors, axes, "es");
     }
@@ -188,5 +192,17 @@ final class SchedulingFixture {
         List<String> codes = new ArrayList<>();
         json(response).get("conflicts").forEach(conflict -> codes.add(conflict.get("code").asString()));
         return codes;
+    }
+
+    /** A problem+json answer with this status, naming {@code field} among its errors (unless null). */
+    static void assertProblem(HttpResponse<String> response, int status, String field) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        if (field != null) {
+            List<String> fields = new ArrayList<>();
+            json(response).get("errors").forEach(error -> fields.add(error.get("field").asString()));
+            assertThat(fields).contains(field);
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.convoy.scheduling.attendance.domain.MeetingAttendance;
 import org.convoy.scheduling.delegate.domain.ScheduledDelegate;
 import org.convoy.scheduling.host.domain.Host;
 import org.convoy.scheduling.meeting.domain.StoredMeeting;
@@ -29,6 +30,7 @@ class StoreIndexesIT {
                 "by_attendee", "by_convoy");
         assertThat(names(ScheduledDelegate.class)).contains("by_convoy");
         assertThat(names(Host.class)).contains("by_convoy", "by_host");
+        assertThat(names(MeetingAttendance.class)).contains("by_convoy");
         assertThat(mongo.indexOps("processed_events").getIndexInfo()).extracting(IndexInfo::getName)
                 .contains("forgotten_after");
     }

@@ -47,6 +47,8 @@ import org.convoy.support.system.KafkaDeadLetterCounter;
 import org.convoy.support.system.SystemCounts;
 import org.convoy.support.system.SystemStatusController;
 import org.convoy.support.text.NfcStrings;
+import org.convoy.support.time.AdjustableClock;
+import org.convoy.support.time.ClockProperties;
 import org.convoy.support.web.CorrelationIdFilter;
 import org.convoy.support.web.ProblemDetailsAdvice;
 import org.convoy.support.web.PublicCallLimitFilter;
@@ -82,10 +84,20 @@ import tools.jackson.databind.JacksonModule;
         beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @EnableConfigurationProperties({ OutboxProperties.class, WebLimitsProperties.class, TextingProperties.class,
         PublicCallLimits.class, PersonalDataProperties.class, TopicProperties.class, InstanceProperties.class,
-        TimedJobProperties.class, StoreProperties.class })
+        TimedJobProperties.class, StoreProperties.class, ClockProperties.class })
 public class ServiceSupportAutoConfiguration {
 
     static final int OPTIMISTIC_ATTEMPTS = 50;
+
+    /**
+     * The one clock of a service's business (deadlines, reminders, notices): the system's, or, with
+     * {@code convoy.clock.file}, the system's moved by the offset that file holds (see {@link AdjustableClock}).
+     */
+    @Bean
+    @ConditionalOnMissingBean(Clock.class)
+    AdjustableClock clock(ClockProperties properties) {
+        return AdjustableClock.of(properties.file());
+    }
 
     @Bean
     @ConditionalOnMissingBean
@@ -155,14 +167,16 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     LoggedOutTokens loggedOutTokens(MongoOperations mongo, ObjectProvider<Clock> clock) {
-        return new LoggedOutTokens(mongo, clock.getIfAvailable(Clock::systemUTC), Duration.ofSeconds(1));
+        return new LoggedOutTokens(mongo, AdjustableClock.real(clock.getIfAvailable(Clock::systemUTC)),
+                Duration.ofSeconds(1));
     }
 
     /** Organizers whose access ended, learnt from the session stream and checked on every organizer call. */
     @Bean
     @ConditionalOnMissingBean
     EndedAccess endedAccess(MongoOperations mongo, ObjectProvider<Clock> clock) {
-        return new EndedAccess(mongo, clock.getIfAvailable(Clock::systemUTC), Duration.ofSeconds(1));
+        return new EndedAccess(mongo, AdjustableClock.real(clock.getIfAvailable(Clock::systemUTC)),
+                Duration.ofSeconds(1));
     }
 
     /**

@@ -17,7 +17,9 @@ import reactor.core.publisher.Mono;
 /**
  * The web UI's pages at short addresses: {@code /registration} (the public form, and a delegate's own page when
  * opened with the personal link {@code /registration#token=…}), {@code /preferences#token=…} for a delegate's notice
- * preferences, {@code /host#code=…} for a host contact's page, and {@code /console} for organizers. Their scripts and styles are plain files under {@code static/},
+ * preferences, {@code /host#code=…} for a host contact's page, {@code /console} for organizers,
+ * {@code /checkin?convoy=…&meeting=…} for the check-in desk at a meeting's venue, and {@code /survey#pass=…} for an
+ * attendee's feedback after a meeting. Their scripts and styles are plain files under {@code static/},
  * served from this origin only, as the content policy demands.
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,7 +30,9 @@ class UiPages {
         return RouterFunctions.route(GET("/registration"), request -> page("static/registration.html"))
                 .andRoute(GET("/console"), request -> page("static/console.html"))
                 .andRoute(GET("/preferences"), request -> page("static/preferences.html"))
-                .andRoute(GET("/host"), request -> page("static/host.html"));
+                .andRoute(GET("/host"), request -> page("static/host.html"))
+                .andRoute(GET("/checkin"), request -> page("static/checkin.html"))
+                .andRoute(GET("/survey"), request -> page("static/survey.html"));
     }
 
     private static Mono<ServerResponse> page(String path) {

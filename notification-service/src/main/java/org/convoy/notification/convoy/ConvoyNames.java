@@ -1,5 +1,8 @@
 package org.convoy.notification.convoy;
 
+import java.util.Optional;
+
+import org.convoy.events.ConvoyDetails;
 import org.convoy.events.ConvoyPublished;
 import org.convoy.notification.convoy.domain.ConvoyCopy;
 import org.slf4j.Logger;
@@ -33,6 +36,11 @@ public class ConvoyNames {
         }
         log.atInfo().addKeyValue("convoyId", event.convoyId()).addKeyValue("sequence", event.sequence())
                 .log("Convoy copy updated");
+    }
+
+    /** The convoy as last published, if the convoy stream has told of it. */
+    public Optional<ConvoyDetails> details(String convoyId) {
+        return Optional.ofNullable(mongo.findById(convoyId, ConvoyCopy.class)).map(ConvoyCopy::details);
     }
 
     /**

@@ -37,14 +37,16 @@ import org.convoy.notification.notice.Outgoing;
 import org.convoy.support.calendar.CalendarEvent;
 import org.convoy.support.calendar.CalendarUids;
 import org.convoy.support.calendar.ICalendar;
+import org.convoy.support.links.AttendeePasses;
 import org.springframework.stereotype.Service;
 
 /**
  * Tells every attendee of a meeting what happened to it, in their language, with the time in the meeting's zone
  * (named): confirmed (with a calendar invitation), moved (the invitation again, with a higher SEQUENCE), cancelled
- * (a calendar cancellation). Someone who left a cohort gets a cancellation; someone who joined, an invitation. A
- * change on the day of the meeting is urgent: texts go out even in quiet hours. The host's contacts hear of the
- * same changes by email, with who comes and the same invitation.
+ * (a calendar cancellation). An invitation carries the attendee's check-in pass for the meeting: a QR code the
+ * venue's desk scans, and its short code. Someone who left a cohort gets a cancellation; someone who joined, an
+ * invitation. A change on the day of the meeting is urgent: texts go out even in quiet hours. The host's contacts
+ * hear of the same changes by email, with who comes and the same invitation.
  */
 @Service
 public class MeetingNotices {
@@ -55,9 +57,11 @@ public class MeetingNotices {
     private final ConvoyNames convoys;
     private final Contacts contacts;
     private final Clock clock;
+    private final AttendeePasses passes;
 
     MeetingNotices(NoticeSender notices, MeetingCopyRepository meetings, NotificationProperties properties,
-            ConvoyNames convoys, Contacts contacts, Clock clock) {
+            ConvoyNames convoys, Contacts contacts, Clock clock, AttendeePasses passes) {
+        this.passes = passes;
         this.notices = notices;
         this.contacts = contacts;
         this.meetings = meetings;
@@ -156,7 +160,7 @@ public class MeetingNotices {
         boolean cancel = "host-visit-cancelled".equals(kind);
         return hostContacts.stream().map(hostContact -> new Outgoing(event, hostContact.id(), meetingId,
                 contact -> kind, contact -> {
-                    Object[] all = Arrays.copyOf(withConvoy(args(contact, details, reason),
+                    Object[] all = Arrays.copyOf(with(args(contact, details, reason),
                             convoys.of(convoyId, contact.language())), 13);
                     all[12] = delegation.isEmpty() ? "—" : delegation;
                     return all;
@@ -175,11 +179,13 @@ public class MeetingNotices {
                 : Outgoing.Importance.CRITICAL;
         String chosen = details == null ? kind + "-unknown" : kind;
         return new Outgoing(event, attendee, meetingId, contact -> chosen,
-                contact -> withConvoy(args(contact, details, reason), convoys.of(convoyId, contact.language())), true,
+                contact -> with(args(contact, details, reason), convoys.of(convoyId, contact.language())), true,
                 importance, zone,
                 details == null ? null : contact -> calendar(convoyId, meetingId, sequence, details, contact, cancel,
                         event.occurredAt()),
-                details == null ? null : contact -> card(details, contact));
+                details == null ? null : contact -> card(details, contact),
+                cancel || details == null ? null
+                        : new Outgoing.CheckIn(passes.checkIn(meetingId, attendee), passes.shortCode(meetingId, attendee)));
     }
 
     /**
@@ -203,10 +209,10 @@ public class MeetingNotices {
                 reason == null ? "" : reason, zone.getDisplayName(TextStyle.FULL_STANDALONE, locale) };
     }
 
-    /** The texts' values with {11}, the convoy by its name in the attendee's language. */
-    private static Object[] withConvoy(Object[] args, String convoyName) {
-        Object[] all = Arrays.copyOf(args, args.length + 1);
-        all[args.length] = convoyName;
+    /** The texts' values with more after them: {11} the convoy by its name in the attendee's language, then others. */
+    static Object[] with(Object[] args, Object... more) {
+        Object[] all = Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
         return all;
     }
 
@@ -214,7 +220,7 @@ public class MeetingNotices {
         return zone.getDisplayName(TextStyle.FULL_STANDALONE, locale) + " (" + zone.getId() + ")";
     }
 
-    private static MeetingCard card(MeetingDetails details, Contact contact) {
+    static MeetingCard card(MeetingDetails details, Contact contact) {
         Object[] args = args(contact, details, null);
         return new MeetingCard((String) args[2], (String) args[3], args[4] + "–" + args[5], (String) args[6],
                 details.venue(), details.address());

@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.convoy.notification.notice.mail.EmailChannel;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
  * Renders the HTML alternative of an email with Thymeleaf ({@code templates/mail/notice.html}): the same words as
- * the plain-text body, paragraph by paragraph, with links as buttons, the meeting as a card, and the link to the
+ * the plain-text body, paragraph by paragraph, with links as buttons, the meeting as a card, an attendee's check-in
+ * pass as a QR code (an inline image) with its short code, and the link to the
  * delegate's notice preferences at the foot. Values are escaped by the template engine.
  */
 @Component
@@ -26,15 +28,25 @@ public class MailRenderer {
     public record MeetingCard(String host, String date, String time, String zone, String venue, String address) {
     }
 
+    /**
+     * An attendee's check-in pass: what to do with it, and its short code; the QR code is the email's inline image
+     * {@link EmailChannel#PASS_IMAGE}.
+     */
+    public record Pass(String text, String code) {
+    }
+
     record Paragraph(List<String> lines, String link) {
     }
 
-    public String html(Locale locale, String subject, String text, MeetingCard meeting, String preferencesUrl) {
+    public String html(Locale locale, String subject, String text, MeetingCard meeting, Pass pass,
+            String preferencesUrl) {
         Context context = new Context(locale);
         context.setVariable("lang", locale.getLanguage());
         context.setVariable("subject", subject);
         context.setVariable("paragraphs", paragraphs(text));
         context.setVariable("meeting", meeting);
+        context.setVariable("pass", pass);
+        context.setVariable("passImage", "cid:" + EmailChannel.PASS_IMAGE);
         context.setVariable("preferencesUrl", preferencesUrl);
         return templates.process("mail/notice", context);
     }

@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -114,6 +117,16 @@ public class NoticeSender {
     }
 
     /**
+     * Of these delegates, those whose notice of this event on this channel is recorded already (sent, waiting or
+     * skipped): a job that finds the same notices due at every pass asks this first, in one query, and leaves them.
+     */
+    public Set<UUID> recorded(UUID eventId, Notice.Channel channel, Collection<UUID> delegateIds) {
+        Set<String> ids = ledger.recorded(delegateIds.stream().map(id -> Notice.idOf(eventId, id, channel)).toList());
+        return delegateIds.stream().filter(id -> ids.contains(Notice.idOf(eventId, id, channel)))
+                .collect(Collectors.toSet());
+    }
+
+    /**
      * Sends one notice, or records why it is not sent (opted out, quiet hours); nothing when it was sent before.
      *
      * @throws ContactNotKnownYet when the delegate's contact is not known (and they were not erased)
@@ -153,15 +166,21 @@ public class NoticeSender {
         Locale locale = Locale.forLanguageTag(contact.language());
         Object[] values = outgoing.args().apply(contact);
         boolean routine = outgoing.importance() == Outgoing.Importance.ROUTINE;
-        if (contact.email() != null) {
+        if (outgoing.byEmail() && contact.email() != null) {
             String subject = messages.getMessage(chosen + ".subject", values, locale);
             String footer = messages.getMessage("footer.preferences", null, locale) + ": "
                     + preferences.url(contact.id());
-            String text = messages.getMessage(chosen + ".body", values, locale) + "\n\n--\n" + footer;
-            String html = renderer.html(locale, subject, messages.getMessage(chosen + ".body", values, locale),
-                    outgoing.meeting() == null ? null : outgoing.meeting().apply(contact), preferences.url(contact.id()));
+            String body = messages.getMessage(chosen + ".body", values, locale);
+            Outgoing.CheckIn checkIn = outgoing.checkIn();
+            String pass = checkIn == null ? null
+                    : messages.getMessage("check-in.pass", new Object[] { checkIn.code() }, locale);
+            String text = body + (pass == null ? "" : "\n\n" + pass) + "\n\n--\n" + footer;
+            String html = renderer.html(locale, subject, body,
+                    outgoing.meeting() == null ? null : outgoing.meeting().apply(contact),
+                    checkIn == null ? null : new MailRenderer.Pass(pass, checkIn.code()), preferences.url(contact.id()));
             String calendar = outgoing.calendar() == null ? null : outgoing.calendar().apply(contact);
-            Notice.Message message = new Notice.Message(contact.email(), subject, text, html, calendar);
+            Notice.Message message = new Notice.Message(contact.email(), subject, text, html, calendar,
+                    checkIn == null ? null : checkIn.pass());
             if (routine && contact.emailOptOut()) {
                 hold(outgoing, Notice.Channel.EMAIL, chosen, message, Notice.Status.SKIPPED, null,
                         "The delegate opted out of routine email");

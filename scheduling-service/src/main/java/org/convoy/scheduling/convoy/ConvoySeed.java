@@ -85,13 +85,13 @@ public class ConvoySeed {
             RegistrationWindow registration, LocalDate retainUntil, String copyFrom) {
 
         ConvoyDefinition definition() {
-            return new ConvoyDefinition(names, cities, days, travel, places, registration, retainUntil);
+            return new ConvoyDefinition(names, cities, days, travel, places, registration, retainUntil, null);
         }
 
         Convoy convoy() {
             Convoy draft = Convoy.draft(id, definition(), copyFrom);
             return new Convoy(id, names, draft.zone(), cities, days, travel, status, registration, places, retainUntil,
-                    copyFrom, 0, List.of(), null);
+                    null, copyFrom, 0, List.of(), null);
         }
     }
 }

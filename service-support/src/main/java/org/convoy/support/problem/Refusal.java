@@ -13,7 +13,8 @@ public abstract class Refusal extends RuntimeException {
 
     /** What kind of refusal, and so which HTTP status answers it. */
     public enum Kind {
-        INVALID(400), UNAUTHORIZED(401), NOT_FOUND(404), CONFLICT(409), GONE(410), UNPROCESSABLE(422), BUSY(503);
+        INVALID(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), GONE(410), UNPROCESSABLE(422),
+        BUSY(503);
 
         private final int status;
 

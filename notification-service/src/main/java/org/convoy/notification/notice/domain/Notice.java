@@ -47,11 +47,12 @@ public record Notice(
      * @param subject  empty for SMS
      * @param html     the HTML alternative of an email, or {@code null}
      * @param calendar an iCalendar invitation or cancellation sent with an email, or {@code null}
+     * @param checkInPass the check-in pass an email shows as an inline QR code ({@code cid:checkin-qr}), or {@code null}
      */
-    public record Message(String to, String subject, String text, String html, String calendar) {
+    public record Message(String to, String subject, String text, String html, String calendar, String checkInPass) {
 
         public Message(String to, String subject, String text) {
-            this(to, subject, text, null, null);
+            this(to, subject, text, null, null, null);
         }
     }
 

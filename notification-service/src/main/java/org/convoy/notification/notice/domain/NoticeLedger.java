@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.bson.Document;
 
 import org.bson.Document;
 import org.convoy.support.tracing.TraceContexts;
@@ -171,6 +175,14 @@ public class NoticeLedger {
     /** How many notices are in this state now. */
     public long count(Notice.Status status) {
         return mongo.count(Query.query(Criteria.where("status").is(status)), Notice.class);
+    }
+
+    /** Which of these notices are recorded already, in any state: one query, reading their ids only. */
+    public Set<String> recorded(Collection<String> noticeIds) {
+        Query query = Query.query(Criteria.where("_id").in(noticeIds));
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, mongo.getCollectionName(Notice.class)).stream()
+                .map(found -> found.getString("_id")).collect(Collectors.toSet());
     }
 
     public Optional<Notice> find(String noticeId) {

@@ -3,11 +3,15 @@ package org.convoy.scheduling.agenda.web;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.convoy.scheduling.agenda.Agendas;
 import org.convoy.scheduling.agenda.Agendas.Agenda;
 import org.convoy.scheduling.meeting.domain.Meeting;
+import org.convoy.scheduling.meeting.domain.MeetingStatus;
+import org.convoy.support.links.AttendeePasses;
 import org.convoy.support.links.PersonalLinks;
+import org.convoy.support.links.QrCodes;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -31,10 +35,12 @@ class AgendaController {
 
     private final Agendas agendas;
     private final AgendaAccess access;
+    private final AttendeePasses passes;
 
-    AgendaController(Agendas agendas, AgendaAccess access) {
+    AgendaController(Agendas agendas, AgendaAccess access, AttendeePasses passes) {
         this.agendas = agendas;
         this.access = access;
+        this.passes = passes;
     }
 
     /** For organizers, and for the delegate with their personal link in {@code X-Registration-Token}. */
@@ -42,7 +48,10 @@ class AgendaController {
     AgendaView delegateAgenda(@PathVariable String convoyId, @PathVariable UUID delegateId,
             @RequestHeader(name = PersonalLinks.HEADER, required = false) String link) {
         access.check(delegateId, link);
-        return view(agendas.ofDelegate(convoyId, delegateId));
+        return view(agendas.ofDelegate(convoyId, delegateId), meeting -> meeting.is(MeetingStatus.CONFIRMED)
+                ? new AgendaView.CheckInPass(passes.shortCode(meeting.id(), delegateId),
+                        passes.checkIn(meeting.id(), delegateId), QrCodes.svg(passes.checkIn(meeting.id(), delegateId)))
+                : null);
     }
 
     /**
@@ -60,7 +69,7 @@ class AgendaController {
 
     @GetMapping("/hosts/{hostId}/agenda")
     AgendaView host(@PathVariable String convoyId, @PathVariable String hostId) {
-        return view(agendas.ofHost(convoyId, hostId));
+        return view(agendas.ofHost(convoyId, hostId), meeting -> null);
     }
 
     /** A day of the convoy for organizers, optionally one city of it. */
@@ -68,20 +77,20 @@ class AgendaController {
     AgendaView day(@PathVariable String convoyId,
             @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) String city) {
-        return view(agendas.ofDay(convoyId, date, city));
+        return view(agendas.ofDay(convoyId, date, city), meeting -> null);
     }
 
-    private static AgendaView view(Agenda agenda) {
+    private static AgendaView view(Agenda agenda, Function<Meeting, AgendaView.CheckInPass> passes) {
         return new AgendaView(agenda.convoy().id(), agenda.convoyName(), agenda.convoy().names(), agenda.owner(),
                 agenda.language(), agenda.convoy().zone(),
                 agenda.days().stream().map(day -> new AgendaView.Day(day.date(), day.cities(),
-                        day.meetings().stream().map(AgendaController::entry).toList())).toList());
+                        day.meetings().stream().map(meeting -> entry(meeting, passes.apply(meeting))).toList())).toList());
     }
 
-    private static AgendaView.Entry entry(Meeting meeting) {
+    private static AgendaView.Entry entry(Meeting meeting, AgendaView.CheckInPass pass) {
         return new AgendaView.Entry(meeting.id(), meeting.status(), meeting.sequence(), meeting.hostId(),
                 meeting.plan().hostName(), meeting.plan().venue(), meeting.plan().address(), meeting.plan().cityName(),
                 meeting.localStart(), meeting.localEnd(), meeting.plan().axis(), meeting.plan().sector(),
-                meeting.plan().title(), meeting.attendeeIds().size());
+                meeting.plan().title(), meeting.attendeeIds().size(), pass);
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.convoy.support.links.QrCodes;
+
 import org.convoy.events.Axis;
 import org.convoy.events.Sector;
 import org.convoy.scheduling.meeting.domain.MeetingStatus;
@@ -25,6 +27,13 @@ record AgendaView(String convoyId, String convoyName, Map<String, String> convoy
 
     record Entry(UUID meetingId, MeetingStatus status, int sequence, String hostId, String hostName, String venue,
             String address, String cityName, OffsetDateTime startsAt, OffsetDateTime endsAt, Axis axis, Sector sector,
-            String title, int attendees) {
+            String title, int attendees, CheckInPass checkIn) {
+    }
+
+    /**
+     * A delegate's pass for one confirmed meeting of her own agenda: the QR code the desk scans ({@code token}, drawn
+     * as {@code qr}) and its short code to type.
+     */
+    record CheckInPass(String code, String token, QrCodes.Svg qr) {
     }
 }

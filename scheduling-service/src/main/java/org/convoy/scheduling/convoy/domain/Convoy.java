@@ -35,13 +35,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param registration when delegates may register
  * @param places       places by role, which registration hands out
  * @param retainUntil  after this day the personal data of the convoy's delegates may be erased
+ * @param reminders    the reminders attendees get before each meeting; stored convoys from before they had them
+ *                     read as {@link Reminder#DEFAULTS}
  * @param copiedFrom   the convoy this one was copied from, if any
  * @param sequence     grows with every publication
  */
 @Document(Convoy.COLLECTION)
 public record Convoy(@Id String id, Map<String, String> names, String zone, List<City> cities, List<Day> days,
         TravelMatrix travel, ConvoyStatus status, RegistrationWindow registration, Capacity places,
-        LocalDate retainUntil, String copiedFrom, int sequence, List<OutboxEntry> outbox, @Version Long version)
+        LocalDate retainUntil, List<Reminder> reminders, String copiedFrom, int sequence, List<OutboxEntry> outbox,
+        @Version Long version)
         implements Outboxed {
 
     public static final String COLLECTION = "convoys";
@@ -50,20 +53,21 @@ public record Convoy(@Id String id, Map<String, String> names, String zone, List
         names = names == null ? Map.of() : Map.copyOf(names);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
         status = status == null ? ConvoyStatus.OPEN : status;
+        reminders = reminders == null ? Reminder.DEFAULTS : List.copyOf(reminders);
     }
 
     /** A new convoy, a draft until organizers open it. */
     public static Convoy draft(String id, ConvoyDefinition definition, String copiedFrom) {
         return new Convoy(id, definition.names(), definition.cities().get(0).zone(), definition.cities(),
                 definition.days(), definition.travel(), ConvoyStatus.DRAFT, definition.registration(),
-                definition.places(), definition.retainUntil(), copiedFrom, 0, List.of(), null);
+                definition.places(), definition.retainUntil(), definition.reminders(), copiedFrom, 0, List.of(), null);
     }
 
     /** The convoy with a new definition, published with the next sequence; a new date range is announced too. */
     public Convoy redefined(ConvoyDefinition definition, Instant now) {
         Convoy changed = new Convoy(id, definition.names(), definition.cities().get(0).zone(), definition.cities(),
                 definition.days(), definition.travel(), status, definition.registration(), definition.places(),
-                definition.retainUntil(), copiedFrom, sequence + 1, outbox, version);
+                definition.retainUntil(), definition.reminders(), copiedFrom, sequence + 1, outbox, version);
         if (changed.firstDay().equals(firstDay()) && changed.lastDay().equals(lastDay())) {
             return changed.published(now);
         }
@@ -74,13 +78,13 @@ public record Convoy(@Id String id, Map<String, String> names, String zone, List
 
     /** The convoy in a new status, published with the next sequence. */
     public Convoy moved(ConvoyStatus next, Instant now) {
-        return new Convoy(id, names, zone, cities, days, travel, next, registration, places, retainUntil, copiedFrom,
-                sequence + 1, outbox, version).published(now);
+        return new Convoy(id, names, zone, cities, days, travel, next, registration, places, retainUntil, reminders,
+                copiedFrom, sequence + 1, outbox, version).published(now);
     }
 
     /** What an organizer wrote of the convoy, as she would edit it again. */
     public ConvoyDefinition definition() {
-        return new ConvoyDefinition(names, cities, days, travel, places, registration, retainUntil);
+        return new ConvoyDefinition(names, cities, days, travel, places, registration, retainUntil, reminders);
     }
 
     /** Whether registration takes delegates at this moment. */
@@ -102,7 +106,10 @@ public record Convoy(@Id String id, Map<String, String> names, String zone, List
                         : new ConvoyDetails.Registration(registration.opensAt(), registration.closesAt()),
                 places == null ? null : new ConvoyDetails.Places(places.total(), places.byRole()),
                 retainUntil,
-                days.stream().map(day -> new ConvoyDetails.Day(day.date(), day.cities())).toList());
+                days.stream().map(day -> new ConvoyDetails.Day(day.date(), day.cities())).toList(),
+                reminders.stream().map(Reminder::published).toList(),
+                travel == null ? null : new ConvoyDetails.Travel(travel.betweenCitiesMinutes(), travel.cityLegs().stream()
+                        .map(leg -> new ConvoyDetails.Leg(leg.from(), leg.to(), leg.minutes())).toList()));
     }
 
     /** The convoy as it now stands, announced to the platform ({@link ConvoyPublished} with its sequence). */
@@ -120,8 +127,8 @@ public record Convoy(@Id String id, Map<String, String> names, String zone, List
     }
 
     private Convoy withOutbox(List<OutboxEntry> pending) {
-        return new Convoy(id, names, zone, cities, days, travel, status, registration, places, retainUntil, copiedFrom,
-                sequence, pending, version);
+        return new Convoy(id, names, zone, cities, days, travel, status, registration, places, retainUntil, reminders,
+                copiedFrom, sequence, pending, version);
     }
 
     @Override

@@ -14,7 +14,13 @@ import java.util.Map;
  * @param places       places by role
  * @param registration when registration opens and closes
  * @param retainUntil  the last day the personal data of its delegates is kept
+ * @param reminders    the reminders attendees get before each meeting; {@link Reminder#DEFAULTS} when not given
  */
 public record ConvoyDefinition(Map<String, String> names, List<Convoy.City> cities, List<Convoy.Day> days,
-        TravelMatrix travel, Capacity places, RegistrationWindow registration, LocalDate retainUntil) {
+        TravelMatrix travel, Capacity places, RegistrationWindow registration, LocalDate retainUntil,
+        List<Reminder> reminders) {
+
+    public ConvoyDefinition {
+        reminders = reminders == null ? Reminder.DEFAULTS : List.copyOf(reminders);
+    }
 }

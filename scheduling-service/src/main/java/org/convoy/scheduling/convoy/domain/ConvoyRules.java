@@ -13,7 +13,8 @@ import org.convoy.support.problem.FieldProblemException;
  * What makes a convoy's definition sound, checked before anything is stored: a date range the right way round whose
  * days lie in it, each once and in order; cities with real zones; days in known cities; travel times that are not
  * negative and join known cities; places by role that add up to the total; a registration window that closes after
- * it opens and no later than the convoy's last day; personal data kept at least until the convoy ends. A problem is
+ * it opens and no later than the convoy's last day; personal data kept at least until the convoy ends; a few
+ * reminders, each from an hour to two weeks ahead and none twice. A problem is
  * refused naming its field, as the request writes it ({@code days[2].date}).
  */
 public final class ConvoyRules {
@@ -37,6 +38,24 @@ public final class ConvoyRules {
         registration(definition, endsOn);
         if (definition.retainUntil().isBefore(endsOn)) {
             throw new FieldProblemException("retainUntil", "must not be before the convoy ends (" + endsOn + ")");
+        }
+        reminders(definition.reminders());
+    }
+
+    private static void reminders(List<Reminder> reminders) {
+        if (reminders.size() > Reminder.MAX_PER_MEETING) {
+            throw new FieldProblemException("reminders", "at most " + Reminder.MAX_PER_MEETING + " before each meeting");
+        }
+        Set<Reminder> seen = new HashSet<>();
+        for (int i = 0; i < reminders.size(); i++) {
+            Reminder reminder = reminders.get(i);
+            if (reminder.hours() < 1 || reminder.hours() > Reminder.MAX_HOURS) {
+                throw new FieldProblemException("reminders[" + i + "].hours", "must be from 1 to " + Reminder.MAX_HOURS
+                        + " hours before the meeting");
+            }
+            if (!seen.add(reminder)) {
+                throw new FieldProblemException("reminders[" + i + "]", "appears twice");
+            }
         }
     }
 

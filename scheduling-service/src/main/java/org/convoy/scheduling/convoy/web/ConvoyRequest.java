@@ -18,6 +18,7 @@ import org.convoy.scheduling.convoy.domain.Capacity;
 import org.convoy.scheduling.convoy.domain.Convoy;
 import org.convoy.scheduling.convoy.domain.ConvoyDefinition;
 import org.convoy.scheduling.convoy.domain.RegistrationWindow;
+import org.convoy.scheduling.convoy.domain.Reminder;
 import org.convoy.scheduling.convoy.domain.TravelMatrix;
 import org.convoy.support.text.PlainText;
 
@@ -39,7 +40,8 @@ record ConvoyRequest(
         @NotNull @Valid TravelRequest travel,
         @NotNull @Valid PlacesRequest places,
         @NotNull @Valid WindowRequest registration,
-        @NotNull LocalDate retainUntil) {
+        @NotNull LocalDate retainUntil,
+        List<@NotNull @Valid ReminderRequest> reminders) {
 
     record NamesRequest(@PlainText @NotBlank @Size(max = 200) String es,
             @PlainText @NotBlank @Size(max = 200) String en) {
@@ -69,6 +71,10 @@ record ConvoyRequest(
     record PlacesRequest(@Min(1) @Max(10000) int total, @NotEmpty Map<String, @NotNull Integer> byRole) {
     }
 
+    /** {@code hours} before the meeting; checked with the definition ({@code reminders[0].hours}). */
+    record ReminderRequest(@NotNull Integer hours, @NotNull Reminder.Channel channel) {
+    }
+
     record WindowRequest(@NotNull OffsetDateTime opensAt, @NotNull OffsetDateTime closesAt) {
     }
 
@@ -80,7 +86,8 @@ record ConvoyRequest(
                         legs(travel.cityLegs()), legs(travel.venueLegs())),
                 new Capacity(places.total(), places.byRole()),
                 new RegistrationWindow(registration.opensAt().toInstant(), registration.closesAt().toInstant()),
-                retainUntil);
+                retainUntil, reminders == null ? null
+                        : reminders.stream().map(reminder -> new Reminder(reminder.hours(), reminder.channel())).toList());
     }
 
     private static List<TravelMatrix.Leg> legs(List<LegRequest> legs) {
