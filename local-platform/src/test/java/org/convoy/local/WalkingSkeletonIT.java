@@ -230,14 +230,14 @@ class WalkingSkeletonIT {
         assertThat(preferencesPage.statusCode()).isEqualTo(200);
         assertThat(preferencesPage.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/html"));
-        assertThat(get("api/notifications/preferences/" + token).body()).contains("\"routineEmail\":true");
+        assertThat(get("api/notifications/preferences/" + token).body()).contains("\"optOuts\":[]");
 
         String unsubscribe = welcome.get("listUnsubscribe").replaceAll("^<|>$", "");
         assertThat(unsubscribe).isEqualTo(platform.gatewayUrl() + "api/notifications/preferences/" + token + "/unsubscribe");
         HttpResponse<String> unsubscribed = send(HttpRequest.newBuilder(URI.create(unsubscribe))
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(unsubscribed.statusCode()).as(unsubscribed.body()).isEqualTo(200);
-        assertThat(unsubscribed.body()).contains("\"routineEmail\":false");
+        assertThat(unsubscribed.body()).contains("\"optOuts\":[\"EMAIL\"]");
     }
 
     /**

@@ -699,7 +699,7 @@ class WebUiIT {
         String token = mailed(email, PREFERENCES);
 
         open("preferences#token=" + token);
-        By routineEmail = By.id("routine-email");
+        By routineEmail = By.id("pref-EMAIL");
         wait.until(ExpectedConditions.visibilityOfElementLocated(routineEmail));
         assertThat(isSelected(routineEmail)).isTrue();
         click(routineEmail);
@@ -708,7 +708,8 @@ class WebUiIT {
         wait.until(driver -> driver.findElement(By.id("pref-status")).getText().equals("Preferencias guardadas."));
         assertThat(browser.getCurrentUrl()).doesNotContain("token=");
         assertThat(json.readTree(send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
-                + "api/notifications/preferences/" + token)).GET()).body()).path("routineEmail").asBoolean()).isFalse();
+                + "api/notifications/preferences/" + token)).GET()).body()).path("optOuts").toString())
+                .isEqualTo("[\"EMAIL\"]");
         screenshot("15-notice-preferences");
     }
 

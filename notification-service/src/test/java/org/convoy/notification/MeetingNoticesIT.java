@@ -167,7 +167,7 @@ class MeetingNoticesIT {
         assertThat(indexes("meetings")).contains("by_cancelled");
         assertThat(indexes("check_ins")).contains("by_survey_due");
         assertThat(indexes("dead_letters")).contains("by_status", "by_key", "by_delegate");
-        assertThat(indexes("sms_budget")).contains("by_number");
+        assertThat(indexes("phone_budget")).contains("by_number");
         assertThat(indexes("processed_events")).contains("forgotten_after");
     }
 
@@ -311,10 +311,16 @@ class MeetingNoticesIT {
         Attendee quiet = attendee("Callada", "es", true);
         String preferences = "http://localhost:" + port + "/api/notifications/preferences/"
                 + preferenceLinks.token(quiet.id());
-        assertThat(Http.get(preferences).body()).isEqualTo("{\"routineEmail\":true,\"routineSms\":true}");
+        assertThat(Http.get(preferences).body()).isEqualTo("{\"channels\":[\"EMAIL\",\"SMS\"],\"kinds\":[\"approved\","
+                + "\"withdrawn\",\"agenda-digest\",\"meeting-reminder\",\"meeting-survey\"],\"optOuts\":[]}");
+        var unknown = Http.send(HttpRequest.newBuilder(URI.create(preferences)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"optOuts\": [\"PIGEON\", \"SMS:meeting-confirmed\"]}")));
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
+        assertThat(unknown.body()).contains("optOuts");
+        assertThat(Http.get(preferences).body()).contains("\"optOuts\":[]");
 
         var changed = Http.send(HttpRequest.newBuilder(URI.create(preferences)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"routineEmail\": false, \"routineSms\": false}")));
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"optOuts\": [\"EMAIL\", \"SMS:approved\"]}")));
         assertThat(changed.statusCode()).isEqualTo(200);
         events.publish(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, quiet.id(), "california-2023"));
         events.publish(new MeetingConfirmed(UUID.randomUUID(), Instant.now(), 1, UUID.randomUUID(), "california-2023",

@@ -49,14 +49,14 @@ class NoticeReportIT {
         UUID ana = contact(convoyId);
         UUID beto = contact(convoyId);
         UUID elsewhere = contact("other-" + convoyId);
-        notice(ana, Notice.Channel.EMAIL, "welcome", Notice.Status.SENT);
-        notice(ana, Notice.Channel.SMS, "welcome", Notice.Status.SENT);
-        notice(ana, Notice.Channel.EMAIL, "meeting.confirmed", Notice.Status.SENT);
-        notice(ana, Notice.Channel.SMS, "meeting.confirmed", Notice.Status.FAILED);
-        notice(beto, Notice.Channel.EMAIL, "meeting.confirmed", Notice.Status.DEAD);
-        notice(beto, Notice.Channel.SMS, "approved", Notice.Status.SKIPPED);
-        notice(beto, Notice.Channel.EMAIL, "approved", Notice.Status.DEFERRED);
-        notice(elsewhere, Notice.Channel.EMAIL, "welcome", Notice.Status.SENT);
+        notice(ana, "EMAIL", "welcome", Notice.Status.SENT);
+        notice(ana, "SMS", "welcome", Notice.Status.SENT);
+        notice(ana, "EMAIL", "meeting.confirmed", Notice.Status.SENT);
+        notice(ana, "SMS", "meeting.confirmed", Notice.Status.FAILED);
+        notice(beto, "EMAIL", "meeting.confirmed", Notice.Status.DEAD);
+        notice(beto, "SMS", "approved", Notice.Status.SKIPPED);
+        notice(beto, "EMAIL", "approved", Notice.Status.DEFERRED);
+        notice(elsewhere, "EMAIL", "welcome", Notice.Status.SENT);
     }
 
     @Test
@@ -66,10 +66,12 @@ class NoticeReportIT {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         JsonNode report = JSON.readTree(answer.body());
         assertThat(rows(report, "noticesByChannel")).containsExactly(List.of("EMAIL", "4", "2", "1", "0", "1", "0"),
-                List.of("SMS", "3", "1", "0", "1", "0", "1"));
-        assertThat(rows(report, "noticesByStatus")).containsExactly(List.of("PENDING", "0", "0", "0"),
-                List.of("DEFERRED", "1", "0", "1"), List.of("RETRYING", "0", "0", "0"), List.of("SENT", "2", "1", "3"),
-                List.of("FAILED", "0", "1", "1"), List.of("DEAD", "1", "0", "1"), List.of("SKIPPED", "0", "1", "1"));
+                List.of("WHATSAPP", "0", "0", "0", "0", "0", "0"), List.of("SMS", "3", "1", "0", "1", "0", "1"));
+        assertThat(columns(report, "noticesByStatus")).containsExactly("status", "email", "whatsapp", "sms", "total");
+        assertThat(rows(report, "noticesByStatus")).containsExactly(List.of("PENDING", "0", "0", "0", "0"),
+                List.of("DEFERRED", "1", "0", "0", "1"), List.of("RETRYING", "0", "0", "0", "0"),
+                List.of("SENT", "2", "0", "1", "3"), List.of("FAILED", "0", "0", "1", "1"),
+                List.of("DEAD", "1", "0", "0", "1"), List.of("SKIPPED", "0", "0", "1", "1"));
         assertThat(rows(report, "noticesByKind")).containsExactly(
                 List.of("meeting.confirmed", "3", "1", "0", "1", "1", "0"),
                 List.of("approved", "2", "0", "1", "0", "0", "1"), List.of("welcome", "2", "2", "0", "0", "0", "0"));
@@ -85,7 +87,7 @@ class NoticeReportIT {
             assertThat(answer.headers().firstValue("Content-Disposition"))
                     .hasValue("attachment; filename=\"" + convoyId + "-noticesByChannel.csv\"");
             assertThat(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo(
-                    "\uFEFFchannel,total,sent,waiting,failed,dead,skipped\r\nEMAIL,4,2,1,0,1,0\r\nSMS,3,1,0,1,0,1\r\n");
+                    "\uFEFFchannel,total,sent,waiting,failed,dead,skipped\r\nEMAIL,4,2,1,0,1,0\r\nWHATSAPP,0,0,0,0,0,0\r\nSMS,3,1,0,1,0,1\r\n");
         }
     }
 
@@ -124,18 +126,18 @@ class NoticeReportIT {
     private UUID contact(String convoy) {
         UUID id = UUID.randomUUID();
         mongo.insert(new Contact(id, convoy, "Ana", "Test", id + "@example.mx", "+523312345678", "es",
-                Set.of("EMAIL", "SMS"), false, "America/Mexico_City", false, false, true, false, Instant.now(), null, null));
+                Set.of("EMAIL", "SMS"), false, "America/Mexico_City", Set.of(), true, false, Instant.now(), null, null));
         return id;
     }
 
     /** A notice as the ledger keeps it; one still waiting is due only tomorrow, so no sender touches it meanwhile. */
-    private void notice(UUID delegateId, Notice.Channel channel, String kind, Notice.Status status) {
+    private void notice(UUID delegateId, String channel, String kind, Notice.Status status) {
         UUID eventId = UUID.randomUUID();
         Instant now = Instant.now();
         mongo.insert(new Notice(Notice.idOf(eventId, delegateId, channel), eventId, "Test", delegateId, null, channel,
                 kind, new Notice.Message(delegateId + "@example.mx", "Asunto", "Texto"), status, 1, null, now,
                 status == Notice.Status.DEFERRED ? now.plus(Duration.ofDays(1)) : null,
-                status == Notice.Status.SENT ? now : null, null, null));
+                status == Notice.Status.SENT ? now : null, null, null, null, null));
     }
 
     private static void assertFieldProblem(HttpResponse<String> answer, String field) {
@@ -143,6 +145,16 @@ class NoticeReportIT {
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(JSON.readTree(answer.body()).get("errors").findValuesAsString("field")).containsExactly(field);
+    }
+
+    private static List<String> columns(JsonNode report, String name) {
+        List<String> columns = new ArrayList<>();
+        for (JsonNode table : report.get("tables")) {
+            if (table.get("name").asString().equals(name)) {
+                table.get("columns").forEach(column -> columns.add(column.asString()));
+            }
+        }
+        return columns;
     }
 
     private static List<List<String>> rows(JsonNode report, String name) {

@@ -21,10 +21,11 @@ import java.util.stream.Collectors;
 import org.convoy.events.ConvoyEvent;
 import org.convoy.events.MeetingDetails;
 import org.convoy.notification.contact.domain.Contact;
-import org.convoy.notification.deadletter.ContactNotKnownYet;
+import org.convoy.notification.contact.Recipients;
 import org.convoy.notification.meeting.domain.MeetingCopy;
 import org.convoy.notification.meeting.domain.MeetingCopyRepository;
-import org.convoy.notification.notice.NoticeSender;
+import org.convoy.notification.notice.NoticeDispatcher;
+import org.convoy.notification.notice.channel.Content;
 import org.convoy.notification.notice.Outgoing;
 import org.convoy.support.instances.TimedJobs;
 import org.slf4j.Logger;
@@ -46,14 +47,16 @@ class AgendaDigest {
     private static final Logger log = LoggerFactory.getLogger(AgendaDigest.class);
 
     private final MeetingCopyRepository meetings;
-    private final NoticeSender notices;
+    private final NoticeDispatcher notices;
+    private final Recipients recipients;
     private final DigestProperties properties;
     private final Clock clock;
     private final TimedJobs jobs;
 
-    AgendaDigest(MeetingCopyRepository meetings, NoticeSender notices, DigestProperties properties, Clock clock,
-            TimedJobs jobs) {
+    AgendaDigest(MeetingCopyRepository meetings, NoticeDispatcher notices, Recipients recipients,
+            DigestProperties properties, Clock clock, TimedJobs jobs) {
         this.meetings = meetings;
+        this.recipients = recipients;
         this.notices = notices;
         this.properties = properties;
         this.clock = clock;
@@ -114,10 +117,11 @@ class AgendaDigest {
         List<MeetingDetails> ordered = day.stream().sorted(Comparator.comparing(MeetingDetails::startsAt)).toList();
         ZoneId zone = ZoneId.of(ordered.get(0).zone());
         AgendaDigestDue due = AgendaDigestDue.of(delegateId, date, now);
-        try {
-            notices.send(new Outgoing(due, delegateId, null, contact -> "agenda-digest",
-                    contact -> args(contact, date, zone, ordered), true, Outgoing.Importance.ROUTINE, zone, null, null));
-        } catch (ContactNotKnownYet unknown) {
+        Recipients.Found to = recipients.find(due, delegateId);
+        notices.send(to.known().stream().map(contact -> new Outgoing(due, contact, null,
+                new Content("agenda-digest", args(contact, date, zone, ordered)), Outgoing.Importance.ROUTINE, zone))
+                .toList());
+        if (!to.unknown().isEmpty()) {
             // Their meetings' own notices are dead letters naming them; the digest is tried again at the next pass.
             log.atWarn().addKeyValue("eventId", due.eventId()).addKeyValue("delegateId", delegateId)
                     .addKeyValue("date", date).log("No contact known for this attendee; the day-before agenda waits");

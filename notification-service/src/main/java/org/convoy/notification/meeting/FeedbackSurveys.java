@@ -12,13 +12,14 @@ import org.convoy.events.AttendeeCheckedIn;
 import org.convoy.events.ConvoyEvent;
 import org.convoy.events.MeetingDetails;
 import org.convoy.notification.NotificationProperties;
+import org.convoy.notification.contact.Recipients;
 import org.convoy.notification.convoy.ConvoyNames;
-import org.convoy.notification.deadletter.ContactNotKnownYet;
 import org.convoy.notification.meeting.domain.CheckedInAttendee;
 import org.convoy.notification.meeting.domain.CheckedInAttendeeRepository;
 import org.convoy.notification.meeting.domain.MeetingCopy;
 import org.convoy.notification.meeting.domain.MeetingCopyRepository;
-import org.convoy.notification.notice.NoticeSender;
+import org.convoy.notification.notice.NoticeDispatcher;
+import org.convoy.notification.notice.channel.Content;
 import org.convoy.notification.notice.Outgoing;
 import org.convoy.support.instances.TimedJobs;
 import org.convoy.support.links.AttendeePasses;
@@ -47,7 +48,8 @@ public class FeedbackSurveys {
 
     private final CheckedInAttendeeRepository checkIns;
     private final MeetingCopyRepository meetings;
-    private final NoticeSender notices;
+    private final NoticeDispatcher notices;
+    private final Recipients recipients;
     private final ConvoyNames convoys;
     private final AttendeePasses passes;
     private final PublicAddress address;
@@ -55,12 +57,13 @@ public class FeedbackSurveys {
     private final Clock clock;
     private final TimedJobs jobs;
 
-    FeedbackSurveys(CheckedInAttendeeRepository checkIns, MeetingCopyRepository meetings, NoticeSender notices,
-            ConvoyNames convoys, AttendeePasses passes, NotificationProperties notification,
+    FeedbackSurveys(CheckedInAttendeeRepository checkIns, MeetingCopyRepository meetings, NoticeDispatcher notices,
+            Recipients recipients, ConvoyNames convoys, AttendeePasses passes, NotificationProperties notification,
             SurveyProperties properties, Clock clock, TimedJobs jobs) {
         this.checkIns = checkIns;
         this.meetings = meetings;
         this.notices = notices;
+        this.recipients = recipients;
         this.convoys = convoys;
         this.passes = passes;
         this.address = new PublicAddress(notification.publicBaseUrl());
@@ -134,17 +137,17 @@ public class FeedbackSurveys {
     private boolean send(CheckedInAttendee attendee, MeetingDetails details, Instant now) {
         SurveyDue due = SurveyDue.of(attendee.meetingId(), attendee.delegateId(), now);
         String link = address.of("/survey#pass=" + passes.survey(attendee.meetingId(), attendee.delegateId()));
-        try {
-            notices.send(new Outgoing(due, attendee.delegateId(), attendee.meetingId(), contact -> "meeting-survey",
-                    contact -> MeetingNotices.with(MeetingNotices.args(contact, details, null),
-                            convoys.of(attendee.convoyId(), contact.language()), link),
-                    false, Outgoing.Importance.ROUTINE, ZoneId.of(details.zone()), null, null));
-            return true;
-        } catch (ContactNotKnownYet unknown) {
+        Recipients.Found to = recipients.find(due, attendee.delegateId());
+        if (!to.unknown().isEmpty()) {
             log.atWarn().addKeyValue("eventId", due.eventId()).addKeyValue("meetingId", attendee.meetingId())
                     .addKeyValue("delegateId", attendee.delegateId())
                     .log("No contact known for this attendee; her survey waits");
             return false;
         }
+        notices.send(to.known().stream().map(contact -> new Outgoing(due, contact, attendee.meetingId(),
+                new Content("meeting-survey", MeetingNotices.with(MeetingNotices.args(contact, details, null),
+                        convoys.of(attendee.convoyId(), contact.language()), link)),
+                Outgoing.Importance.ROUTINE, ZoneId.of(details.zone()))).toList());
+        return true;
     }
 }

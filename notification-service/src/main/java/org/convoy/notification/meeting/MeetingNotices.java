@@ -26,12 +26,14 @@ import org.convoy.events.MeetingConfirmed;
 import org.convoy.events.MeetingDetails;
 import org.convoy.events.MeetingRescheduled;
 import org.convoy.notification.contact.Contacts;
+import org.convoy.notification.contact.Recipients;
 import org.convoy.notification.contact.domain.Contact;
 import org.convoy.notification.convoy.ConvoyNames;
 import org.convoy.notification.meeting.domain.MeetingCopy;
 import org.convoy.notification.meeting.domain.MeetingCopyRepository;
-import org.convoy.notification.notice.MailRenderer.MeetingCard;
-import org.convoy.notification.notice.NoticeSender;
+import org.convoy.notification.notice.channel.Content.MeetingCard;
+import org.convoy.notification.notice.NoticeDispatcher;
+import org.convoy.notification.notice.channel.Content;
 import org.convoy.notification.NotificationProperties;
 import org.convoy.notification.notice.Outgoing;
 import org.convoy.support.calendar.CalendarEvent;
@@ -51,7 +53,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class MeetingNotices {
 
-    private final NoticeSender notices;
+    private final NoticeDispatcher notices;
+    private final Recipients recipients;
     private final MeetingCopyRepository meetings;
     private final NotificationProperties properties;
     private final ConvoyNames convoys;
@@ -59,10 +62,12 @@ public class MeetingNotices {
     private final Clock clock;
     private final AttendeePasses passes;
 
-    MeetingNotices(NoticeSender notices, MeetingCopyRepository meetings, NotificationProperties properties,
-            ConvoyNames convoys, Contacts contacts, Clock clock, AttendeePasses passes) {
+    MeetingNotices(NoticeDispatcher notices, Recipients recipients, MeetingCopyRepository meetings,
+            NotificationProperties properties, ConvoyNames convoys, Contacts contacts, Clock clock,
+            AttendeePasses passes) {
         this.passes = passes;
         this.notices = notices;
+        this.recipients = recipients;
         this.contacts = contacts;
         this.meetings = meetings;
         this.properties = properties;
@@ -77,14 +82,12 @@ public class MeetingNotices {
                 .orElseGet(() -> MeetingCopy.first(event.meetingId(), event.convoyId(), event.sequence(), event.details(),
                         event.occurredAt()));
         meetings.save(copy);
+        Change change = new Change(event, event.convoyId(), event.meetingId(), event.details(), event.sequence(), null);
+        Recipients.Found to = recipients.find(event, event.details().attendeeIds());
         List<Outgoing> notices = new ArrayList<>();
-        for (UUID attendee : event.details().attendeeIds()) {
-            notices.add(notice(event, event.convoyId(), event.meetingId(), attendee, "meeting-confirmed",
-                    event.details(), event.sequence(), null));
-        }
-        notices.addAll(toHost(event, event.convoyId(), event.meetingId(), "host-visit-confirmed", event.details(),
-                event.details().attendeeIds(), event.sequence(), null));
-        send(notices);
+        to.known().forEach(attendee -> notices.add(notice(change, attendee, "meeting-confirmed")));
+        notices.addAll(toHost(change, "host-visit-confirmed", event.details().attendeeIds()));
+        send(notices, to, event.meetingId());
     }
 
     public void rescheduled(MeetingRescheduled event) {
@@ -95,21 +98,20 @@ public class MeetingNotices {
                         event.occurredAt())
                 : known.changed(event.sequence(), false, event.details(), event.details().attendeeIds(),
                         event.occurredAt()));
-        List<Outgoing> notices = new ArrayList<>();
-        for (UUID attendee : event.details().attendeeIds()) {
-            String kind = before.contains(attendee) ? "meeting-rescheduled" : "meeting-confirmed";
-            notices.add(notice(event, event.convoyId(), event.meetingId(), attendee, kind, event.details(),
-                    event.sequence(), null));
-        }
+        Change change = new Change(event, event.convoyId(), event.meetingId(), event.details(), event.sequence(), null);
         List<UUID> left = new ArrayList<>(before);
         left.removeAll(event.details().attendeeIds());
-        for (UUID attendee : left) {
-            notices.add(notice(event, event.convoyId(), event.meetingId(), attendee, "meeting-removed",
-                    event.details(), event.sequence(), null));
+        List<UUID> everyone = new ArrayList<>(event.details().attendeeIds());
+        everyone.addAll(left);
+        Recipients.Found to = recipients.find(event, everyone);
+        List<Outgoing> notices = new ArrayList<>();
+        for (Contact attendee : to.known()) {
+            String kind = left.contains(attendee.id()) ? "meeting-removed"
+                    : before.contains(attendee.id()) ? "meeting-rescheduled" : "meeting-confirmed";
+            notices.add(notice(change, attendee, kind));
         }
-        notices.addAll(toHost(event, event.convoyId(), event.meetingId(), "host-visit-rescheduled", event.details(),
-                event.details().attendeeIds(), event.sequence(), null));
-        send(notices);
+        notices.addAll(toHost(change, "host-visit-rescheduled", event.details().attendeeIds()));
+        send(notices, to, event.meetingId());
     }
 
     public void cancelled(MeetingCancelled event) {
@@ -118,16 +120,20 @@ public class MeetingNotices {
             meetings.save(known.changed(event.sequence(), true, null, event.attendeeIds(), event.occurredAt()));
         }
         MeetingDetails details = known == null ? null : known.details();
+        Change change = new Change(event, event.convoyId(), event.meetingId(), details, event.sequence(),
+                event.reason());
+        Recipients.Found to = recipients.find(event, event.attendeeIds());
         List<Outgoing> notices = new ArrayList<>();
-        for (UUID attendee : event.attendeeIds()) {
-            notices.add(notice(event, event.convoyId(), event.meetingId(), attendee, "meeting-cancelled", details,
-                    event.sequence(), event.reason()));
-        }
+        to.known().forEach(attendee -> notices.add(notice(change, attendee, "meeting-cancelled")));
         if (details != null) {
-            notices.addAll(toHost(event, event.convoyId(), event.meetingId(), "host-visit-cancelled", details,
-                    event.attendeeIds(), event.sequence(), event.reason()));
+            notices.addAll(toHost(change, "host-visit-cancelled", event.attendeeIds()));
         }
-        send(notices);
+        send(notices, to, event.meetingId());
+    }
+
+    /** What happened to a meeting: the event, the meeting as it is now ({@code null} when not known), its reason. */
+    private record Change(ConvoyEvent event, String convoyId, UUID meetingId, MeetingDetails details, int sequence,
+            String reason) {
     }
 
     /**
@@ -135,19 +141,18 @@ public class MeetingNotices {
      * known yet, {@link org.convoy.notification.deadletter.ContactNotKnownYet} names them and the event is tried
      * again, then dead-lettered.
      */
-    private void send(List<Outgoing> each) {
-        if (!each.isEmpty()) {
-            notices.sendEach(each);
-        }
+    private void send(List<Outgoing> each, Recipients.Found to, UUID meetingId) {
+        notices.send(each);
+        to.requireAll(meetingId);
     }
 
     /**
-     * The same change told to each contact of the meeting's host that notification knows, in her language, by email:
-     * who comes (names and municipalities, {12}), when in the venue's zone, and the invitation with the meeting's UID
-     * and SEQUENCE (a cancellation removes it).
+     * The same change told to each contact of the meeting's host that notification knows, in her language: who comes
+     * (names and municipalities, {12}), when in the venue's zone, and the invitation with the meeting's UID and
+     * SEQUENCE (a cancellation removes it).
      */
-    private List<Outgoing> toHost(ConvoyEvent event, String convoyId, UUID meetingId, String kind,
-            MeetingDetails details, List<UUID> visitors, int sequence, String reason) {
+    private List<Outgoing> toHost(Change change, String kind, List<UUID> visitors) {
+        MeetingDetails details = change.details();
         List<Contact> hostContacts = contacts.ofHost(details.hostId());
         if (hostContacts.isEmpty()) {
             return List.of();
@@ -158,34 +163,31 @@ public class MeetingNotices {
                         : visitor.fullName() + " (" + visitor.municipality() + ")")
                 .sorted().collect(Collectors.joining(", "));
         boolean cancel = "host-visit-cancelled".equals(kind);
-        return hostContacts.stream().map(hostContact -> new Outgoing(event, hostContact.id(), meetingId,
-                contact -> kind, contact -> {
-                    Object[] all = Arrays.copyOf(with(args(contact, details, reason),
-                            convoys.of(convoyId, contact.language())), 13);
-                    all[12] = delegation.isEmpty() ? "—" : delegation;
-                    return all;
-                }, false, Outgoing.Importance.CRITICAL, ZoneId.of(details.zone()),
-                contact -> calendar(convoyId, meetingId, sequence, details, contact, cancel, event.occurredAt()),
-                contact -> card(details, contact))).toList();
+        return hostContacts.stream().map(contact -> {
+            Object[] args = Arrays.copyOf(with(args(contact, details, change.reason()),
+                    convoys.of(change.convoyId(), contact.language())), 13);
+            args[12] = delegation.isEmpty() ? "—" : delegation;
+            return new Outgoing(change.event(), contact, change.meetingId(), new Content(kind, args,
+                    calendar(change, contact, cancel), card(details, contact), null), Outgoing.Importance.CRITICAL,
+                    ZoneId.of(details.zone()));
+        }).toList();
     }
 
-    private Outgoing notice(ConvoyEvent event, String convoyId, UUID meetingId, UUID attendee, String kind,
-            MeetingDetails details, int sequence, String reason) {
+    private Outgoing notice(Change change, Contact attendee, String kind) {
+        MeetingDetails details = change.details();
         boolean cancel = !"meeting-confirmed".equals(kind) && !"meeting-rescheduled".equals(kind);
         ZoneId zone = details == null ? null : ZoneId.of(details.zone());
         boolean sameDay = details != null
                 && LocalDate.ofInstant(clock.instant(), zone).equals(LocalDate.ofInstant(details.startsAt(), zone));
         Outgoing.Importance importance = sameDay && !"meeting-confirmed".equals(kind) ? Outgoing.Importance.URGENT
                 : Outgoing.Importance.CRITICAL;
-        String chosen = details == null ? kind + "-unknown" : kind;
-        return new Outgoing(event, attendee, meetingId, contact -> chosen,
-                contact -> with(args(contact, details, reason), convoys.of(convoyId, contact.language())), true,
-                importance, zone,
-                details == null ? null : contact -> calendar(convoyId, meetingId, sequence, details, contact, cancel,
-                        event.occurredAt()),
-                details == null ? null : contact -> card(details, contact),
-                cancel || details == null ? null
-                        : new Outgoing.CheckIn(passes.checkIn(meetingId, attendee), passes.shortCode(meetingId, attendee)));
+        Object[] args = with(args(attendee, details, change.reason()), convoys.of(change.convoyId(),
+                attendee.language()));
+        Content content = details == null ? new Content(kind + "-unknown", args)
+                : new Content(kind, args, calendar(change, attendee, cancel), card(details, attendee),
+                        cancel ? null : new Content.CheckIn(passes.checkIn(change.meetingId(), attendee.id()),
+                                passes.shortCode(change.meetingId(), attendee.id())));
+        return new Outgoing(change.event(), attendee, change.meetingId(), content, importance, zone);
     }
 
     /**
@@ -230,8 +232,12 @@ public class MeetingNotices {
      * The invitation in the attendee's language: the host and the sector as people read it in the title, the
      * sector, axis and convoy by name in the description.
      */
-    private String calendar(String convoyId, UUID meetingId, int sequence, MeetingDetails details, Contact contact,
-            boolean cancel, java.time.Instant stamp) {
+    private String calendar(Change change, Contact contact, boolean cancel) {
+        String convoyId = change.convoyId();
+        MeetingDetails details = change.details();
+        int sequence = change.sequence();
+        UUID meetingId = change.meetingId();
+        java.time.Instant stamp = change.event().occurredAt();
         CalendarEvent.Person organizer = organizer();
         String sector = Labels.ofCode("sector", details.sector(), contact.language());
         String axis = Labels.ofCode("axis", details.axis(), contact.language());

@@ -15,20 +15,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.UUID;
 
 import org.convoy.events.ConvoyDetails;
 import org.convoy.events.ConvoyEvent;
 import org.convoy.events.MeetingDetails;
+import org.convoy.notification.contact.Recipients;
 import org.convoy.notification.contact.domain.Contact;
 import org.convoy.notification.contact.domain.ContactRepository;
 import org.convoy.notification.convoy.ConvoyNames;
-import org.convoy.notification.deadletter.ContactNotKnownYet;
 import org.convoy.notification.meeting.domain.MeetingCopy;
 import org.convoy.notification.meeting.domain.MeetingCopyRepository;
-import org.convoy.notification.notice.NoticeSender;
+import org.convoy.notification.notice.NoticeDispatcher;
+import org.convoy.notification.notice.channel.Content;
+import org.convoy.notification.notice.channel.NoticeChannel;
 import org.convoy.notification.notice.Outgoing;
-import org.convoy.notification.notice.domain.Notice;
 import org.convoy.notification.notice.QuietHoursProperties;
 import org.convoy.support.instances.TimedJobs;
 import org.slf4j.Logger;
@@ -45,7 +47,7 @@ import org.springframework.stereotype.Component;
  * identity is derived from the meeting, its start and the reminder, so a repeated pass, or another instance, sends
  * nothing again (a pass leaves at once those whose reminder is in the ledger), while a meeting moved to a new time
  * is reminded afresh; a cancelled meeting is not reminded. A reminder that falls in the quiet hours of the meeting's
- * own day is urgent, unless the attendee opted out of routine notices on that channel.
+ * own day goes out at once, unless the attendee opted out of reminders on that channel.
  */
 @Component
 class MeetingReminders {
@@ -57,7 +59,8 @@ class MeetingReminders {
     private final MeetingCopyRepository meetings;
     private final ContactRepository contacts;
     private final ConvoyNames convoys;
-    private final NoticeSender notices;
+    private final NoticeDispatcher notices;
+    private final Recipients recipients;
     private final MessageSource messages;
     private final QuietHoursProperties quietHours;
     private final ReminderProperties properties;
@@ -65,12 +68,13 @@ class MeetingReminders {
     private final TimedJobs jobs;
 
     MeetingReminders(MeetingCopyRepository meetings, ContactRepository contacts, ConvoyNames convoys,
-            NoticeSender notices, MessageSource messages, QuietHoursProperties quietHours,
+            NoticeDispatcher notices, Recipients recipients, MessageSource messages, QuietHoursProperties quietHours,
             ReminderProperties properties, Clock clock, TimedJobs jobs) {
         this.meetings = meetings;
         this.contacts = contacts;
         this.convoys = convoys;
         this.notices = notices;
+        this.recipients = recipients;
         this.messages = messages;
         this.quietHours = quietHours;
         this.properties = properties;
@@ -140,32 +144,28 @@ class MeetingReminders {
 
     private void remind(MeetingCopy meeting, ConvoyDetails.Reminder reminder, ConvoyDetails convoy, Instant now) {
         MeetingReminderDue due = MeetingReminderDue.of(meeting, reminder, now);
-        boolean byText = ConvoyDetails.Reminder.SMS.equals(reminder.channel());
+        NoticeChannel.Form form = ConvoyDetails.Reminder.SMS.equals(reminder.channel()) ? NoticeChannel.Form.MESSAGE
+                : NoticeChannel.Form.LETTER;
         MeetingDetails details = meeting.details();
         ZoneId zone = ZoneId.of(details.zone());
         boolean quietOnTheDay = quietHours.holdUntil(now, zone).isPresent()
                 && LocalDate.ofInstant(now, zone).equals(LocalDate.ofInstant(details.startsAt(), zone));
         List<UUID> attendees = new ArrayList<>(attendees(meeting));
-        attendees.removeAll(notices.recorded(due.eventId(), byText ? Notice.Channel.SMS : Notice.Channel.EMAIL,
-                attendees));
+        attendees.removeAll(notices.recorded(due.eventId(), form, attendees));
+        Recipients.Found to = recipients.find(due, attendees);
         List<Outgoing> outgoing = new ArrayList<>();
-        for (UUID attendee : attendees) {
-            Outgoing.Importance importance = quietOnTheDay && !optedOut(attendee, byText) ? Outgoing.Importance.URGENT
-                    : Outgoing.Importance.ROUTINE;
-            Journey journey = journey(meeting, attendee, convoy).orElse(null);
-            outgoing.add(new Outgoing(due, attendee, meeting.id(), contact -> "meeting-reminder",
-                    contact -> args(contact, meeting, journey), byText, importance, zone, null,
-                    contact -> MeetingNotices.card(details, contact), !byText));
+        for (Contact attendee : to.known()) {
+            Journey journey = journey(meeting, attendee.id(), convoy).orElse(null);
+            outgoing.add(new Outgoing(due, attendee, meeting.id(), new Content("meeting-reminder",
+                    args(attendee, meeting, journey), null, MeetingNotices.card(details, attendee), null),
+                    quietOnTheDay ? Outgoing.Importance.DUE_NOW : Outgoing.Importance.ROUTINE, zone, Set.of(form)));
         }
-        try {
-            if (!outgoing.isEmpty()) {
-                notices.sendEach(outgoing);
-            }
-        } catch (ContactNotKnownYet unknown) {
+        notices.send(outgoing);
+        if (!to.unknown().isEmpty()) {
             // The meeting's own notices wait for them and end as dead letters naming them; the reminder is tried again
             // at the next pass, while it is still due.
             log.atWarn().addKeyValue("eventId", due.eventId()).addKeyValue("meetingId", meeting.id())
-                    .addKeyValue("delegateIds", unknown.delegateIds())
+                    .addKeyValue("delegateIds", to.unknown())
                     .log("No contact known for some attendees; their reminder waits");
         }
     }
@@ -178,11 +178,6 @@ class MeetingReminders {
         List<UUID> attendees = new ArrayList<>(meeting.details().attendeeIds());
         contacts.findByHostId(meeting.details().hostId()).forEach(contact -> attendees.add(contact.id()));
         return attendees;
-    }
-
-    private boolean optedOut(UUID attendee, boolean byText) {
-        return contacts.findById(attendee).map(contact -> byText ? contact.smsOptOut() : contact.emailOptOut())
-                .orElse(false);
     }
 
     /** The journey from the attendee's previous meeting of the day, in another city. */

@@ -11,6 +11,7 @@ import org.convoy.events.ConvoyDatesChanged;
 import org.convoy.notification.contact.domain.Contact;
 import org.convoy.notification.contact.domain.ContactRepository;
 import org.convoy.notification.convoy.ConvoyNames;
+import org.convoy.notification.notice.channel.Content;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -24,11 +25,11 @@ public class ConvoyNotices {
 
     private static final Logger log = LoggerFactory.getLogger(ConvoyNotices.class);
 
-    private final NoticeSender notices;
+    private final NoticeDispatcher notices;
     private final ContactRepository contacts;
     private final ConvoyNames convoys;
 
-    ConvoyNotices(NoticeSender notices, ContactRepository contacts, ConvoyNames convoys) {
+    ConvoyNotices(NoticeDispatcher notices, ContactRepository contacts, ConvoyNames convoys) {
         this.notices = notices;
         this.contacts = contacts;
         this.convoys = convoys;
@@ -38,16 +39,13 @@ public class ConvoyNotices {
         var affected = contacts.findByConvoyIdAndDepartedFalse(event.convoyId());
         List<Outgoing> each = new ArrayList<>();
         for (Contact contact : affected) {
-            each.add(new Outgoing(event, contact.id(), null, any -> "convoy-dates-changed",
-                    recipient -> new Object[] { recipient.givenName(), recipient.fullName(),
-                            convoys.of(event.convoyId(), recipient.language()),
-                            date(event.startsOn(), recipient), date(event.endsOn(), recipient),
-                            date(event.previousStartsOn(), recipient), date(event.previousEndsOn(), recipient) },
-                    true, Outgoing.Importance.CRITICAL, null, null, null));
+            each.add(new Outgoing(event, contact, null, new Content("convoy-dates-changed", contact.givenName(),
+                    contact.fullName(), convoys.of(event.convoyId(), contact.language()),
+                    date(event.startsOn(), contact), date(event.endsOn(), contact),
+                    date(event.previousStartsOn(), contact), date(event.previousEndsOn(), contact)),
+                    Outgoing.Importance.CRITICAL, null));
         }
-        if (!each.isEmpty()) {
-            notices.sendEach(each);
-        }
+        notices.send(each);
         log.atInfo().addKeyValue("eventId", event.eventId()).addKeyValue("convoyId", event.convoyId())
                 .addKeyValue("delegates", affected.size()).log("Delegates told of the convoy's new dates");
     }

@@ -12,15 +12,13 @@ import org.convoy.notification.contact.domain.Contact;
 import org.convoy.notification.contact.messaging.ContactReadModel;
 import org.convoy.notification.deadletter.DeadLetters;
 import org.convoy.notification.notice.domain.NoticeLedger;
-import org.convoy.notification.notice.sms.LocalSmsProvider;
-import org.convoy.notification.notice.sms.SmsBudget;
-import org.springframework.beans.factory.ObjectProvider;
+import org.convoy.notification.notice.channel.Channels;
 import org.springframework.stereotype.Service;
 
 /**
  * An erased delegate leaves nothing readable in notification: the contact goes, the delivery log keeps that notices
- * were sent but not to whom or what, texts kept by the local SMS adapter go, the count of texts to their number this
- * hour goes, and dead letters about them lose their payload and error text.
+ * were sent but not to whom or what, what each channel keeps about them goes (messages kept by local adapters, the
+ * count of messages to their number this hour), and dead letters about them lose their payload and error text.
  */
 @Service
 public class ErasedDelegates {
@@ -28,17 +26,15 @@ public class ErasedDelegates {
     private final ContactReadModel contacts;
     private final NoticeLedger ledger;
     private final DeadLetters deadLetters;
-    private final ObjectProvider<LocalSmsProvider> localTexts;
-    private final SmsBudget smsBudget;
+    private final Channels channels;
     private final Clock clock;
 
     ErasedDelegates(ContactReadModel contacts, NoticeLedger ledger, DeadLetters deadLetters,
-            ObjectProvider<LocalSmsProvider> localTexts, SmsBudget smsBudget, Clock clock) {
+            Channels channels, Clock clock) {
         this.contacts = contacts;
         this.ledger = ledger;
         this.deadLetters = deadLetters;
-        this.localTexts = localTexts;
-        this.smsBudget = smsBudget;
+        this.channels = channels;
         this.clock = clock;
     }
 
@@ -48,10 +44,7 @@ public class ErasedDelegates {
         List<String> namesThem = new ArrayList<>(List.of(event.delegateId().toString()));
         forgotten.ifPresent(contact -> {
             namesThem.addAll(Stream.of(contact.email(), contact.phone()).filter(Objects::nonNull).toList());
-            if (contact.phone() != null) {
-                localTexts.ifAvailable(texts -> texts.forget(contact.phone()));
-                smsBudget.forget(contact.phone());
-            }
+            channels.all().forEach(channel -> channel.forget(contact));
         });
         deadLetters.forget(event.delegateId(), namesThem);
     }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.convoy.notification.contact.Contacts;
+import org.convoy.notification.notice.channel.Channels;
 import org.convoy.notification.notice.domain.Notice;
 import org.convoy.notification.notice.domain.NoticeLedger;
 import org.convoy.notification.notice.domain.NoticeLedger.NoticeCount;
@@ -33,10 +35,12 @@ public class NoticeReports {
 
     private final NoticeLedger ledger;
     private final Contacts contacts;
+    private final Channels channels;
     private final Clock clock;
 
-    NoticeReports(NoticeLedger ledger, Contacts contacts, Clock clock) {
+    NoticeReports(NoticeLedger ledger, Contacts contacts, Channels channels, Clock clock) {
         this.ledger = ledger;
+        this.channels = channels;
         this.contacts = contacts;
         this.clock = clock;
     }
@@ -45,21 +49,29 @@ public class NoticeReports {
         Set<UUID> delegates = contacts.delegatesOf(List.of(convoyId));
         List<NoticeCount> counts = delegates.isEmpty() ? List.of() : ledger.count(delegates);
         return new Report(convoyId, clock.instant(), List.of(
-                outcomesBy("noticesByChannel", "channel", counts, count -> count.channel().name(),
-                        Arrays.stream(Notice.Channel.values()).map(Enum::name).toList()),
-                byStatus(counts),
+                outcomesBy("noticesByChannel", "channel", counts, NoticeCount::channel, channels.names()),
+                byStatus(counts, channels.names()),
                 outcomesBy("noticesByKind", "kind", counts, NoticeCount::kind, List.of())));
     }
 
-    /** Every status, with its notices by email, by SMS and in all. */
-    private static ReportTable byStatus(List<NoticeCount> counts) {
+    /** Every status, with its notices on each channel ({@code email}, {@code sms}, …) and in all. */
+    private static ReportTable byStatus(List<NoticeCount> counts, List<String> channels) {
         List<List<Object>> rows = new ArrayList<>();
         for (Notice.Status status : Notice.Status.values()) {
-            long email = sum(counts, count -> count.status() == status && count.channel() == Notice.Channel.EMAIL);
-            long sms = sum(counts, count -> count.status() == status && count.channel() == Notice.Channel.SMS);
-            rows.add(List.of(status.name(), email, sms, email + sms));
+            List<Object> row = new ArrayList<>(List.of(status.name()));
+            long total = 0;
+            for (String channel : channels) {
+                long on = sum(counts, count -> count.status() == status && channel.equals(count.channel()));
+                row.add(on);
+                total += on;
+            }
+            row.add(total);
+            rows.add(row);
         }
-        return ReportTable.of("noticesByStatus", List.of("status", "email", "sms", "total"), rows);
+        List<String> columns = new ArrayList<>(List.of("status"));
+        channels.forEach(channel -> columns.add(channel.toLowerCase(Locale.ROOT)));
+        columns.add("total");
+        return ReportTable.of("noticesByStatus", columns, rows);
     }
 
     /**

@@ -24,12 +24,12 @@ class NoticeRetrier {
     private static final int BATCH = 50;
 
     private final NoticeLedger ledger;
-    private final NoticeSender sender;
+    private final NoticeDispatcher sender;
     private final RetryProperties retry;
     private final Clock clock;
     private final TimedJobs jobs;
 
-    NoticeRetrier(NoticeLedger ledger, NoticeSender sender, RetryProperties retry, Clock clock, TimedJobs jobs) {
+    NoticeRetrier(NoticeLedger ledger, NoticeDispatcher sender, RetryProperties retry, Clock clock, TimedJobs jobs) {
         this.ledger = ledger;
         this.sender = sender;
         this.retry = retry;

@@ -1,73 +1,57 @@
 package org.convoy.notification.notice;
 
 import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 import org.convoy.events.ConvoyEvent;
 import org.convoy.notification.contact.domain.Contact;
+import org.convoy.notification.notice.channel.Content;
+import org.convoy.notification.notice.channel.NoticeChannel;
 
 /**
- * One notice to send to one delegate because of one event.
+ * One notice to one person because of one event, composed for her: what it says, how much it matters, and on which
+ * forms of channel it goes. The dispatcher picks the channels she chose.
  *
  * @param meetingId  the meeting it is about, or {@code null}
- * @param kind       which texts ({@code <kind>.subject}, {@code .body}, {@code .sms}), chosen from the contact
- * @param args       the values the texts show, {@code {0}} onwards
- * @param bySms      whether delegates who chose SMS also get a text
  * @param importance whether opt-outs and quiet hours apply
- * @param zone       where quiet hours are counted; {@code null} for the delegate's home zone
- * @param calendar   the iCalendar text sent with the email, or {@code null}
- * @param meeting    the meeting shown in the email, or {@code null}
- * @param byEmail    whether it goes by email; a notice that is only a text (a reminder on the texting channel) does not
- * @param checkIn    the attendee's check-in pass for the meeting, shown in the email as a QR code and its short code,
- *                   or {@code null}
+ * @param zone       where quiet hours are counted; {@code null} for the person's home zone
+ * @param forms      letters (email), messages (texts), or both
  */
 public record Outgoing(
         ConvoyEvent event,
-        UUID delegateId,
+        Contact to,
         UUID meetingId,
-        Function<Contact, String> kind,
-        Function<Contact, Object[]> args,
-        boolean bySms,
+        Content content,
         Importance importance,
         ZoneId zone,
-        Function<Contact, String> calendar,
-        Function<Contact, MailRenderer.MeetingCard> meeting,
-        boolean byEmail,
-        CheckIn checkIn) {
+        Set<NoticeChannel.Form> forms) {
 
-    /** A notice by email, and by text too when {@code bySms}, without a check-in pass. */
-    public Outgoing(ConvoyEvent event, UUID delegateId, UUID meetingId, Function<Contact, String> kind,
-            Function<Contact, Object[]> args, boolean bySms, Importance importance, ZoneId zone,
-            Function<Contact, String> calendar, Function<Contact, MailRenderer.MeetingCard> meeting) {
-        this(event, delegateId, meetingId, kind, args, bySms, importance, zone, calendar, meeting, true, null);
+    /** A notice on every channel she chose. */
+    public Outgoing(ConvoyEvent event, Contact to, UUID meetingId, Content content, Importance importance, ZoneId zone) {
+        this(event, to, meetingId, content, importance, zone, EnumSet.allOf(NoticeChannel.Form.class));
     }
 
-    /** A notice without a check-in pass, by email or not. */
-    public Outgoing(ConvoyEvent event, UUID delegateId, UUID meetingId, Function<Contact, String> kind,
-            Function<Contact, Object[]> args, boolean bySms, Importance importance, ZoneId zone,
-            Function<Contact, String> calendar, Function<Contact, MailRenderer.MeetingCard> meeting, boolean byEmail) {
-        this(event, delegateId, meetingId, kind, args, bySms, importance, zone, calendar, meeting, byEmail, null);
-    }
-
-    /** A notice by email (and by text too when {@code bySms}) carrying the attendee's check-in pass. */
-    public Outgoing(ConvoyEvent event, UUID delegateId, UUID meetingId, Function<Contact, String> kind,
-            Function<Contact, Object[]> args, boolean bySms, Importance importance, ZoneId zone,
-            Function<Contact, String> calendar, Function<Contact, MailRenderer.MeetingCard> meeting, CheckIn checkIn) {
-        this(event, delegateId, meetingId, kind, args, bySms, importance, zone, calendar, meeting, true, checkIn);
+    public UUID recipientId() {
+        return to.id();
     }
 
     /**
-     * @param pass what the QR code carries
-     * @param code the short code a desk can type, {@code ABCD-EFGH}
-     */
-    public record CheckIn(String pass, String code) {
-    }
-
-    /**
-     * ROUTINE notices respect a delegate's opt-outs and wait out quiet hours; CRITICAL ones (their personal link, a
+     * ROUTINE notices respect a person's opt-outs and wait out quiet hours; CRITICAL ones (their personal link, a
      * decision on their registration, a meeting they must attend) ignore opt-outs but wait out quiet hours; URGENT
-     * ones (a change to a meeting of the same day) go out at once.
+     * ones (a change to a meeting of the same day) go out at once; DUE_NOW ones are routine but only useful now (a
+     * reminder inside the quiet hours of the meeting's day): opt-outs apply, quiet hours do not.
      */
-    public enum Importance { ROUTINE, CRITICAL, URGENT }
+    public enum Importance {
+        ROUTINE, CRITICAL, URGENT, DUE_NOW;
+
+        boolean optional() {
+            return this == ROUTINE || this == DUE_NOW;
+        }
+
+        boolean waitsOutQuietHours() {
+            return this == ROUTINE || this == CRITICAL;
+        }
+    }
 }

@@ -13,10 +13,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * own notice preferences.
  *
  * @param zone        the delegate's home zone (from their state), for quiet hours
- * @param emailOptOut the delegate asked for no email beyond what they must receive
- * @param smsOptOut   the delegate asked for no texts beyond what they must receive
+ * @param channels    the channels she chose: {@code EMAIL}, {@code SMS}, {@code WHATSAPP}
+ * @param optOuts     the routine notices she does not want: {@code CHANNEL} for none on that channel,
+ *                    {@code CHANNEL:kind} for none of that kind on it; what she must know arrives regardless
  * @param textsConfirmed the number is confirmed as the delegate's (she opened her personal link, or an organizer
- *                       approved her): no text goes to it before
+ *                       approved her): nothing goes to it before
  * @param municipality   the delegate's municipality, to tell a host who comes; {@code null} for contacts kept before
  * @param hostId         for a host contact (from the host stream, by email only), her host; {@code null} for a delegate
  */
@@ -32,8 +33,7 @@ public record Contact(
         Set<String> channels,
         boolean waitlisted,
         String zone,
-        boolean emailOptOut,
-        boolean smsOptOut,
+        Set<String> optOuts,
         boolean textsConfirmed,
         boolean departed,
         Instant updatedAt,
@@ -53,22 +53,27 @@ public record Contact(
 
     public Contact withWaitlisted(boolean value) {
         return new Contact(id, convoyId, givenName, familyName, email, phone, language, channels, value, zone,
-                emailOptOut, smsOptOut, textsConfirmed, departed, updatedAt, municipality, hostId);
+                optOuts, textsConfirmed, departed, updatedAt, municipality, hostId);
     }
 
-    public Contact withPreferences(boolean noEmail, boolean noSms, Instant at) {
+    /** Whether she opted out of routine notices of this kind on this channel. */
+    public boolean optedOut(String channel, String kind) {
+        return optOuts != null && (optOuts.contains(channel) || optOuts.contains(channel + ":" + kind));
+    }
+
+    public Contact withOptOuts(Set<String> chosen, Instant at) {
         return new Contact(id, convoyId, givenName, familyName, email, phone, language, channels, waitlisted, zone,
-                noEmail, noSms, textsConfirmed, departed, at, municipality, hostId);
+                Set.copyOf(chosen), textsConfirmed, departed, at, municipality, hostId);
     }
 
     public Contact withTextsConfirmed(Instant at) {
         return new Contact(id, convoyId, givenName, familyName, email, phone, language, channels, waitlisted, zone,
-                emailOptOut, smsOptOut, true, departed, at, municipality, hostId);
+                optOuts, true, departed, at, municipality, hostId);
     }
 
     /** She withdrew or was rejected: notices about her convoy as a whole no longer concern her. */
     public Contact withDeparted(Instant at) {
         return new Contact(id, convoyId, givenName, familyName, email, phone, language, channels, waitlisted, zone,
-                emailOptOut, smsOptOut, textsConfirmed, true, at, municipality, hostId);
+                optOuts, textsConfirmed, true, at, municipality, hostId);
     }
 }

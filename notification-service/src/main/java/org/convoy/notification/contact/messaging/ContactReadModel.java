@@ -85,8 +85,8 @@ public class ContactReadModel {
         contacts.save(new Contact(id, convoyId, profile.givenName(), profile.familyName(), profile.email(),
                 profile.phone(), profile.preferredLanguage(), profile.channels(),
                 known.map(Contact::waitlisted).orElse(false), HomeZones.of(profile.state()),
-                known.map(Contact::emailOptOut).orElse(false), known.map(Contact::smsOptOut).orElse(false),
-                known.map(Contact::textsConfirmed).orElse(false), known.map(Contact::departed).orElse(false), at,
+                known.map(Contact::optOuts).orElse(Set.of()), known.map(Contact::textsConfirmed).orElse(false),
+                known.map(Contact::departed).orElse(false), at,
                 profile.municipality(), null));
     }
 
@@ -101,8 +101,7 @@ public class ContactReadModel {
             Optional<Contact> known = contacts.findById(listedContact.contactId());
             contacts.save(new Contact(listedContact.contactId(), null, listedContact.name(), null,
                     listedContact.email(), listedContact.phone(), listedContact.language(), Set.of("EMAIL"), false,
-                    null, known.map(Contact::emailOptOut).orElse(false), known.map(Contact::smsOptOut).orElse(false),
-                    false, false, event.occurredAt(), null, event.hostId()));
+                    null, known.map(Contact::optOuts).orElse(Set.of()), false, false, event.occurredAt(), null, event.hostId()));
         }
         List<Contact> gone = contacts.findByHostId(event.hostId()).stream()
                 .filter(contact -> !listed.contains(contact.id())).toList();

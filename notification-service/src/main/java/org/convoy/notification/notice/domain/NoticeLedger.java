@@ -9,8 +9,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
-
-import org.bson.Document;
 import org.convoy.support.tracing.TraceContexts;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -37,25 +35,68 @@ public class NoticeLedger {
         this.contexts = contexts;
     }
 
+    /**
+     * A notice as the dispatcher drafts it, before it is recorded.
+     *
+     * @param fallback the message on another channel to send if this one fails for good, or {@code null}
+     * @param fallbackOf the notice this one replaces on another channel, or {@code null}
+     */
+    public record Draft(UUID eventId, String eventType, UUID delegateId, UUID meetingId, String channel, String kind,
+            Notice.Message message, Notice.Fallback fallback, String fallbackOf) {
+
+        String id() {
+            return Notice.idOf(eventId, delegateId, channel);
+        }
+    }
+
     /** @return the new notice, claimed for sending; empty when this notice already exists in any state */
-    public Optional<Notice> claim(UUID eventId, String eventType, UUID delegateId, UUID meetingId,
-            Notice.Channel channel, String kind, Notice.Message message, Instant now) {
-        return record(new Notice(Notice.idOf(eventId, delegateId, channel), eventId, eventType, delegateId, meetingId,
-                channel, kind, message, Notice.Status.PENDING, 1, null, now, null, null, contexts.currentTraceparent(),
-                TraceContexts.currentCorrelationId()));
+    public Optional<Notice> claim(Draft draft, Instant now) {
+        return record(notice(draft, Notice.Status.PENDING, 1, null, now, null));
     }
 
     /**
-     * Records a notice to be sent later (quiet hours), or not at all (the delegate opted out), in place of sending it
-     * now; a repeat of the event finds it and does nothing.
+     * Records a notice to be sent later (quiet hours: at {@code until}; an unconfirmed number: when it is confirmed,
+     * {@code until} null), or not at all (the delegate opted out), in place of sending it now; a repeat of the event
+     * finds it and does nothing.
      *
      * @return whether it was recorded now (false: it existed already)
      */
-    public boolean hold(UUID eventId, String eventType, UUID delegateId, UUID meetingId, Notice.Channel channel,
-            String kind, Notice.Message message, Instant now, Notice.Status status, Instant until, String why) {
-        return record(new Notice(Notice.idOf(eventId, delegateId, channel), eventId, eventType, delegateId, meetingId,
-                channel, kind, message, status, 0, why, now, until, null, contexts.currentTraceparent(),
-                TraceContexts.currentCorrelationId())).isPresent();
+    public boolean hold(Draft draft, Instant now, Notice.Status status, Instant until, String why) {
+        return record(notice(draft, status, 0, why, now, until)).isPresent();
+    }
+
+    private Notice notice(Draft draft, Notice.Status status, int attempts, String why, Instant now, Instant until) {
+        return new Notice(draft.id(), draft.eventId(), draft.eventType(), draft.delegateId(), draft.meetingId(),
+                draft.channel(), draft.kind(), draft.message(), status, attempts, why, now, until, null,
+                contexts.currentTraceparent(), TraceContexts.currentCorrelationId(), draft.fallback(),
+                draft.fallbackOf());
+    }
+
+    /**
+     * The notice that replaces one its channel failed for good, on the fallback channel it carries, claimed for
+     * sending in the same trace.
+     *
+     * @return empty when there is none, or it was recorded before
+     */
+    public Optional<Notice> claimFallback(Notice failed, Instant now) {
+        if (failed.fallback() == null) {
+            return Optional.empty();
+        }
+        return record(new Notice(Notice.idOf(failed.eventId(), failed.delegateId(), failed.fallback().channel()),
+                failed.eventId(), failed.eventType(), failed.delegateId(), failed.meetingId(),
+                failed.fallback().channel(), failed.kind(), failed.fallback().message(), Notice.Status.PENDING, 1, null,
+                now, null, null, failed.traceparent(), failed.correlationId(), null, failed.id()));
+    }
+
+    /**
+     * Puts the notices held until this person confirmed her number in line, due now.
+     *
+     * @return how many
+     */
+    public long confirmed(UUID delegateId, Collection<String> channels, Instant now) {
+        return mongo.updateMulti(Query.query(Criteria.where("delegateId").is(delegateId).and("channel").in(channels)
+                        .and("status").is(Notice.Status.DEFERRED).and("nextAttemptAt").exists(false)),
+                new Update().set("nextAttemptAt", now), Notice.class).getModifiedCount();
     }
 
     private Optional<Notice> record(Notice notice) {
@@ -148,14 +189,14 @@ public class NoticeLedger {
                 Aggregation.group("channel", "status", "kind").count().as("count"));
         return mongo.aggregate(counting, Notice.class, Document.class).getMappedResults().stream().map(result -> {
             Document key = result.get("_id", Document.class);
-            return new NoticeCount(Notice.Channel.valueOf(key.getString("channel")),
+            return new NoticeCount(key.getString("channel"),
                     Notice.Status.valueOf(key.getString("status")), key.getString("kind"),
                     ((Number) result.get("count")).longValue());
         }).toList();
     }
 
     /** A number of notices of one channel, status and kind. */
-    public record NoticeCount(Notice.Channel channel, Notice.Status status, String kind, long count) {
+    public record NoticeCount(String channel, Notice.Status status, String kind, long count) {
     }
 
     /**

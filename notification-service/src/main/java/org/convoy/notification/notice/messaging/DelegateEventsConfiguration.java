@@ -24,9 +24,7 @@ import org.convoy.notification.deadletter.DeadLetters;
 import org.convoy.notification.notice.DelegateNotices;
 import org.convoy.notification.notice.ErasedDelegates;
 import org.convoy.notification.notice.domain.NoticeLedger;
-import org.convoy.notification.notice.sms.LocalSmsProvider;
 import org.convoy.support.inbox.EventConsumers;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -47,9 +45,13 @@ class DelegateEventsConfiguration {
                 })
                 .on(DelegateApproved.class, event -> {
                     contacts.textsConfirmed(event);
+                    welcome.numberConfirmed(event);
                     welcome.approved(event);
                 })
-                .on(DelegateLinkOpened.class, contacts::textsConfirmed)
+                .on(DelegateLinkOpened.class, event -> {
+                    contacts.textsConfirmed(event);
+                    welcome.numberConfirmed(event);
+                })
                 .on(DelegateRejected.class, event -> {
                     contacts.departed(event);
                     welcome.rejected(event);

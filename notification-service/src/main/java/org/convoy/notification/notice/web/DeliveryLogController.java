@@ -42,16 +42,20 @@ class DeliveryLogController {
         this.clock = clock;
     }
 
-    /** One line of the log; the rendered message itself stays in the ledger. */
-    record LogEntry(String id, UUID eventId, String eventType, UUID delegateId, UUID meetingId, Notice.Channel channel,
+    /**
+     * One line of the log; the rendered message itself stays in the ledger.
+     *
+     * @param fallbackOf the notice on another channel this one replaced when that channel failed it, or {@code null}
+     */
+    record LogEntry(String id, UUID eventId, String eventType, UUID delegateId, UUID meetingId, String channel,
             String kind, String to, String subject, Notice.Status status, int attempts, String lastError,
-            Instant createdAt, Instant nextAttemptAt, Instant sentAt) {
+            Instant createdAt, Instant nextAttemptAt, Instant sentAt, String fallbackOf) {
 
         static LogEntry of(Notice notice) {
             return new LogEntry(notice.id(), notice.eventId(), notice.eventType(), notice.delegateId(),
                     notice.meetingId(), notice.channel(), notice.kind(), notice.message().to(),
                     notice.message().subject(), notice.status(), notice.attempts(), notice.lastError(),
-                    notice.createdAt(), notice.nextAttemptAt(), notice.sentAt());
+                    notice.createdAt(), notice.nextAttemptAt(), notice.sentAt(), notice.fallbackOf());
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
+import org.convoy.notification.notice.channel.ChannelFailure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class TwilioCompatibleSmsProviderTest {
         retryAfter = "30";
 
         assertThatThrownBy(() -> provider.send("+523312345678", "hola"))
-                .isInstanceOfSatisfying(SmsProvider.TransientSmsFailure.class,
+                .isInstanceOfSatisfying(ChannelFailure.Transient.class,
                         e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(30)))
                 .hasMessageContaining("429");
     }
@@ -81,7 +82,7 @@ class TwilioCompatibleSmsProviderTest {
         status = 503;
 
         assertThatThrownBy(() -> provider.send("+523312345678", "hola"))
-                .isInstanceOf(SmsProvider.TransientSmsFailure.class).hasMessageContaining("503");
+                .isInstanceOf(ChannelFailure.Transient.class).hasMessageContaining("503");
     }
 
     @Test
@@ -89,7 +90,7 @@ class TwilioCompatibleSmsProviderTest {
         status = 400;
 
         assertThatThrownBy(() -> provider.send("+52", "hola"))
-                .isInstanceOf(SmsProvider.PermanentSmsFailure.class).hasMessageContaining("400");
+                .isInstanceOf(ChannelFailure.Permanent.class).hasMessageContaining("400");
     }
 
     @Test
@@ -97,6 +98,6 @@ class TwilioCompatibleSmsProviderTest {
         stub.stop(0);
 
         assertThatThrownBy(() -> provider.send("+523312345678", "hola"))
-                .isInstanceOf(SmsProvider.TransientSmsFailure.class).hasMessageContaining("unreachable");
+                .isInstanceOf(ChannelFailure.Transient.class).hasMessageContaining("unreachable");
     }
 }

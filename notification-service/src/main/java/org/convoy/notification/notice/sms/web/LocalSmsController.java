@@ -1,4 +1,4 @@
-package org.convoy.notification.notice.web;
+package org.convoy.notification.notice.sms.web;
 
 import java.util.List;
 

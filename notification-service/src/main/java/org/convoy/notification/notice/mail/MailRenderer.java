@@ -1,10 +1,10 @@
-package org.convoy.notification.notice;
+package org.convoy.notification.notice.mail;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.convoy.notification.notice.mail.EmailChannel;
+import org.convoy.notification.notice.channel.Content.MeetingCard;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -16,16 +16,12 @@ import org.thymeleaf.context.Context;
  * delegate's notice preferences at the foot. Values are escaped by the template engine.
  */
 @Component
-public class MailRenderer {
+class MailRenderer {
 
     private final TemplateEngine templates;
 
     MailRenderer(TemplateEngine templates) {
         this.templates = templates;
-    }
-
-    /** Where, when and with whom, as the delegate reads it (times in the meeting's zone, zone named). */
-    public record MeetingCard(String host, String date, String time, String zone, String venue, String address) {
     }
 
     /**
@@ -38,7 +34,7 @@ public class MailRenderer {
     record Paragraph(List<String> lines, String link) {
     }
 
-    public String html(Locale locale, String subject, String text, MeetingCard meeting, Pass pass,
+    String html(Locale locale, String subject, String text, MeetingCard meeting, Pass pass,
             String preferencesUrl) {
         Context context = new Context(locale);
         context.setVariable("lang", locale.getLanguage());

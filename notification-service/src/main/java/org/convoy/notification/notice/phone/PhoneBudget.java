@@ -1,4 +1,4 @@
-package org.convoy.notification.notice.sms;
+package org.convoy.notification.notice.phone;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +10,6 @@ import java.util.Optional;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
-import org.convoy.support.sms.TextingProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -19,26 +18,35 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
 
 /**
- * How many texts the platform may still send this hour, in all and to one number, counted in the store so every
- * instance shares the budget. A text is counted when it is about to go; over either budget it waits for the next hour
- * ({@code convoy.notification.sms.over-budget} counts how often), and the delivery log says why.
+ * How many messages a channel that sends to phones (SMS, WhatsApp) may still send this hour, in all and to one number,
+ * counted in the store so every instance shares the budget; each channel has its own. A message is counted when it is
+ * about to go; over either budget it waits for the next hour ({@code convoy.notification.over-budget} counts how
+ * often, by channel and scope), and the delivery log says why.
  */
-@Component
-public class SmsBudget {
+public class PhoneBudget {
 
-    static final String COLLECTION = "sms_budget";
+    static final String COLLECTION = "phone_budget";
 
+    private final String channel;
+    private final int perNumberPerHour;
+    private final int platformPerHour;
     private final MongoOperations mongo;
-    private final TextingProperties limits;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    SmsBudget(MongoOperations mongo, TextingProperties limits, MeterRegistry meters, Clock clock) {
+    /**
+     * @param channel          whose budget it is: {@code SMS}, {@code WHATSAPP}
+     * @param perNumberPerHour messages one number may receive in an hour on this channel
+     * @param platformPerHour  messages the whole platform may send in an hour on this channel
+     */
+    public PhoneBudget(String channel, int perNumberPerHour, int platformPerHour, MongoOperations mongo,
+            MeterRegistry meters, Clock clock) {
+        this.channel = channel;
+        this.perNumberPerHour = perNumberPerHour;
+        this.platformPerHour = platformPerHour;
         this.mongo = mongo;
-        this.limits = limits;
         this.meters = meters;
         this.clock = clock;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO));
@@ -46,15 +54,15 @@ public class SmsBudget {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("number", Sort.Direction.ASC).sparse().named("by_number"));
     }
 
-    /** Takes one text from this hour's budgets (empty), or, when either is spent, says when the next hour starts. */
+    /** Takes one message from this hour's budgets (empty), or, when either is spent, says when the next hour starts. */
     public Optional<Instant> holdUntil(String number) {
         Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
-        String platformKey = "platform:" + hour.atOffset(ZoneOffset.UTC);
-        String numberKey = "number:" + number + ":" + hour.atOffset(ZoneOffset.UTC);
-        if (!take(platformKey, null, limits.platformPerHour(), hour)) {
+        String platformKey = channel + ":platform:" + hour.atOffset(ZoneOffset.UTC);
+        String numberKey = channel + ":number:" + number + ":" + hour.atOffset(ZoneOffset.UTC);
+        if (!take(platformKey, null, platformPerHour, hour)) {
             return over("platform", hour);
         }
-        if (!take(numberKey, number, limits.perNumberPerHour(), hour)) {
+        if (!take(numberKey, number, perNumberPerHour, hour)) {
             mongo.updateFirst(Query.query(Criteria.where("_id").is(platformKey)), new Update().inc("count", -1),
                     COLLECTION);
             return over("number", hour);
@@ -62,15 +70,15 @@ public class SmsBudget {
         return Optional.empty();
     }
 
-    /** Forgets what was counted for a number (its owner was erased); the platform's count stays. */
+    /** Forgets what was counted for a number on this channel (its owner was erased); the platform's count stays. */
     public void forget(String number) {
-        mongo.remove(Query.query(Criteria.where("number").is(number)), COLLECTION);
+        mongo.remove(Query.query(Criteria.where("number").is(number).and("channel").is(channel)), COLLECTION);
     }
 
     private boolean take(String key, String number, int limit, Instant hour) {
         Update counted = new Update().inc("count", 1).setOnInsert("expiresAt", hour.plus(Duration.ofHours(2)));
         if (number != null) {
-            counted.setOnInsert("number", number);
+            counted.setOnInsert("number", number).setOnInsert("channel", channel);
         }
         try {
             mongo.findAndModify(Query.query(Criteria.where("_id").is(key).and("count").lt(limit)), counted,
@@ -82,8 +90,8 @@ public class SmsBudget {
     }
 
     private Optional<Instant> over(String scope, Instant hour) {
-        Counter.builder("convoy.notification.sms.over-budget").tag("scope", scope)
-                .description("Texts held for the next hour because a texting budget was spent").register(meters)
+        Counter.builder("convoy.notification.over-budget").tag("channel", channel).tag("scope", scope)
+                .description("Messages held for the next hour because a channel's budget was spent").register(meters)
                 .increment();
         return Optional.of(hour.plus(Duration.ofHours(1)));
     }
