@@ -79,7 +79,7 @@ const SERVER_MESSAGES = [
   [/^must not be (blank|null|empty)$/, 'err.required'],
   [/^must be a well-formed email address$/, 'err.email'],
   [/^must be a mobile number/, 'err.phone'],
-  [/^is required to receive SMS$/, 'err.phoneForSms'],
+  [/^is required to receive SMS( or WhatsApp messages)?$/, 'err.phoneForTexts'],
   [/^is the same as another person's in this registration$/, 'err.emailTwice'],
   [/^must be accepted to register$/, 'err.consent'],
   [/^unknown convoy$/, 'err.convoy'],

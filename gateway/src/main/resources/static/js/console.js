@@ -1,6 +1,7 @@
 // /console: organizers log in, watch registrations arrive, approve or reject them, browse hosts and their best-fit
 // delegates, plan a day's meetings (drafts with their conflicts, confirm, move, cancel), replay failed notices and
-// read the convoy's report (js/report.js) and see what waits in each service (the System tab).
+// read the convoy's report (js/report.js), see what waits in each service (the System tab) and read the texts and
+// WhatsApp messages the local platform kept instead of sending them (the Local messages tab, js/phone.js).
 import { initLanguage, t, lang, onLangChange } from './i18n.js';
 import { h, $, $$, fill, show, say } from './dom.js';
 import { api, ApiError, describe } from './api.js';
@@ -13,11 +14,12 @@ import { showAccounts } from './accounts.js';
 import { hostAnswerLine } from './hostlinks.js';
 import { showReport } from './report.js';
 import { showSystem } from './system.js';
+import { showPhone } from './phone.js';
 
 const SESSION_KEY = 'convoy.session';
 const POLL_SECONDS = 5;
 const CONVOY_KEY = 'convoy.console.convoy';
-const TABS = ['dashboard', 'delegates', 'hosts', 'planner', 'notices', 'report', 'convoys', 'system', 'accounts'];
+const TABS = ['dashboard', 'delegates', 'hosts', 'planner', 'notices', 'report', 'convoys', 'system', 'phone', 'accounts'];
 
 initLanguage();
 
@@ -250,6 +252,8 @@ async function refresh(first = false) {
       if (first) await showAccounts({ call, session, saveSession });
     } else if (activeTab === 'system') {
       if (first) await showSystem({ call, openNotices });
+    } else if (activeTab === 'phone') {
+      if (first) await showPhone({ call });
     } else if (!convoyId) {
       say($('#console-status'), t('cv.none'), 'info');
     } else if (activeTab === 'dashboard' || activeTab === 'delegates') {

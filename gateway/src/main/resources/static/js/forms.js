@@ -3,6 +3,7 @@
 import { h, $, $$ } from './dom.js';
 import { t } from './i18n.js';
 import { fieldMessageKey } from './api.js';
+import { TEXT_CHANNELS } from './vocab.js';
 
 // The server's rules (RegistrationRequest, CompanionRequest, ProfileChangeRequest, PhoneNumbers.ACCEPTED).
 export const PHONE = /^\+?[0-9 ().-]{8,24}$/;
@@ -139,7 +140,7 @@ export function checkPerson(form, prefix, { needsEmail = true, needsOrganization
   const phone = value(form, prefix + 'phone');
   const channels = checked(form, prefix + 'channels');
   if (phone && !PHONE.test(phone)) wrong('phone', 'err.phone');
-  else if (!phone && channels.includes('SMS')) wrong('phone', 'err.phoneForSms');
+  else if (!phone && channels.some((channel) => TEXT_CHANNELS.includes(channel))) wrong('phone', 'err.phoneForTexts');
   if (channels.length === 0) wrong('channels', 'err.channels');
   if (needsOrganization && !value(form, prefix + 'organization')) wrong('organization', 'err.required');
   return problems;

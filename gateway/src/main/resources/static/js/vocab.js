@@ -2,7 +2,9 @@
 export const ROLES = ['MAYOR', 'STATE_REPRESENTATIVE', 'BUSINESS_DELEGATE', 'STAFF'];
 export const SECTORS = ['FINTECH', 'AUTOMOTIVE', 'BIOMEDICAL', 'CINEMATOGRAPHY', 'DIASPORA_LINKS', 'AGRIBUSINESS', 'TOURISM', 'OTHER'];
 export const AXES = ['ECONOMIC', 'COMMUNITIES', 'CREATIVE_INDUSTRIES', 'DIPLOMACY'];
-export const CHANNELS = ['EMAIL', 'SMS'];
+export const CHANNELS = ['EMAIL', 'SMS', 'WHATSAPP'];
+/** The channels that reach a phone: choosing one needs a mobile number the platform may text. */
+export const TEXT_CHANNELS = ['SMS', 'WHATSAPP'];
 export const LANGUAGES = ['es', 'en'];
 export const STATUSES = ['SUBMITTED', 'WAITLISTED', 'APPROVED', 'REJECTED', 'WITHDRAWN'];
 

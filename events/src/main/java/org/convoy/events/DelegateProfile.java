@@ -11,7 +11,8 @@ import java.util.Set;
  * @param preferredLanguage {@code es} or {@code en}
  * @param role              {@code MAYOR}, {@code STATE_REPRESENTATIVE}, {@code BUSINESS_DELEGATE} or {@code STAFF}
  * @param state             ISO 3166-2 code of the Mexican federal entity, e.g. {@code MX-JAL}
- * @param channels          the channels the delegate consented to be notified on: {@code EMAIL}, {@code SMS}
+ * @param channels          the channels the delegate consented to be notified on: {@code EMAIL}, {@code SMS},
+ *                          {@code WHATSAPP} (texts fall back to SMS)
  * @param shareWithHosts    whether the delegate agreed that hosts' visitor lists show their organization and
  *                          position (their name is always shown, for entry to the venue); {@code null} from
  *                          producers older than this field means no

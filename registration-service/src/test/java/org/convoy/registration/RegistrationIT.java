@@ -153,6 +153,71 @@ class RegistrationIT {
     }
 
     @Test
+    void whatsAppWithoutAPhoneIs400OnThePhoneAndStoresNothing() {
+        String body = RegistrationRequests.mayor(RegistrationRequests.uniqueEmail())
+                .replace("\"phone\": \"+52 33 1234-5678\"", "\"phone\": null")
+                .replace("\"channels\": [\"EMAIL\", \"SMS\"]", "\"channels\": [\"EMAIL\", \"WHATSAPP\"]");
+        long before = delegates.count();
+
+        HttpResponse<String> response = register(body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode error = json.readTree(response.body()).path("errors").get(0);
+        assertThat(error.path("field").asString()).isEqualTo("phone");
+        assertThat(error.path("message").asString()).isEqualTo("is required to receive SMS or WhatsApp messages");
+        assertThat(delegates.count()).isEqualTo(before);
+    }
+
+    @Test
+    void aCompanionChoosingWhatsAppWithoutAPhoneIs400OnTheirPhone() {
+        String companion = """
+                "companions": [{"givenName": "Pablo", "familyName": "Ortiz", "email": "%s",
+                  "preferredLanguage": "es", "role": "STAFF", "channels": ["WHATSAPP"]}],
+                "privacyConsent": true""".formatted(RegistrationRequests.uniqueEmail());
+        String body = RegistrationRequests.mayor(RegistrationRequests.uniqueEmail())
+                .replace("\"privacyConsent\": true", companion);
+
+        HttpResponse<String> response = register(body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).path("errors").valueStream()
+                .map(error -> error.path("field").asString())).contains("companions[0].phone");
+    }
+
+    @Test
+    void whatsAppToANumberThePlatformMayNotTextIs400OnThePhone() {
+        String body = RegistrationRequests.mayor(RegistrationRequests.uniqueEmail())
+                .replace("\"phone\": \"+52 33 1234-5678\"", "\"phone\": \"+1 900 555 0100\"")
+                .replace("\"channels\": [\"EMAIL\", \"SMS\"]", "\"channels\": [\"WHATSAPP\"]");
+
+        HttpResponse<String> response = register(body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).path("errors").get(0).path("field").asString()).isEqualTo("phone");
+    }
+
+    @Test
+    void whatsAppToAMexicanMobileIsRegisteredAndTravelsInTheProfile() {
+        String body = RegistrationRequests.mayor(RegistrationRequests.uniqueEmail()).replace(
+                "\"channels\": [\"EMAIL\", \"SMS\"]", "\"channels\": [\"EMAIL\", \"WHATSAPP\", \"SMS\"]");
+
+        HttpResponse<String> response = register(body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        UUID id = UUID.fromString(json.readTree(response.body()).path("id").asString());
+        assertThat(delegates.findById(id).orElseThrow().lead().profile().channels())
+                .containsExactlyInAnyOrder("EMAIL", "WHATSAPP", "SMS");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !events.recordsWithKey(id.toString()).isEmpty());
+        DelegateRegistered registered = new EventCodec().read(events.recordsWithKey(id.toString()).get(0).value(),
+                DelegateRegistered.class);
+        DelegateProfile profile = sealed.open(registered);
+        assertThat(profile.channels()).containsExactlyInAnyOrder("EMAIL", "WHATSAPP", "SMS");
+        assertThat(profile.phone()).isEqualTo("+523312345678");
+    }
+
+    @Test
     void namesAreKeptInOneUnicodeFormWhateverTheKeyboardSent() {
         String email = RegistrationRequests.uniqueEmail();
         String decomposed = RegistrationRequests.mayor(email).replace("\"givenName\": \"María\"",

@@ -422,6 +422,8 @@ class RegistrationLifecycleIT {
                 change.replace("Gobierno Municipal de uruapan", "Asociación de Municipios de Michoacán"), token).body());
         HttpResponse<String> smsWithoutPhone = send("PUT", "/api/registrations/self",
                 change.replace("\"443 123 4567\"", "null"), token);
+        HttpResponse<String> whatsAppWithoutPhone = send("PUT", "/api/registrations/self",
+                change.replace("\"443 123 4567\"", "null").replace("[\"EMAIL\",\"SMS\"]", "[\"WHATSAPP\"]"), token);
         HttpResponse<String> emailChange = send("PUT", "/api/registrations/self",
                 change.replace("\"givenName\"", "\"email\":\"x@example.org\",\"givenName\""), token);
 
@@ -430,6 +432,9 @@ class RegistrationLifecycleIT {
         assertThat(newOrganization.path("status").asString()).isEqualTo("SUBMITTED");
         assertThat(smsWithoutPhone.statusCode()).isEqualTo(400);
         assertThat(smsWithoutPhone.body()).contains("\"field\":\"phone\"");
+        assertThat(whatsAppWithoutPhone.statusCode()).isEqualTo(400);
+        assertThat(whatsAppWithoutPhone.body()).contains("\"field\":\"phone\"")
+                .contains("is required to receive SMS or WhatsApp messages");
         assertThat(emailChange.statusCode()).isEqualTo(400);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events.recordsWithKey(mayor.toString()))
                 .extracting(r -> EventProbe.header(r, EventHeaders.EVENT_TYPE))

@@ -62,9 +62,23 @@ class WebUiAssetsTest {
         assertThat(spanish).containsAll(used);
     }
 
+    @Test
+    void everyNoticeChannelTheFormsOfferIsNamedInBothLanguages() throws IOException {
+        String dictionary = Files.readString(STATIC.resolve("js/i18n.js"), StandardCharsets.UTF_8);
+        String vocabulary = Files.readString(STATIC.resolve("js/vocab.js"), StandardCharsets.UTF_8);
+        Set<String> channels = new TreeSet<>();
+        collect(Pattern.compile("'(\\w+)'"), between(vocabulary, "export const CHANNELS = [", "];"), channels);
+
+        assertThat(channels).containsExactlyInAnyOrder("EMAIL", "SMS", "WHATSAPP");
+        for (String channel : channels) {
+            assertThat(keys(between(dictionary, "const es = {", "\n};"))).contains("channel." + channel);
+            assertThat(keys(between(dictionary, "const en = {", "\n};"))).contains("channel." + channel);
+        }
+    }
+
     private static Set<String> keys(String block) {
         Set<String> keys = new TreeSet<>();
-        collect(Pattern.compile("(?m)^\\s*'([\\w.]+)':"), block, keys);
+        collect(Pattern.compile("(?m)^\\s*'([\\w.-]+)':"), block, keys);
         return keys;
     }
 

@@ -1,5 +1,7 @@
 package org.convoy.registration.delegate.domain;
 
+import java.util.Collection;
+
 /** The closed lists a registration chooses from. Names are what the API and the events carry. */
 public final class Vocabulary {
 
@@ -10,7 +12,23 @@ public final class Vocabulary {
 
     public enum Role { MAYOR, STATE_REPRESENTATIVE, BUSINESS_DELEGATE, STAFF }
 
-    public enum Channel { EMAIL, SMS }
+    /** How a delegate consents to receive notices. SMS is WhatsApp's fallback; both reach a mobile number. */
+    public enum Channel {
+        EMAIL, SMS, WHATSAPP;
+
+        /** Whether this channel reaches the delegate's phone, which must then be one the platform may text. */
+        public boolean texts() {
+            return this == SMS || this == WHATSAPP;
+        }
+
+        /** Whether any of these channels sends messages to a phone. */
+        public static boolean anyTexts(Collection<Channel> channels) {
+            return channels != null && channels.stream().anyMatch(channel -> channel != null && channel.texts());
+        }
+    }
+
+    /** What a delegate who chose texts without giving a phone is told, on the {@code phone} field. */
+    public static final String PHONE_REQUIRED_FOR_TEXTS = "is required to receive SMS or WhatsApp messages";
 
     // Sectors and axes are shared with scheduling and live with the events: org.convoy.events.Sector and Axis.
 

@@ -15,12 +15,13 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
+import org.convoy.registration.delegate.domain.Vocabulary;
 import org.convoy.registration.delegate.domain.Vocabulary.Channel;
 import org.convoy.support.sms.TextDestinations;
 
 /**
  * Rules across fields: a phone number that normalises to E.164; a mobile number the platform may text for whoever
- * asks for SMS (see {@link TextDestinations}); one
+ * asks for SMS or WhatsApp (see {@link TextDestinations}); one
  * email address per person in the submission. Each problem is reported on the field it concerns.
  */
 @Documented
@@ -74,13 +75,13 @@ import org.convoy.support.sms.TextDestinations;
                 violation(context, field, PhoneNumbers.MESSAGE);
                 return false;
             }
-            boolean texts = channels != null && channels.contains(Channel.SMS);
+            boolean texts = Channel.anyTexts(channels);
             if (hasPhone && texts && !destinations.allows(PhoneNumbers.normalize(phone).orElseThrow())) {
                 violation(context, field, destinations.refusal());
                 return false;
             }
-            if (!hasPhone && channels != null && channels.contains(Channel.SMS)) {
-                violation(context, field, "is required to receive SMS");
+            if (!hasPhone && texts) {
+                violation(context, field, Vocabulary.PHONE_REQUIRED_FOR_TEXTS);
                 return false;
             }
             return true;

@@ -59,7 +59,7 @@ class SelfServiceController {
         return view(registration, registration.member(me));
     }
 
-    /** Changes the delegate's own details; phone, SMS and organization rules as when registering. */
+    /** Changes the delegate's own details; phone, texting and organization rules as when registering. */
     @PutMapping
     SelfService change(@RequestAttribute(DelegateSessionInterceptor.DELEGATE) UUID session,
             @Valid @RequestBody ProfileChangeRequest change) {
@@ -84,11 +84,11 @@ class SelfServiceController {
         if (change.phone() != null && !change.phone().isBlank() && phone.isEmpty()) {
             throw new FieldProblemException("phone", PhoneNumbers.MESSAGE);
         }
-        if (phone.isEmpty() && change.channels().contains(Vocabulary.Channel.SMS)) {
-            throw new FieldProblemException("phone", "is required to receive SMS");
+        boolean texts = Vocabulary.Channel.anyTexts(change.channels());
+        if (phone.isEmpty() && texts) {
+            throw new FieldProblemException("phone", Vocabulary.PHONE_REQUIRED_FOR_TEXTS);
         }
-        if (phone.isPresent() && change.channels().contains(Vocabulary.Channel.SMS)
-                && !destinations.allows(phone.get())) {
+        if (phone.isPresent() && texts && !destinations.allows(phone.get())) {
             throw new FieldProblemException("phone", destinations.refusal());
         }
         Registration after = registrations.edit(delegateId, current -> new DelegateProfile(change.givenName().strip(),
