@@ -201,6 +201,51 @@ class WebUiIT {
                 }));
     }
 
+    /**
+     * WhatsApp as her channel: she chooses it on the form with her mobile number; nothing goes to the number until
+     * she opens her personal link (confirming it is hers); then her Spanish welcome, the template the provider would
+     * send, shows in the console's Local messages, and nothing went by SMS, which she did not choose.
+     */
+    @Test
+    void aDelegateChoosesWhatsAppConfirmsHerNumberAndTheLocalWhatsAppViewShowsHerSpanishWelcome() throws Exception {
+        open("registration");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("registration-form")));
+        String email = unique("lupita") + "@tlaquepaque.gob.mx";
+        String digits = String.valueOf(Math.abs(UUID.randomUUID().getLeastSignificantBits())).substring(0, 8);
+        fillLead("Guadalupe", "Ortega Ruiz", email);
+        type("f-phone", "+52 33 " + digits.substring(0, 4) + " " + digits.substring(4));
+        click(By.cssSelector("input[name='channels'][value='WHATSAPP']"));
+        click(By.id("f-privacyConsent"));
+        click(By.id("submit"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done-view")));
+        String link = mailed(email, LINK);
+        String token = organizerToken();
+        assertThat(json.readTree(get("api/notifications/local-whatsapp", token)).valueStream()
+                .filter(message -> message.path("to").asString().endsWith(digits)).toList())
+                .as("nothing before her number is confirmed").isEmpty();
+
+        open("registration#code=" + link);
+        waitForText(By.id("self-status"), text -> !text.isBlank());
+        logIntoConsole(PlatformConfig.DEVELOPMENT_ADMIN_USERNAME, PlatformConfig.DEVELOPMENT_ADMIN_PASSWORD);
+        click(By.id("tab-phone"));
+        type("phone-filter", digits);
+        By welcome = By.cssSelector("#phone-whatsapp li.phone-message[data-to='+5233" + digits + "']");
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            click(By.id("phone-refresh"));
+            return !browser.findElements(welcome).isEmpty();
+        });
+
+        assertThat(text(welcome)).contains("Hola Guadalupe, recibimos tu registro para",
+                "Tu enlace personal está en tu correo.");
+        assertThat(browser.findElements(By.cssSelector("#phone-sms li.phone-message[data-to='+5233" + digits + "']")))
+                .as("she did not choose SMS").isEmpty();
+        assertThat(json.readTree(get("api/notifications?status=SENT&limit=1000", token)).valueStream()
+                .filter(notice -> "WHATSAPP".equals(notice.path("channel").asString())
+                        && notice.path("to").asString().endsWith(digits))
+                .map(notice -> notice.path("kind").asString()).toList()).containsExactly("REGISTRATION_RECEIVED");
+        screenshot("26-console-local-whatsapp");
+    }
+
     @Test
     void switchingToEnglishChangesTheLabelsAndTheChoiceIsRemembered() {
         open("registration");

@@ -127,8 +127,7 @@ class WhatsAppNoticesIT {
         JsonNode variables = JSON.readTree(sent.form().get("ContentVariables"));
         assertThat(variables.path("1").asString()).isEqualTo("Lupita");
         assertThat(variables.path("2").asString()).isEqualTo("Convoy California 2023");
-        assertThat(variables.path("3").asString()).isEqualTo("20 de marzo de 2023");
-        assertThat(variables.path("4").asString()).startsWith("http://localhost:8080/registration#code=");
+        assertThat(variables.size()).as("the one-time link she already opened is not repeated").isEqualTo(2);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(log(lupita))
                 .contains("\"channel\":\"WHATSAPP\"", "\"status\":\"SENT\""));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
