@@ -591,7 +591,7 @@ const es = {
   'rm.hours': 'Horas antes',
   'rm.channel': 'Canal',
   'rm.EMAIL': 'Correo',
-  'rm.SMS': 'Mensaje de texto',
+  'rm.SMS': 'Mensaje (WhatsApp o SMS, según eligió)',
   'rm.add': 'Agregar recordatorio',
   'rm.remove': 'Quitar',
 
@@ -1244,7 +1244,7 @@ const en = {
   'rm.hours': 'Hours ahead',
   'rm.channel': 'Channel',
   'rm.EMAIL': 'Email',
-  'rm.SMS': 'Text message',
+  'rm.SMS': 'Message (WhatsApp or SMS, as chosen)',
   'rm.add': 'Add a reminder',
   'rm.remove': 'Remove',
 

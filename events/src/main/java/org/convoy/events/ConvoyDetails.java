@@ -89,7 +89,8 @@ public record ConvoyDetails(
      * One reminder before each meeting.
      *
      * @param hours   how many hours before the meeting starts
-     * @param channel {@code EMAIL}, or {@code SMS} (a text to those who chose texts)
+     * @param channel {@code EMAIL}, or {@code SMS}: a message on the phone channel each person chose (WhatsApp, or
+     *                SMS)
      */
     public record Reminder(int hours, String channel) {
 

@@ -350,7 +350,7 @@ class DelegateNoticesIT {
         events.publish(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, delegate, "california-2023"));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(deliveryLog(delegate))
-                .contains("\"channel\":\"SMS\"", "\"status\":\"FAILED\"", "Not a number the platform may text"));
+                .contains("\"channel\":\"SMS\"", "\"status\":\"FAILED\"", "Not a number the platform may reach by SMS"));
         assertThat(localTextsTo(premium)).isEmpty();
     }
 
@@ -369,7 +369,7 @@ class DelegateNoticesIT {
         }
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(deliveryLog(delegate))
-                .contains("\"status\":\"DEFERRED\"", "The hourly texting budget is spent"));
+                .contains("\"status\":\"DEFERRED\"", "The hourly SMS budget is spent"));
         assertThat(localTextsTo(phone)).as("two texts this hour, the budget of one number").hasSize(2);
     }
 

@@ -137,7 +137,7 @@ class NoticeReportIT {
         mongo.insert(new Notice(Notice.idOf(eventId, delegateId, channel), eventId, "Test", delegateId, null, channel,
                 kind, new Notice.Message(delegateId + "@example.mx", "Asunto", "Texto"), status, 1, null, now,
                 status == Notice.Status.DEFERRED ? now.plus(Duration.ofDays(1)) : null,
-                status == Notice.Status.SENT ? now : null, null, null, null, null));
+                status == Notice.Status.SENT ? now : null, null, null, null, null, null));
     }
 
     private static void assertFieldProblem(HttpResponse<String> answer, String field) {

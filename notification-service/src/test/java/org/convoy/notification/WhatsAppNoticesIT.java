@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.convoy.events.DelegateApproved;
@@ -55,10 +57,12 @@ import tools.jackson.databind.json.JsonMapper;
         "convoy.notification.whatsapp.templates.registration-received.en=HXwelcome_en",
         "convoy.notification.whatsapp.templates.approved.es=HXapproved_es",
         "convoy.notification.whatsapp.templates.meeting-confirmed.es=HXmeeting_es",
-        "convoy.notification.whatsapp.per-number-per-hour=3", "convoy.notification.retry.first-delay=200ms",
+        "convoy.notification.whatsapp.per-number-per-hour=3",
+        "convoy.notification.whatsapp.status-callback-url=" + WhatsAppNoticesIT.CALLBACK, "convoy.notification.retry.first-delay=200ms",
         "convoy.notification.retry.poll=200ms", "convoy.notification.reminders.enabled=false" })
 class WhatsAppNoticesIT {
 
+    static final String CALLBACK = "https://convoy.example.org/api/notifications/whatsapp/status";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final Mailbox SMTP = new Mailbox().start();
     static final WhatsAppStub WHATSAPP = new WhatsAppStub();
@@ -181,6 +185,60 @@ class WhatsAppNoticesIT {
         });
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(log(only))
                 .contains("\"channel\":\"WHATSAPP\"", "\"status\":\"FAILED\"").doesNotContain("\"channel\":\"SMS\""));
+    }
+
+    @Test
+    void aMessageTheProviderReportsUndeliveredFallsBackToSmsOnceAndOnlySignedReportsCount() throws Exception {
+        Delegate vero = register("Verónica", "es", Set.of("EMAIL", "WHATSAPP", "SMS"), true);
+        events.publish(new DelegateApproved(UUID.randomUUID(), Instant.now(), 1, vero.id(), "california-2023"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(log(vero))
+                .contains("\"channel\":\"WHATSAPP\"", "\"status\":\"SENT\""));
+        assertThat(WHATSAPP.to(vero.whatsapp()).get(0).form()).containsEntry("StatusCallback", CALLBACK);
+        String sid = entry(JSON.readTree(log(vero)), "WHATSAPP").path("providerId").asString();
+        assertThat(sid).startsWith("MM");
+        Map<String, String> undelivered = new TreeMap<>(Map.of("MessageSid", sid, "MessageStatus", "undelivered",
+                "ErrorCode", "63024", "AccountSid", "AC77", "To", vero.whatsapp(), "From", "whatsapp:+14155550123"));
+
+        assertThat(report(undelivered, "forged").statusCode()).isEqualTo(403);
+        assertThat(report(Map.of("MessageSid", sid, "MessageStatus", "delivered"), null).statusCode()).isEqualTo(403);
+        assertThat(report(new TreeMap<>(Map.of("MessageSid", sid, "MessageStatus", "delivered")), "signed")
+                .statusCode()).isEqualTo(204);
+        assertThat(entry(JSON.readTree(log(vero)), "WHATSAPP").path("status").asString()).isEqualTo("SENT");
+        assertThat(MeetingAttendees.textsTo(port, vero.phone())).isEmpty();
+
+        for (int i = 0; i < 2; i++) {
+            assertThat(report(undelivered, "signed").statusCode()).isEqualTo(204);
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> MeetingAttendees.textsTo(port, vero.phone()).size() == 1);
+        JsonNode entries = JSON.readTree(log(vero));
+        assertThat(entry(entries, "WHATSAPP").path("status").asString()).isEqualTo("FAILED");
+        assertThat(entry(entries, "WHATSAPP").path("lastError").asString()).contains("undelivered", "63024");
+        assertThat(entry(entries, "SMS").path("fallbackOf").asString())
+                .isEqualTo(entry(entries, "WHATSAPP").path("id").asString());
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .untilAsserted(() -> assertThat(MeetingAttendees.textsTo(port, vero.phone())).hasSize(1));
+    }
+
+    /** Posts a status report as the provider would, signed with the account's token, or with a forged signature. */
+    private java.net.http.HttpResponse<String> report(Map<String, String> form, String signing) throws Exception {
+        StringBuilder data = new StringBuilder(CALLBACK);
+        new TreeMap<>(form).forEach((name, value) -> data.append(name).append(value));
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(("forged".equals(signing) ? "n0t-the-token" : "t0ken")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
+        String signature = Base64.getEncoder().encodeToString(mac.doFinal(data.toString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String body = form.entrySet().stream().map(field -> field.getKey() + "=" + java.net.URLEncoder.encode(
+                field.getValue(), java.nio.charset.StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/notifications/whatsapp/status"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (signing != null) {
+            request.header("X-Twilio-Signature", signature);
+        }
+        return Http.send(request);
     }
 
     @Test

@@ -26,7 +26,8 @@ final class WhatsAppStub {
     /** One answer: its status, its body, and a {@code Retry-After} in seconds or {@code null}. */
     record Answer(int status, String body, String retryAfter) {
 
-        static final Answer CREATED = new Answer(201, "{\"sid\":\"MM0001\",\"status\":\"queued\"}", null);
+        /** Taken, with a message id of its own. */
+        static final Answer CREATED = new Answer(201, "", null);
         static final Answer NOT_ON_WHATSAPP = new Answer(400,
                 "{\"code\":63003,\"message\":\"Channel could not find To address\",\"status\":400}", null);
 
@@ -60,6 +61,10 @@ final class WhatsAppStub {
             Deque<Answer> script = scripts.get(form.getOrDefault("To", ""));
             Answer answer = script == null || script.isEmpty() ? Answer.CREATED
                     : script.size() == 1 ? script.peek() : script.poll();
+            if (answer == Answer.CREATED) {
+                answer = new Answer(201, "{\"sid\":\"MM" + requests.size() + "x" + System.nanoTime()
+                        + "\",\"status\":\"queued\"}", null);
+            }
             if (answer.retryAfter() != null) {
                 exchange.getResponseHeaders().set("Retry-After", answer.retryAfter());
             }

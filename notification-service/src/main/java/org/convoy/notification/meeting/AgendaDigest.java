@@ -1,6 +1,5 @@
 package org.convoy.notification.meeting;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +17,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.convoy.events.ConvoyEvent;
 import org.convoy.events.MeetingDetails;
 import org.convoy.notification.contact.domain.Contact;
 import org.convoy.notification.contact.Recipients;
@@ -64,16 +62,11 @@ class AgendaDigest {
     }
 
     /** Why a digest is sent: the eve of a date, for one delegate. Not published; it names the notice in the ledger. */
-    record AgendaDigestDue(UUID eventId, Instant occurredAt, UUID delegateId, LocalDate date) implements ConvoyEvent {
+    record AgendaDigestDue(UUID eventId, Instant occurredAt, UUID delegateId, LocalDate date)
+            implements TimedNotice {
 
         static AgendaDigestDue of(UUID delegateId, LocalDate date, Instant now) {
-            return new AgendaDigestDue(UUID.nameUUIDFromBytes(("digest:" + delegateId + ":" + date)
-                    .getBytes(StandardCharsets.UTF_8)), now, delegateId, date);
-        }
-
-        @Override
-        public int schemaVersion() {
-            return 1;
+            return new AgendaDigestDue(TimedNotice.idOf("digest", delegateId, date), now, delegateId, date);
         }
 
         @Override
@@ -84,14 +77,8 @@ class AgendaDigest {
 
     @Scheduled(fixedDelayString = "${convoy.notification.digest.poll:5m}", initialDelayString = "5s")
     void sendDue() {
-        if (!properties.enabled()) {
-            return;
-        }
-        try {
-            jobs.runIfHeld(JOB, this::sendDueNow);
-        } catch (RuntimeException e) {
-            log.warn("Sending the day-before agendas failed; will try again", e);
-        }
+        TimedNotice.pass(properties.enabled(), jobs, JOB, this::sendDueNow, log,
+                "Sending the day-before agendas failed; will try again");
     }
 
     private void sendDueNow() {

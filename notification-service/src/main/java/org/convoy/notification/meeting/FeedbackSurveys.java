@@ -1,6 +1,5 @@
 package org.convoy.notification.meeting;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.convoy.events.AttendeeCheckedIn;
-import org.convoy.events.ConvoyEvent;
 import org.convoy.events.MeetingDetails;
 import org.convoy.notification.NotificationProperties;
 import org.convoy.notification.contact.Recipients;
@@ -73,16 +71,10 @@ public class FeedbackSurveys {
     }
 
     /** Why a survey is sent: one attendee's feedback on one meeting. Not published; it names the notice in the ledger. */
-    record SurveyDue(UUID eventId, Instant occurredAt, UUID meetingId, UUID delegateId) implements ConvoyEvent {
+    record SurveyDue(UUID eventId, Instant occurredAt, UUID meetingId, UUID delegateId) implements TimedNotice {
 
         static SurveyDue of(UUID meetingId, UUID delegateId, Instant now) {
-            return new SurveyDue(UUID.nameUUIDFromBytes(("survey:" + meetingId + ":" + delegateId)
-                    .getBytes(StandardCharsets.UTF_8)), now, meetingId, delegateId);
-        }
-
-        @Override
-        public int schemaVersion() {
-            return 1;
+            return new SurveyDue(TimedNotice.idOf("survey", meetingId, delegateId), now, meetingId, delegateId);
         }
 
         @Override
@@ -102,14 +94,8 @@ public class FeedbackSurveys {
 
     @Scheduled(fixedDelayString = "${convoy.notification.survey.poll:5m}", initialDelayString = "5s")
     void sendDue() {
-        if (!properties.enabled()) {
-            return;
-        }
-        try {
-            jobs.runIfHeld(JOB, this::sendDueNow);
-        } catch (RuntimeException e) {
-            log.warn("Sending the surveys of ended meetings failed; will try again", e);
-        }
+        TimedNotice.pass(properties.enabled(), jobs, JOB, this::sendDueNow, log,
+                "Sending the surveys of ended meetings failed; will try again");
     }
 
     private void sendDueNow() {

@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.convoy.events.ConvoyDetails;
-import org.convoy.events.ConvoyEvent;
 import org.convoy.events.MeetingDetails;
 import org.convoy.notification.contact.Recipients;
 import org.convoy.notification.contact.domain.Contact;
@@ -84,18 +83,12 @@ class MeetingReminders {
 
     /** Why a reminder is sent: one reminder of one meeting at one start. Not published; it names the notice. */
     record MeetingReminderDue(UUID eventId, Instant occurredAt, UUID meetingId, Instant startsAt, int hours,
-            String channel) implements ConvoyEvent {
+            String channel) implements TimedNotice {
 
         static MeetingReminderDue of(MeetingCopy meeting, ConvoyDetails.Reminder reminder, Instant now) {
             Instant startsAt = meeting.details().startsAt();
-            return new MeetingReminderDue(UUID.nameUUIDFromBytes(("reminder:" + meeting.id() + ":" + startsAt + ":"
-                    + reminder.hours() + ":" + reminder.channel()).getBytes(StandardCharsets.UTF_8)), now,
-                    meeting.id(), startsAt, reminder.hours(), reminder.channel());
-        }
-
-        @Override
-        public int schemaVersion() {
-            return 1;
+            return new MeetingReminderDue(TimedNotice.idOf("reminder", meeting.id(), startsAt, reminder.hours(),
+                    reminder.channel()), now, meeting.id(), startsAt, reminder.hours(), reminder.channel());
         }
 
         @Override
@@ -106,14 +99,8 @@ class MeetingReminders {
 
     @Scheduled(fixedDelayString = "${convoy.notification.reminders.poll:1m}", initialDelayString = "5s")
     void sendDue() {
-        if (!properties.enabled()) {
-            return;
-        }
-        try {
-            jobs.runIfHeld(JOB, this::sendDueNow);
-        } catch (RuntimeException e) {
-            log.warn("Sending meeting reminders failed; will try again", e);
-        }
+        TimedNotice.pass(properties.enabled(), jobs, JOB, this::sendDueNow, log,
+                "Sending meeting reminders failed; will try again");
     }
 
     private void sendDueNow() {

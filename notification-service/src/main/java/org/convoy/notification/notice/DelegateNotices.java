@@ -44,11 +44,11 @@ public class DelegateNotices {
     /** {0} given name, {1} full name, {2} convoy, {3} personal link, {4} until when it opens. */
     public void linkIssued(RegistrationLinkIssued event) {
         boolean requested = RegistrationLinkIssued.REQUESTED.equals(event.reason());
-        send(event, Outgoing.Importance.CRITICAL, contact -> new Content(
-                requested ? "link-requested" : contact.waitlisted() ? "registration-waitlisted" : "registration-received",
+        send(event, Outgoing.Importance.CRITICAL, contact -> new Content(requested ? "link-requested"
+                : contact.waitlisted() ? "registration-waitlisted" : "registration-received",
                 contact.givenName(), fullName(contact), convoy(event.convoyId(), contact),
-                links.of(event.delegateId(), event.linkNonce()),
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(contact.language()))
+                links.of(event.delegateId(), event.linkNonce()), DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                        .withLocale(Locale.forLanguageTag(contact.language()))
                         .format(event.expiresAt().atZone(CONVOY_ZONE))));
     }
 

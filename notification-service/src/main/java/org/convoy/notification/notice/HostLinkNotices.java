@@ -31,7 +31,8 @@ public class HostLinkNotices {
         Recipients.Found to = recipients.find(event, event.contactId());
         notices.send(to.known().stream().map(contact -> new Outgoing(event, contact, null, new Content("host-link",
                 contact.givenName(), contact.fullName(), links.ofHostContact(event.contactId(), event.linkNonce()),
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(contact.language()))
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                        .withLocale(Locale.forLanguageTag(contact.language()))
                         .format(event.expiresAt().atZone(SHOWN_IN))), Outgoing.Importance.CRITICAL, null)).toList());
         to.requireAll(null);
     }

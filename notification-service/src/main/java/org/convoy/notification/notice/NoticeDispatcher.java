@@ -249,11 +249,12 @@ public class NoticeDispatcher {
 
     private boolean attempt(Notice notice, String kind) {
         Optional<NoticeChannel> channel = channels.named(notice.channel());
+        String providerId;
         try {
             if (channel.isEmpty()) {
                 throw new ChannelFailure.Permanent("No channel " + notice.channel() + " on this platform");
             }
-            channel.get().send(notice);
+            providerId = channel.get().send(notice);
         } catch (ChannelFailure.OverBudget e) {
             ledger.deferred(notice, e.until(), e.getMessage());
             count(notice.channel(), kind, "over_budget");
@@ -282,10 +283,32 @@ public class NoticeDispatcher {
             }
             return false;
         }
-        ledger.sent(notice, clock.instant());
+        ledger.sent(notice, clock.instant(), providerId);
         count(notice.channel(), kind, "sent");
         about(log.atInfo(), notice).addKeyValue("attempts", notice.attempts()).log("Notice sent");
         return true;
+    }
+
+    /**
+     * A provider reports, after taking it, that it could not deliver a message (WhatsApp: the number is not on it, the
+     * message expired): the notice fails for good, and goes on its fallback channel if it carries one. A second
+     * report of the same message changes nothing.
+     *
+     * @param channel    the channel whose provider reports
+     * @param providerId the provider's id for the message
+     * @return whether a sent notice was found for it
+     */
+    public boolean undelivered(String channel, String providerId, String error) {
+        Optional<Notice> sent = ledger.undelivered(channel, providerId, error, clock.instant());
+        sent.ifPresent(notice -> contexts.within(contexts.startChildOf(notice.traceparent(), "notice undelivered")
+                .tag(SpanTags.CHANNEL, channel.toLowerCase(Locale.ROOT)).tag(SpanTags.NOTICE_ID, notice.id()),
+                notice.correlationId(), () -> {
+                    about(log.atWarn(), notice).addKeyValue("error", error)
+                            .log("The provider could not deliver the notice");
+                    gaveUp(notice, error, notice.kind().toLowerCase(Locale.ROOT).replace('_', '-'), "undelivered");
+                    return true;
+                }));
+        return sent.isPresent();
     }
 
     /** Records that a notice was given up, and sends it on its fallback channel if it carries one. */

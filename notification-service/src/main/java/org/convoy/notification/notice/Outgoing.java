@@ -29,7 +29,8 @@ public record Outgoing(
         Set<NoticeChannel.Form> forms) {
 
     /** A notice on every channel she chose. */
-    public Outgoing(ConvoyEvent event, Contact to, UUID meetingId, Content content, Importance importance, ZoneId zone) {
+    public Outgoing(ConvoyEvent event, Contact to, UUID meetingId, Content content, Importance importance,
+            ZoneId zone) {
         this(event, to, meetingId, content, importance, zone, EnumSet.allOf(NoticeChannel.Form.class));
     }
 

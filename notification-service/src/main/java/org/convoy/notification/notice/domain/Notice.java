@@ -15,10 +15,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * same journey as the first.
  *
  * <p>A notice on a channel that has a fallback (WhatsApp, whose fallback is SMS) carries the fallback's message
- * already composed ({@code fallback}); when the first channel fails it for good, the ledger records the fallback notice,
- * which names the one it replaces ({@code fallbackOf}), so the delivery log shows both attempts.
+ * already composed ({@code fallback}); when the first channel fails it for good, the ledger records the fallback
+ * notice, which names the one it replaces ({@code fallbackOf}), so the delivery log shows both attempts.
  *
- * @param channel the channel's name ({@code EMAIL}, {@code SMS}, {@code WHATSAPP}): see {@code NoticeChannel}
+ * @param channel    the channel's name ({@code EMAIL}, {@code SMS}, {@code WHATSAPP}): see {@code NoticeChannel}
+ * @param providerId the provider's id for the message once sent, by which its later reports (not delivered) find it
  */
 @Document(Notice.COLLECTION)
 public record Notice(
@@ -39,7 +40,8 @@ public record Notice(
         String traceparent,
         String correlationId,
         Fallback fallback,
-        String fallbackOf) {
+        String fallbackOf,
+        String providerId) {
 
     public static final String COLLECTION = "notices";
 

@@ -69,7 +69,7 @@ public class NoticeLedger {
         return new Notice(draft.id(), draft.eventId(), draft.eventType(), draft.delegateId(), draft.meetingId(),
                 draft.channel(), draft.kind(), draft.message(), status, attempts, why, now, until, null,
                 contexts.currentTraceparent(), TraceContexts.currentCorrelationId(), draft.fallback(),
-                draft.fallbackOf());
+                draft.fallbackOf(), null);
     }
 
     /**
@@ -85,7 +85,7 @@ public class NoticeLedger {
         return record(new Notice(Notice.idOf(failed.eventId(), failed.delegateId(), failed.fallback().channel()),
                 failed.eventId(), failed.eventType(), failed.delegateId(), failed.meetingId(),
                 failed.fallback().channel(), failed.kind(), failed.fallback().message(), Notice.Status.PENDING, 1, null,
-                now, null, null, failed.traceparent(), failed.correlationId(), null, failed.id()));
+                now, null, null, failed.traceparent(), failed.correlationId(), null, failed.id(), null));
     }
 
     /**
@@ -128,8 +128,22 @@ public class NoticeLedger {
                         claim, returnNew, Notice.class)));
     }
 
-    public void sent(Notice notice, Instant at) {
-        set(notice, new Update().set("status", Notice.Status.SENT).set("sentAt", at).unset("nextAttemptAt"));
+    /** @param providerId the provider's id for the message */
+    public void sent(Notice notice, Instant at, String providerId) {
+        set(notice, new Update().set("status", Notice.Status.SENT).set("sentAt", at).set("providerId", providerId)
+                .unset("nextAttemptAt"));
+    }
+
+    /**
+     * A sent message its provider later reports it could not deliver: FAILED, once.
+     *
+     * @return the notice as it was when sent; empty when there is no such sent notice (or it is failed already)
+     */
+    public Optional<Notice> undelivered(String channel, String providerId, String error, Instant at) {
+        return Optional.ofNullable(mongo.findAndModify(Query.query(Criteria.where("providerId").is(providerId)
+                        .and("channel").is(channel).and("status").is(Notice.Status.SENT)),
+                new Update().set("status", Notice.Status.FAILED).set("lastError", error).set("undeliveredAt", at),
+                Notice.class));
     }
 
     public void retryLater(Notice notice, String error, Instant at) {

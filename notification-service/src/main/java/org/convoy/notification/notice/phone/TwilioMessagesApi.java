@@ -27,19 +27,11 @@ public class TwilioMessagesApi {
     private static final Pattern SID = Pattern.compile("\"sid\"\\s*:\\s*\"([^\"]+)\"");
 
     private final String service;
-    private final Settings settings;
+    private final TwilioAccount settings;
     private final HttpClient http;
 
-    /**
-     * @param baseUrl    the API's root ({@code https://api.twilio.com})
-     * @param accountSid the account, also the user of the Basic credentials
-     * @param authToken  its password
-     */
-    public record Settings(String baseUrl, String accountSid, String authToken, Duration timeout) {
-    }
-
     /** @param service how errors name it: "SMS provider", "WhatsApp provider" */
-    public TwilioMessagesApi(String service, Settings settings) {
+    public TwilioMessagesApi(String service, TwilioAccount settings) {
         this.service = service;
         this.settings = settings;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();

@@ -32,7 +32,7 @@ class SmsConfiguration {
     @ConditionalOnProperty(name = PROVIDER, havingValue = "twilio")
     SmsProvider twilioSmsProvider(SmsProperties properties) {
         var twilio = properties.twilio();
-        if (blank(twilio.accountSid()) || blank(twilio.authToken()) || blank(twilio.from())) {
+        if (!twilio.complete()) {
             throw new IllegalStateException("SMS provider twilio needs SMS_TWILIO_ACCOUNT_SID, SMS_TWILIO_AUTH_TOKEN "
                     + "and SMS_FROM");
         }
@@ -43,9 +43,5 @@ class SmsConfiguration {
     @ConditionalOnProperty(name = PROVIDER, havingValue = "local", matchIfMissing = true)
     LocalSmsProvider localSmsProvider(MongoOperations mongo, Clock clock) {
         return new LocalSmsProvider(mongo, clock);
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 }

@@ -46,16 +46,18 @@ class DeliveryLogController {
      * One line of the log; the rendered message itself stays in the ledger.
      *
      * @param fallbackOf the notice on another channel this one replaced when that channel failed it, or {@code null}
+     * @param providerId the provider's id for the message once sent (to look it up at the provider), or {@code null}
      */
     record LogEntry(String id, UUID eventId, String eventType, UUID delegateId, UUID meetingId, String channel,
             String kind, String to, String subject, Notice.Status status, int attempts, String lastError,
-            Instant createdAt, Instant nextAttemptAt, Instant sentAt, String fallbackOf) {
+            Instant createdAt, Instant nextAttemptAt, Instant sentAt, String fallbackOf, String providerId) {
 
         static LogEntry of(Notice notice) {
             return new LogEntry(notice.id(), notice.eventId(), notice.eventType(), notice.delegateId(),
                     notice.meetingId(), notice.channel(), notice.kind(), notice.message().to(),
                     notice.message().subject(), notice.status(), notice.attempts(), notice.lastError(),
-                    notice.createdAt(), notice.nextAttemptAt(), notice.sentAt(), notice.fallbackOf());
+                    notice.createdAt(), notice.nextAttemptAt(), notice.sentAt(), notice.fallbackOf(),
+                    notice.providerId());
         }
     }
 

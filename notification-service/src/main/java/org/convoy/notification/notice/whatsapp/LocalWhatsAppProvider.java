@@ -8,11 +8,8 @@ import java.util.UUID;
 
 import org.bson.Document;
 import org.convoy.notification.notice.domain.Notice;
-import org.springframework.data.domain.Sort;
+import org.convoy.notification.notice.phone.LocalMessages;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * For the local platform: keeps each WhatsApp message in the {@code local_whatsapp} collection instead of sending it,
@@ -23,16 +20,14 @@ public class LocalWhatsAppProvider implements WhatsAppProvider {
 
     public static final String COLLECTION = "local_whatsapp";
 
-    private final MongoOperations mongo;
+    private final LocalMessages kept;
     private final Clock clock;
     private final Map<String, Map<String, String>> templates;
 
     public LocalWhatsAppProvider(MongoOperations mongo, Clock clock, Map<String, Map<String, String>> templates) {
-        this.mongo = mongo;
+        this.kept = new LocalMessages(mongo, COLLECTION);
         this.clock = clock;
         this.templates = templates;
-        // A number's messages are forgotten when its delegate is erased.
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("to", Sort.Direction.ASC).named("by_number"));
     }
 
     @Override
@@ -44,20 +39,19 @@ public class LocalWhatsAppProvider implements WhatsAppProvider {
     @Override
     public String send(String to, Notice.Template template, String text) {
         String id = "local-wa-" + UUID.randomUUID();
-        mongo.insert(new Document("_id", id).append("to", to).append("text", text).append("template", template.id())
+        kept.keep(new Document("_id", id).append("to", to).append("text", text).append("template", template.id())
                 .append("language", template.language()).append("variables", template.variables())
-                .append("sentAt", clock.instant()), COLLECTION);
+                .append("sentAt", clock.instant()));
         return id;
     }
 
     /** Forgets every message kept for this number (its delegate was erased). */
     public void forget(String phone) {
-        mongo.remove(Query.query(Criteria.where("to").is(phone)), COLLECTION);
+        kept.forget(phone);
     }
 
     /** The messages kept, newest first. */
     public List<Document> recent(int limit) {
-        return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "sentAt")).limit(limit), Document.class,
-                COLLECTION);
+        return kept.recent(limit);
     }
 }

@@ -11,20 +11,21 @@ import org.convoy.notification.notice.phone.TwilioMessagesApi;
 /**
  * Sends WhatsApp template messages through a Twilio-compatible Messages API ({@link TwilioMessagesApi}):
  * {@code To} and {@code From} as {@code whatsapp:+52…}, {@code ContentSid} the approved template,
- * {@code ContentVariables} its variables as JSON ({@code {"1":"Ana","2":"…"}}). A number not on WhatsApp is refused
- * with a 4xx: permanent.
+ * {@code ContentVariables} its variables as JSON ({@code {"1":"Ana","2":"…"}}), {@code StatusCallback} where it
+ * reports what became of the message ({@link StatusReports}). A number not on WhatsApp is refused with a 4xx:
+ * permanent; a message taken and not delivered later is reported to the callback.
  */
 public class TwilioCompatibleWhatsAppProvider implements WhatsAppProvider {
 
     private final TwilioMessagesApi api;
     private final String from;
+    private final String statusCallback;
     private final Map<String, Map<String, String>> templates;
 
     public TwilioCompatibleWhatsAppProvider(WhatsAppProperties properties) {
-        WhatsAppProperties.Twilio twilio = properties.twilio();
-        this.api = new TwilioMessagesApi("WhatsApp provider", new TwilioMessagesApi.Settings(twilio.baseUrl(),
-                twilio.accountSid(), twilio.authToken(), twilio.timeout()));
-        this.from = twilio.from();
+        this.api = new TwilioMessagesApi("WhatsApp provider", properties.twilio());
+        this.from = properties.twilio().from();
+        this.statusCallback = properties.statusCallbackUrl();
         this.templates = properties.templates();
     }
 
@@ -40,6 +41,9 @@ public class TwilioCompatibleWhatsAppProvider implements WhatsAppProvider {
         form.put("From", "whatsapp:" + from);
         form.put("ContentSid", template.id());
         form.put("ContentVariables", variables(template.variables()));
+        if (statusCallback != null && !statusCallback.isBlank()) {
+            form.put("StatusCallback", statusCallback);
+        }
         return api.create(form);
     }
 

@@ -1,7 +1,6 @@
 package org.convoy.notification.notice.whatsapp;
 
 import java.text.MessageFormat;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,23 +11,23 @@ import java.util.regex.Pattern;
 import org.convoy.notification.contact.domain.Contact;
 import org.convoy.notification.notice.channel.ChannelFailure;
 import org.convoy.notification.notice.channel.Content;
-import org.convoy.notification.notice.channel.NoticeChannel;
 import org.convoy.notification.notice.domain.Notice;
 import org.convoy.notification.notice.phone.PhoneBudget;
+import org.convoy.notification.notice.phone.PhoneChannel;
 import org.convoy.notification.notice.sms.SmsChannel;
 import org.convoy.support.sms.TextDestinations;
 import org.springframework.context.MessageSource;
 
 /**
  * The WhatsApp channel: template messages to the mobile number of those who chose WhatsApp, once the number is
- * confirmed, never in their quiet hours unless urgent. The words are {@code <kind>.whatsapp} in the person's language,
- * which is the text of the template approved at the provider for that kind and language; the template's variables
- * {@code {{1}}}, {@code {{2}}} … are the values the words show, in the order they first appear. A kind without words
- * or without an approved template does not go by WhatsApp. When WhatsApp fails a notice for good (the number is not
- * on WhatsApp, the message was refused) it falls back to SMS, if she chose SMS too. Own limits: destinations and
- * hourly budgets.
+ * confirmed, never in their quiet hours unless urgent ({@link PhoneChannel}). The words are {@code <kind>.whatsapp} in
+ * the person's language, which is the text of the template approved at the provider for that kind and language; the
+ * template's variables {@code {{1}}}, {@code {{2}}} … are the values the words show, in the order they first appear.
+ * A kind without words or without an approved template does not go by WhatsApp. When WhatsApp fails a notice for good
+ * (the number is not on WhatsApp, the message was refused or not delivered) it falls back to SMS, if she chose SMS
+ * too. Its own limits: destinations and hourly budgets.
  */
-public class WhatsAppChannel implements NoticeChannel {
+public class WhatsAppChannel extends PhoneChannel {
 
     public static final String NAME = "WHATSAPP";
 
@@ -36,25 +35,17 @@ public class WhatsAppChannel implements NoticeChannel {
 
     private final WhatsAppProvider provider;
     private final MessageSource messages;
-    private final TextDestinations destinations;
-    private final PhoneBudget budget;
 
     WhatsAppChannel(WhatsAppProvider provider, MessageSource messages, TextDestinations destinations,
             PhoneBudget budget) {
+        super("WhatsApp", destinations, budget);
         this.provider = provider;
         this.messages = messages;
-        this.destinations = destinations;
-        this.budget = budget;
     }
 
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public Form form() {
-        return Form.MESSAGE;
     }
 
     @Override
@@ -65,21 +56,6 @@ public class WhatsAppChannel implements NoticeChannel {
     @Override
     public Optional<String> fallback() {
         return Optional.of(SmsChannel.NAME);
-    }
-
-    @Override
-    public Optional<String> address(Contact contact) {
-        return Optional.ofNullable(contact.phone());
-    }
-
-    @Override
-    public boolean needsConfirmedAddress() {
-        return true;
-    }
-
-    @Override
-    public boolean waitsOutQuietHours() {
-        return true;
     }
 
     @Override
@@ -121,30 +97,17 @@ public class WhatsAppChannel implements NoticeChannel {
     }
 
     @Override
-    public String send(Notice notice) {
-        String to = notice.message().to();
-        if (!destinations.allows(to)) {
-            throw new ChannelFailure.Permanent("Not a number the platform may message on WhatsApp ("
-                    + destinations.refusal() + ")");
-        }
-        if (notice.message().template() == null) {
+    protected String deliver(String to, Notice.Message message) {
+        if (message.template() == null) {
             throw new ChannelFailure.Permanent("No approved template for this notice");
         }
-        Optional<Instant> nextHour = budget.holdUntil(to);
-        if (nextHour.isPresent()) {
-            throw new ChannelFailure.OverBudget("The hourly WhatsApp budget is spent; sent in the next hour",
-                    nextHour.get());
-        }
-        return provider.send(to, notice.message().template(), notice.message().text());
+        return provider.send(to, message.template(), message.text());
     }
 
     @Override
-    public void forget(Contact contact) {
-        if (contact.phone() != null) {
-            budget.forget(contact.phone());
-            if (provider instanceof LocalWhatsAppProvider local) {
-                local.forget(contact.phone());
-            }
+    protected void forgetKept(String phone) {
+        if (provider instanceof LocalWhatsAppProvider local) {
+            local.forget(phone);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.convoy.notification.notice.whatsapp;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.convoy.notification.notice.NoticeDispatcher;
 import org.convoy.notification.notice.phone.PhoneBudget;
 import org.convoy.support.sms.TextDestinations;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -25,15 +26,14 @@ class WhatsAppConfiguration {
             MongoOperations mongo, MeterRegistry meters, Clock clock) {
         return new WhatsAppChannel(provider, messages,
                 new TextDestinations(properties.allowedPrefixes(), properties.refusedPrefixes()),
-                new PhoneBudget(WhatsAppChannel.NAME, properties.perNumberPerHour(), properties.platformPerHour(), mongo,
-                        meters, clock));
+                new PhoneBudget(WhatsAppChannel.NAME, properties.perNumberPerHour(), properties.platformPerHour(),
+                        mongo, meters, clock));
     }
 
     @Bean
     @ConditionalOnProperty(name = PROVIDER, havingValue = "twilio")
     WhatsAppProvider twilioWhatsAppProvider(WhatsAppProperties properties) {
-        var twilio = properties.twilio();
-        if (blank(twilio.accountSid()) || blank(twilio.authToken()) || blank(twilio.from())) {
+        if (!properties.twilio().complete()) {
             throw new IllegalStateException("WhatsApp provider twilio needs WHATSAPP_TWILIO_ACCOUNT_SID, "
                     + "WHATSAPP_TWILIO_AUTH_TOKEN and WHATSAPP_FROM");
         }
@@ -41,12 +41,14 @@ class WhatsAppConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = PROVIDER, havingValue = "twilio")
+    StatusReports whatsAppStatusReports(WhatsAppProperties properties, NoticeDispatcher notices) {
+        return new StatusReports(properties, notices);
+    }
+
+    @Bean
     @ConditionalOnProperty(name = PROVIDER, havingValue = "local", matchIfMissing = true)
     LocalWhatsAppProvider localWhatsAppProvider(MongoOperations mongo, Clock clock, WhatsAppProperties properties) {
         return new LocalWhatsAppProvider(mongo, clock, properties.templates());
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 }

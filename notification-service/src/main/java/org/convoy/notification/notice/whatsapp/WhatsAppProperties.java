@@ -1,6 +1,5 @@
 package org.convoy.notification.notice.whatsapp;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import org.convoy.notification.notice.phone.TwilioAccount;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param provider         {@code local} (messages kept for reading, the default) or {@code twilio} (any
  *                         Twilio-compatible API, {@code whatsapp:} addresses and approved templates)
+ * @param twilio           the account, with {@code WHATSAPP_PROVIDER=twilio}
+ * @param statusCallbackUrl where the provider reports what became of a message (not delivered), as it reaches this
+ *                          service through the gateway; signed with the account's token
  * @param templates        the provider's approved template for each kind of notice and language:
  *                         {@code templates.meeting-confirmed.es: HX…}; with the real provider a kind without one
  *                         is not sent by WhatsApp (it goes by SMS if she chose it). The local provider names its own.
@@ -29,7 +32,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("convoy.notification.whatsapp")
 public record WhatsAppProperties(
         @NotNull @DefaultValue("local") Provider provider,
-        @Valid @DefaultValue Twilio twilio,
+        @Valid @DefaultValue TwilioAccount twilio,
+        String statusCallbackUrl,
         @NotNull @DefaultValue Map<String, Map<String, String>> templates,
         @NotNull @DefaultValue({ "+52", "+1" }) List<String> allowedPrefixes,
         @NotNull @DefaultValue({ "+1900", "+1976", "+52900" }) List<String> refusedPrefixes,
@@ -37,13 +41,4 @@ public record WhatsAppProperties(
         @Min(1) @DefaultValue("500") int platformPerHour) {
 
     public enum Provider { local, twilio }
-
-    /** @param from the WhatsApp sender's number in E.164, without {@code whatsapp:} */
-    public record Twilio(
-            @DefaultValue("https://api.twilio.com") String baseUrl,
-            String accountSid,
-            String authToken,
-            String from,
-            @NotNull @DefaultValue("10s") Duration timeout) {
-    }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
 import org.convoy.notification.notice.channel.ChannelFailure;
+import org.convoy.notification.notice.phone.TwilioAccount;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class TwilioCompatibleSmsProviderTest {
             exchange.close();
         });
         stub.start();
-        provider = new TwilioCompatibleSmsProvider(new SmsProperties.Twilio(
+        provider = new TwilioCompatibleSmsProvider(new TwilioAccount(
                 "http://127.0.0.1:" + stub.getAddress().getPort() + "/", "AC42", "secret", "+14155550100",
                 Duration.ofSeconds(2)));
     }
