@@ -141,6 +141,22 @@ class WhatsAppNoticesIT {
     }
 
     @Test
+    void whatWaitedMoreThanADayForHerNumberIsNotSentWhenSheFinallyConfirmsIt() {
+        Delegate tarde = register("Tania", "es", Set.of("EMAIL", "WHATSAPP"), false);
+        events.publish(new RegistrationLinkIssued(UUID.randomUUID(), Instant.now(), 2, tarde.id(), "california-2023",
+                RegistrationLinkIssued.REGISTERED, "nonce-" + tarde.id(), Instant.parse("2023-03-20T18:00:00Z")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(log(tarde))
+                .contains("\"channel\":\"WHATSAPP\"", "\"status\":\"DEFERRED\""));
+        clock.set(AFTERNOON.plus(Duration.ofHours(25)));
+
+        events.publish(new DelegateLinkOpened(UUID.randomUUID(), Instant.now(), 1, tarde.id(), "california-2023"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(log(tarde))
+                .contains("\"status\":\"SKIPPED\"", "The number was confirmed too late for this notice"));
+        assertThat(WHATSAPP.to(tarde.whatsapp())).isEmpty();
+    }
+
+    @Test
     void rateLimitingAndProviderTroubleAreTriedAgainUntilTheMessageGoesOnce() {
         Delegate rafa = register("Rafael", "es", Set.of("EMAIL", "WHATSAPP"), true);
         WHATSAPP.answer(rafa.whatsapp(), WhatsAppStub.Answer.rateLimited(1), WhatsAppStub.Answer.unavailable(),

@@ -53,6 +53,9 @@ public class NoticeDispatcher {
             Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15),
             Duration.ofHours(1), Duration.ofHours(12) };
 
+    /** How old a notice that waited for a number to be confirmed may be and still go out once it is. */
+    static final Duration STILL_WORTH_SENDING = Duration.ofHours(24);
+
     private final NoticeLedger ledger;
     private final Channels channels;
     private final QuietHoursProperties quietHours;
@@ -87,11 +90,15 @@ public class NoticeDispatcher {
         outgoing.forEach(this::dispatch);
     }
 
-    /** She confirmed her number: notices held for it are due now (the retrier sends them). */
+    /**
+     * She confirmed her number: notices held for it since the day before are due now (the retrier sends them); older
+     * ones, which would come too late to matter (a reminder of a meeting gone by), are skipped.
+     */
     public void numberConfirmed(UUID id) {
         List<String> waiting = channels.all().stream().filter(NoticeChannel::needsConfirmedAddress)
                 .map(NoticeChannel::name).toList();
-        long released = waiting.isEmpty() ? 0 : ledger.confirmed(id, waiting, clock.instant());
+        long released = waiting.isEmpty() ? 0
+                : ledger.confirmed(id, waiting, clock.instant(), clock.instant().minus(STILL_WORTH_SENDING));
         if (released > 0) {
             log.atInfo().addKeyValue("delegateId", id).addKeyValue("notices", released)
                     .log("Number confirmed; the notices that waited for it are due");
@@ -152,12 +159,12 @@ public class NoticeDispatcher {
         ZoneId zone = outgoing.zone() != null ? outgoing.zone() : contact.homeZone();
         Optional<Instant> quietUntil = channel.waitsOutQuietHours() && outgoing.importance().waitsOutQuietHours()
                 ? quietHours.holdUntil(clock.instant(), zone) : Optional.empty();
-        if (channel.needsConfirmedAddress() && !contact.textsConfirmed()) {
-            hold(outgoing, draft, Notice.Status.DEFERRED, null, "The number is not confirmed yet: this waits until the "
-                    + "person opens her personal link or an organizer approves her");
-        } else if (optedOut(outgoing, channel)) {
+        if (optedOut(outgoing, channel)) {
             hold(outgoing, draft, Notice.Status.SKIPPED, null, "Opted out of " + outgoing.content().kind() + " by "
                     + channel.name());
+        } else if (channel.needsConfirmedAddress() && !contact.textsConfirmed()) {
+            hold(outgoing, draft, Notice.Status.DEFERRED, null, "The number is not confirmed yet: this waits until the "
+                    + "person opens her personal link or an organizer approves her");
         } else if (quietUntil.isPresent()) {
             hold(outgoing, draft, Notice.Status.DEFERRED, quietUntil.get(), "Quiet hours in " + zone.getId());
         } else {

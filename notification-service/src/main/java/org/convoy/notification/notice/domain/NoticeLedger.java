@@ -89,14 +89,21 @@ public class NoticeLedger {
     }
 
     /**
-     * Puts the notices held until this person confirmed her number in line, due now.
+     * Puts the notices held until this person confirmed her number in line, due now, those recorded since
+     * {@code recordedSince}; older ones are skipped, too late to matter.
      *
-     * @return how many
+     * @return how many are due now
      */
-    public long confirmed(UUID delegateId, Collection<String> channels, Instant now) {
-        return mongo.updateMulti(Query.query(Criteria.where("delegateId").is(delegateId).and("channel").in(channels)
-                        .and("status").is(Notice.Status.DEFERRED).and("nextAttemptAt").exists(false)),
-                new Update().set("nextAttemptAt", now), Notice.class).getModifiedCount();
+    public long confirmed(UUID delegateId, Collection<String> channels, Instant now, Instant recordedSince) {
+        Criteria waiting = Criteria.where("delegateId").is(delegateId).and("channel").in(channels)
+                .and("status").is(Notice.Status.DEFERRED).and("nextAttemptAt").exists(false);
+        mongo.updateMulti(Query.query(Criteria.where("delegateId").is(delegateId).and("channel").in(channels)
+                        .and("status").is(Notice.Status.DEFERRED).and("nextAttemptAt").exists(false)
+                        .and("createdAt").lt(recordedSince)),
+                new Update().set("status", Notice.Status.SKIPPED).set("lastError",
+                        "The number was confirmed too late for this notice"), Notice.class);
+        return mongo.updateMulti(Query.query(waiting), new Update().set("nextAttemptAt", now), Notice.class)
+                .getModifiedCount();
     }
 
     private Optional<Notice> record(Notice notice) {
