@@ -28,10 +28,21 @@ final class ServiceProcess implements ChildProcess {
     private final Map<String, String> environment;
     private final int port;
     private final Console console;
+    private final String probe;
     private Process process;
 
     ServiceProcess(String name, int index, Path jar, List<String> javaOptions, Map<String, String> environment, int port,
             Console console) {
+        this(name, index, jar, javaOptions, environment, port, console, null);
+    }
+
+    /**
+     * @param probe the path that answers 200 once it is ready, or {@code null} for a service's or the gateway's own
+     *              ({@link #isReady()})
+     */
+    ServiceProcess(String name, int index, Path jar, List<String> javaOptions, Map<String, String> environment,
+            int port, Console console, String probe) {
+        this.probe = probe;
         this.name = name;
         this.index = index;
         this.jar = jar;
@@ -76,9 +87,10 @@ final class ServiceProcess implements ChildProcess {
      * shows its probe on the public port as {@code /readyz}; everything else of its actuator is on its management port.
      */
     boolean isReady() {
-        String probe = PlatformConfig.GATEWAY.equals(kind()) ? "readyz" : "actuator/health/readiness";
+        String path = probe != null ? probe
+                : PlatformConfig.GATEWAY.equals(kind()) ? "readyz" : "actuator/health/readiness";
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + probe))
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + path))
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
